@@ -1,0 +1,69 @@
+//! One document read once: its structure, reference date and every mention,
+//! shared by all rules.
+
+use jiff::civil::Date;
+
+use crate::document::Document;
+use crate::extract::quantity::{QuantityMention, extract_quantities};
+use crate::extract::quote::{QuoteMention, extract_quotes};
+use crate::extract::time::{TimeMention, TimexType, extract_times};
+use crate::facts::overlaps_any;
+use crate::reference::{ReferenceDate, reference_date};
+use crate::words::{Word, words};
+
+/// A document with its mentions.
+#[derive(Debug)]
+pub struct Analysis<'a> {
+    pub doc: Document<'a>,
+    pub reference: Option<ReferenceDate>,
+    pub quantities: Vec<QuantityMention>,
+    pub times: Vec<TimeMention>,
+    pub quotes: Vec<QuoteMention>,
+    /// Every word of the body, in order: what linking reads.
+    pub words: Vec<Word>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Reads `text`. `command_line` and `fact_sheet` are the reference dates
+    /// from `--date` and `story.published`; the document's own date sits
+    /// between them in priority.
+    pub fn new(text: &'a str, command_line: Option<Date>, fact_sheet: Option<Date>) -> Self {
+        let doc = Document::new(text);
+        let reference = reference_date(&doc, command_line, fact_sheet);
+        let times = extract_times(text, &doc.sentences, reference.as_ref().map(|r| r.date));
+        let quotes = extract_quotes(text, &doc.paragraphs);
+        // A number inside a date is not a count; a duration ("48 hours") is both.
+        let quantities = extract_quantities(text)
+            .into_iter()
+            .filter(|q| {
+                !overlaps_any(
+                    &q.number_span,
+                    times.iter().filter(|t| t.typ != TimexType::Duration).map(|t| &t.span),
+                )
+            })
+            .collect();
+        let words = words(text, doc.body_start..text.len());
+        Analysis {
+            doc,
+            reference,
+            quantities,
+            times,
+            quotes,
+            words,
+        }
+    }
+
+    /// Whether `span` lies inside a quotation: a value there is the speaker's
+    /// words, checked as a quotation, not as a claim of the writer.
+    pub fn in_quote(&self, span: &std::ops::Range<usize>) -> bool {
+        overlaps_any(span, self.quotes.iter().map(|q| &q.content))
+    }
+
+    /// Whether `span` is the dateline: it dates the document, it claims nothing.
+    pub fn in_dateline(&self, span: &std::ops::Range<usize>) -> bool {
+        self.reference
+            .as_ref()
+            .and_then(|r| r.dateline.as_ref())
+            .is_some_and(|d| d.start < span.end && span.start < d.end)
+    }
+}

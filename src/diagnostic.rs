@@ -1,0 +1,45 @@
+//! What a rule reports: a finding with its place, its rule, the fact it
+//! contradicts and what the fact says.
+
+use std::fmt;
+
+use crate::document::Span;
+
+/// How serious a finding is. Only errors fail a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One finding in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Stable rule id, e.g. `quantity/mismatch`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Byte span in the document.
+    pub span: Span,
+    /// Lowercase, no trailing period.
+    pub message: String,
+    /// The fact it was checked against: its index in the fact sheet.
+    pub fact: Option<usize>,
+    /// The canonical value as text ("more than 30 Malian soldiers").
+    pub expected: Option<String>,
+    /// Label on the fact's line in the fact sheet.
+    pub fact_label: Option<String>,
+    /// Explanations: resolved values, the reference date, a word diff.
+    pub notes: Vec<String>,
+}

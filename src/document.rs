@@ -1,0 +1,346 @@
+//! The document being checked: its text, line index, front matter,
+//! paragraphs, sentences and words, all as byte ranges over the borrowed text.
+//!
+//! Everything downstream (extractors, linking, reports) speaks in byte
+//! offsets into [`Document::text`]; this module is where those offsets meet
+//! lines, columns and the shape of prose.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+/// A byte range into a text, end exclusive.
+pub type Span = Range<usize>;
+
+/// A document's text with the structure the checks need.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The whole text, front matter included, so spans are file offsets.
+    pub text: &'a str,
+    /// Where the prose starts (after front matter and a byte-order mark).
+    pub body_start: usize,
+    /// `date`, `published` or `publishDate` from YAML (`---`) or TOML (`+++`) front matter.
+    pub front_matter_date: Option<Date>,
+    /// Paragraphs: blocks separated by blank lines, and lines that end a sentence
+    /// in texts written one paragraph per line.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, never crossing a paragraph boundary.
+    pub sentences: Vec<Span>,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let (body_start, front_matter_date) = front_matter(text);
+        let paragraphs = paragraphs(text, body_start);
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| sentences(text, p.clone()))
+            .collect();
+        Document {
+            text,
+            body_start,
+            front_matter_date,
+            paragraphs,
+            sentences,
+            line_starts,
+        }
+    }
+
+    /// Line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        line_col(self.text, &self.line_starts, offset)
+    }
+
+    /// The byte ranges of the lines, without their line terminators.
+    pub fn lines(&self) -> impl Iterator<Item = Span> + '_ {
+        self.line_starts.iter().enumerate().map(|(i, &start)| {
+            let end = self
+                .line_starts
+                .get(i + 1)
+                .map_or(self.text.len(), |&next| next - 1);
+            let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            start..end
+        })
+    }
+
+    /// The sentence that contains `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        containing(&self.sentences, offset)
+    }
+
+    /// The paragraph that contains `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<Span> {
+        containing(&self.paragraphs, offset)
+    }
+}
+
+fn containing(ranges: &[Span], offset: usize) -> Option<Span> {
+    let i = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(i).filter(|r| r.start <= offset).cloned()
+}
+
+/// Line and column of `offset` in `text`, given the start of every line.
+pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> LineCol {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+    let column = text[line_starts[line]..offset].chars().count() + 1;
+    LineCol {
+        line: line + 1,
+        column,
+    }
+}
+
+/// Splits off YAML (`---`) or TOML (`+++`) front matter and reads its date.
+/// Only the date keys matter here, so a line scan is enough; a malformed
+/// block is treated as prose.
+fn front_matter(text: &str) -> (usize, Option<Date>) {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let fence = if rest.starts_with("---") {
+        "---"
+    } else if rest.starts_with("+++") {
+        "+++"
+    } else {
+        return (start, None);
+    };
+    let Some(first_nl) = rest.find('\n') else {
+        return (start, None);
+    };
+    if rest[..first_nl].trim_end() != fence {
+        return (start, None);
+    }
+    let mut pos = first_nl + 1;
+    let mut date = None;
+    while pos < rest.len() {
+        let end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i);
+        let line = rest[pos..end].trim_end_matches('\r');
+        if line.trim_end() == fence {
+            let body = (start + end + 1).min(text.len());
+            return (body, date);
+        }
+        if date.is_none() {
+            date = front_matter_date(line);
+        }
+        pos = end + 1;
+    }
+    (start, None)
+}
+
+/// Reads `date: 2025-06-02`, `published = "2025-06-02T10:00:00Z"` and the like.
+fn front_matter_date(line: &str) -> Option<Date> {
+    let (key, value) = line.split_once([':', '='])?;
+    let key = key.trim();
+    if !["date", "published", "publishDate", "publishdate", "pubDate"].contains(&key) {
+        return None;
+    }
+    let value = value.trim().trim_matches(['"', '\'']);
+    value.get(..10)?.parse().ok()
+}
+
+/// Paragraph boundaries: blank lines always; a single line break when the
+/// line before it is a heading, a list item or ends a sentence, or when the
+/// next line starts a list item or heading. Text wrapped at a fixed width
+/// keeps its lines together because wrapped lines rarely end a sentence.
+fn paragraphs(text: &str, body_start: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut pos = body_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            out.extend(current.take());
+        } else {
+            let content_start = pos + (line.len() - line.trim_start().len());
+            let content_end = pos + line.trim_end().len();
+            if let Some(cur) = current.as_mut() {
+                if starts_block(trimmed) {
+                    out.extend(current.replace(content_start..content_end));
+                } else {
+                    cur.end = content_end;
+                }
+            } else {
+                current = Some(content_start..content_end);
+            }
+            if ends_paragraph_line(trimmed) {
+                out.extend(current.take());
+            }
+        }
+        pos = end + 1;
+    }
+    out.extend(current);
+    out
+}
+
+fn starts_block(line: &str) -> bool {
+    line.starts_with('#')
+        || line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("> ")
+        || line
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn ends_paragraph_line(line: &str) -> bool {
+    line.starts_with('#')
+        || line.ends_with(['.', '!', '?', ':', '"', '\u{201d}', '\u{2019}', ')'])
+}
+
+/// Splits a paragraph into sentences at `.`, `!` or `?` (with any closing
+/// quotes or brackets) followed by white space and a capital, digit or quote,
+/// except after common abbreviations and initials.
+fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let bytes = text.as_bytes();
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // Swallow closing quotes and brackets: `…end."` or `…end.”`.
+            while j < para.end {
+                let c = text[j..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '.' | '!' | '?') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after_ws = text[j..para.end].trim_start();
+            let has_ws = after_ws.len() < para.end - j;
+            let next = after_ws.chars().next();
+            let opens_sentence = next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[')
+            });
+            if has_ws && opens_sentence && !(b == b'.' && is_abbreviation(&text[start..i])) {
+                out.push(start..j);
+                start = para.end - after_ws.len();
+                i = start;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+    out
+}
+
+/// Whether the text before a period ends with an abbreviation or an initial,
+/// so the period does not end the sentence ("Gen. Langley", "U.S. forces").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') {
+        return true; // "U.S", "a.m"
+    }
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Cmdr", "Adm",
+        "Gov", "Sen", "Rep", "Pres", "St", "Mt", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "Jr",
+        "Sr", "approx", "est", "Fig", "Vol",
+    ];
+    ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| &text[s.clone()]).collect()
+    }
+
+    #[test]
+    fn line_col_counts_scalar_values() {
+        let doc = Document::new("ab\n“é” x\n");
+        assert_eq!(doc.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(doc.line_col(3), LineCol { line: 2, column: 1 });
+        let x = doc.text.find('x').unwrap();
+        assert_eq!(doc.line_col(x), LineCol { line: 2, column: 5 });
+        assert_eq!(doc.line_col(999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn yaml_and_toml_front_matter() {
+        let doc = Document::new("---\ntitle: x\ndate: 2025-08-14\n---\nBody.\n");
+        assert_eq!(doc.front_matter_date, Some(jiff::civil::date(2025, 8, 14)));
+        assert_eq!(&doc.text[doc.body_start..], "Body.\n");
+        let doc = Document::new("+++\npublished = \"2024-01-02T10:00:00Z\"\n+++\nBody.");
+        assert_eq!(doc.front_matter_date, Some(jiff::civil::date(2024, 1, 2)));
+        let doc = Document::new("---\nnot closed\nBody.");
+        assert_eq!(doc.body_start, 0);
+        assert_eq!(doc.front_matter_date, None);
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines_and_sentence_ending_lines() {
+        let text = "Headline here\n\nFirst para. Still first.\nSecond para\nwrapped line.\n# Heading\nText";
+        let doc = Document::new(text);
+        assert_eq!(
+            texts(text, &doc.paragraphs),
+            vec![
+                "Headline here",
+                "First para. Still first.",
+                "Second para\nwrapped line.",
+                "# Heading",
+                "Text"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_keep_quotes() {
+        let text = "Gen. Langley spoke in the U.S. on Friday. \"We fought.\" He left! Then 3 p.m. came";
+        let doc = Document::new(text);
+        assert_eq!(
+            texts(text, &doc.sentences),
+            vec![
+                "Gen. Langley spoke in the U.S. on Friday.",
+                "\"We fought.\"",
+                "He left!",
+                "Then 3 p.m. came"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_and_paragraph_lookup() {
+        let text = "One. Two.\n\nThree.";
+        let doc = Document::new(text);
+        assert_eq!(doc.sentence_at(6), Some(5..9));
+        assert_eq!(doc.paragraph_at(12), Some(11..17));
+        assert_eq!(doc.sentence_at(10), None);
+    }
+}

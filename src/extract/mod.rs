@@ -1,0 +1,8 @@
+//! Extractors: nom parsers that find the checkable mentions in a text.
+//!
+//! Each returns byte spans over the text it was given and knows nothing of
+//! fact sheets; the same extractors read documents and fact texts.
+
+pub mod quantity;
+pub mod quote;
+pub mod time;

@@ -1,0 +1,3167 @@
+//! Quantities: numbers with their bounds, approximations and counted noun.
+//!
+//! The extractor scans the text once, trying the `mention` grammar only at
+//! word starts and jumping past whatever a try consumed, so its cost is linear
+//! in the text. All parsers are nom 8 parsers over borrowed `&str`; offsets
+//! are `whole.len() - rest.len()`. Nothing is allocated except the `unit` and
+//! `modifiers` strings of mentions that are kept.
+//!
+//! ```text
+//! mention   := vague counted?
+//!            | prefix? range_or_number suffix? post
+//! prefix    := bound words ("more than", "at least", "up to", "nearly", "about", "~", ...)
+//! range_or_number
+//!           := "between" num "and" num | "from" num ("to" | "-") num
+//!            | num (("-" | "–" | "—") | "to" | "or") num
+//!            | num
+//! num       := currency_symbol? (digits scale? | fraction | word_number)
+//! digits    := [0-9]{1,3} ("," [0-9]{3})+ ("." [0-9]+)? | [0-9]+ ("." [0-9]+)?
+//! scale     := " "? ("thousand" | "million" | "billion" | "trillion" | "dozen" | "hundred")
+//!            | ("bn" | "mn" | "mln" | "tn" | "k" | "m" after a currency symbol)
+//! word_number
+//!           := ("a" | "an") MULT | "half" "a"? MULT
+//!            | numword (("-" | " " | " and ") numword)*       -- "one hundred and twenty"
+//! fraction  := ("a" | "one" | "two" ...) ("-" | " ") ("half" | "third" | "quarter" ...) &" of"
+//! suffix    := "-plus" | "+" | " plus" | "-odd" | " odd" | " or more" | " or fewer" | " or so"
+//! post      := "%" | "percent" | "per cent" | "percentage points"
+//!            | currency word or ISO code | measure unit | "-" word ("48-hour")
+//!            | counted
+//! counted   := ("of" det?)? noun_phrase     -- head noun = last noun before a stop word
+//! vague     := "tens of thousands" | "hundreds of thousands" | "dozens" | "scores"
+//!            | "hundreds" | "thousands" | "millions" | "a handful" | "a few"
+//!            | "several" | "many" | "numerous"
+//! ```
+//!
+//! Rejected (not quantities): years (4-digit 1000–2099 without a comma unless
+//! a counted plural noun follows), dates (next to a month name, `2025-06-02`,
+//! `10/12/2020`), times (`10:30`, `4 p.m.`), ordinals and codes (`82nd`,
+//! `A320`, `COVID-19`, `221B`), phone numbers, street numbers, section-like
+//! numbers (`Article 5`, `Resolution 2100`), list markers at line start and
+//! the pronoun/idiom uses of "one" ("one of the", "no one", "one day").
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_while, take_while1},
+    character::complete::{char as ch, satisfy},
+    combinator::{not, opt, peek},
+    error::{Error, ErrorKind},
+    sequence::{preceded, terminated},
+};
+
+/// One quantity found in a text, as an interval with the thing it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityMention {
+    /// The whole mention: bound words, number and unit ("more than 30 Malian soldiers").
+    pub span: Range<usize>,
+    /// The number itself, or the range ("30", "30 to 40", "two dozen").
+    pub number_span: Range<usize>,
+    /// The number as written, scaled (30 for "more than 30", 2.5e9 for
+    /// "$2.5 billion"); `None` for ranges and vague amounts.
+    pub value: Option<f64>,
+    /// Lower end of the interval; `None` when unbounded.
+    pub low: Option<f64>,
+    /// Upper end of the interval; `None` when unbounded.
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    /// "about", "around", "roughly", "some", "an estimated" ...
+    pub approximate: bool,
+    /// A vague amount with a house-style meaning ("dozens", "scores of", "many").
+    pub vague: bool,
+    /// The counted noun or unit, singular and lowercase ("soldier", "hectare"),
+    /// an ISO currency code ("USD") or "percent".
+    pub unit: Option<String>,
+    pub unit_span: Option<Range<usize>>,
+    /// Other nouns of the counted phrase, singular and lowercase ("soldier" in
+    /// "30 soldier fatalities").
+    pub modifiers: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------
+// House-style constants
+// ---------------------------------------------------------------------------
+
+/// Default tolerance of "about", "around", "roughly", "some", "~": ±10 %.
+pub const APPROX_TOLERANCE: f64 = 0.10;
+/// "nearly 30", "almost 30", "just under 30" → [NEARLY_FLOOR·x, x).
+pub const NEARLY_FLOOR: f64 = 0.90;
+/// "just over 30" → (x, JUST_OVER_CEILING·x].
+pub const JUST_OVER_CEILING: f64 = 1.10;
+/// "dozens" → [24, ∞).
+pub const DOZENS_LOW: f64 = 24.0;
+/// "scores" → [40, ∞).
+pub const SCORES_LOW: f64 = 40.0;
+/// "tens" (of) → [20, ∞).
+pub const TENS_LOW: f64 = 20.0;
+/// "hundreds" → [200, ∞).
+pub const HUNDREDS_LOW: f64 = 200.0;
+/// "thousands" → [2000, ∞).
+pub const THOUSANDS_LOW: f64 = 2000.0;
+/// "tens of thousands" → [20 000, ∞).
+pub const TENS_OF_THOUSANDS_LOW: f64 = 20_000.0;
+/// "hundreds of thousands" → [200 000, ∞).
+pub const HUNDREDS_OF_THOUSANDS_LOW: f64 = 200_000.0;
+/// "millions" → [2e6, ∞).
+pub const MILLIONS_LOW: f64 = 2e6;
+/// "tens of millions" → [2e7, ∞).
+pub const TENS_OF_MILLIONS_LOW: f64 = 2e7;
+/// "hundreds of millions" → [2e8, ∞).
+pub const HUNDREDS_OF_MILLIONS_LOW: f64 = 2e8;
+/// "billions" → [2e9, ∞).
+pub const BILLIONS_LOW: f64 = 2e9;
+/// "a handful", "a few" → [2, 9].
+pub const FEW_RANGE: (f64, f64) = (2.0, 9.0);
+/// "several" → [3, ∞).
+pub const SEVERAL_LOW: f64 = 3.0;
+/// "many", "numerous" → [2, ∞).
+pub const MANY_LOW: f64 = 2.0;
+
+/// Longest noun phrase (in words) searched for the counted noun.
+const MAX_PHRASE_WORDS: usize = 4;
+/// How far back (bytes) the context checks look for the previous word.
+const LOOKBACK: usize = 48;
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// Finds every quantity in `text`. Years, dates, times, ordinals, phone and
+/// section numbers are not quantities.
+pub fn extract_quantities(text: &str) -> Vec<QuantityMention> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let c = match text[pos..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if is_candidate_start(text, pos, c) {
+            match mention_at(text, pos) {
+                Ok(m) => {
+                    // Always move forward, even on a degenerate span.
+                    pos = m.span.end.max(pos + c.len_utf8());
+                    out.push(m);
+                    continue;
+                }
+                Err(skip) => {
+                    pos = skip.max(pos + c.len_utf8());
+                    continue;
+                }
+            }
+        }
+        pos += c.len_utf8();
+    }
+    out
+}
+
+/// Singular, lowercase form of an English noun ("Casualties" → "casualty",
+/// "people" → "person", "buses" → "bus"). Borrowed when already singular and
+/// lowercase. Used for counted nouns and unit words; reusable by the linker.
+pub fn singular(word: &str) -> Cow<'_, str> {
+    let lower: Cow<'_, str> = if word.chars().any(|c| c.is_uppercase()) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
+    let w: &str = &lower;
+    if let Some(s) = IRREGULAR_PLURALS
+        .iter()
+        .find(|(p, _)| *p == w)
+        .map(|(_, s)| *s)
+    {
+        return Cow::Owned(s.to_string());
+    }
+    if INVARIANT_NOUNS.contains(&w) || !w.is_ascii() || w.len() < 3 {
+        return lower;
+    }
+    let strip = |n: usize, add: &str| -> Cow<'_, str> {
+        let mut s = String::with_capacity(w.len());
+        s.push_str(&w[..w.len() - n]);
+        s.push_str(add);
+        Cow::Owned(s)
+    };
+    let out = if w.ends_with("ies") && w.len() > 4 {
+        strip(3, "y")
+    } else if w.ends_with("sses")
+        || w.ends_with("shes")
+        || w.ends_with("ches")
+        || w.ends_with("xes")
+        || w.ends_with("zzes")
+    {
+        strip(2, "")
+    } else if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("'s") {
+        return lower;
+    } else if w.ends_with('s') {
+        strip(1, "")
+    } else {
+        return lower;
+    };
+    Cow::Owned(out.into_owned())
+}
+
+// ---------------------------------------------------------------------------
+// Word tables
+// ---------------------------------------------------------------------------
+
+const IRREGULAR_PLURALS: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("policemen", "policeman"),
+    ("gunmen", "gunman"),
+    ("servicemen", "serviceman"),
+    ("militiamen", "militiaman"),
+    ("tribesmen", "tribesman"),
+    ("fishermen", "fisherman"),
+    ("firemen", "fireman"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("wolves", "wolf"),
+    ("halves", "half"),
+    ("leaves", "leaf"),
+    ("thieves", "thief"),
+    ("shelves", "shelf"),
+    ("heroes", "hero"),
+    ("potatoes", "potato"),
+    ("tomatoes", "tomato"),
+    ("echoes", "echo"),
+    ("vetoes", "veto"),
+    ("torpedoes", "torpedo"),
+    ("crises", "crisis"),
+    ("analyses", "analysis"),
+    ("theses", "thesis"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("indices", "index"),
+    ("matrices", "matrix"),
+    ("movies", "movie"),
+    ("cookies", "cookie"),
+    ("zombies", "zombie"),
+    ("calories", "calorie"),
+    ("species", "species"),
+    ("series", "series"),
+    ("bases", "base"),
+    ("buses", "bus"),
+    ("viruses", "virus"),
+    ("campuses", "campus"),
+    ("censuses", "census"),
+    ("bonuses", "bonus"),
+    ("statuses", "status"),
+    ("gases", "gas"),
+    ("cases", "case"),
+    ("kilometres", "kilometre"),
+    ("metres", "metre"),
+    ("litres", "litre"),
+];
+
+/// Nouns whose plural is the same word, or that only look plural.
+const INVARIANT_NOUNS: &[&str] = &[
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "personnel",
+    "police",
+    "staff",
+    "news",
+    "data",
+    "troops_",
+    "chassis",
+    "corps",
+    "headquarters",
+    "means",
+    "barracks",
+    "crossroads",
+    "gas",
+    "yes",
+    "this",
+    "its",
+    "his",
+    "has",
+    "was",
+    "does",
+    "physics",
+    "economics",
+    "politics",
+    "mathematics",
+];
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Bound {
+    Exact,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Nearly,
+    About,
+    JustOver,
+    Odd,
+}
+
+/// Bound and approximation prefixes, longest alternative first where one is
+/// a prefix of another ("just over" before "over").
+const PREFIXES: &[(&str, Bound)] = &[
+    ("upwards of", Bound::MoreThan),
+    ("in excess of", Bound::MoreThan),
+    ("slightly more than", Bound::JustOver),
+    ("just more than", Bound::JustOver),
+    ("a little over", Bound::JustOver),
+    ("just over", Bound::JustOver),
+    ("just above", Bound::JustOver),
+    ("more than", Bound::MoreThan),
+    ("greater than", Bound::MoreThan),
+    ("larger than", Bound::MoreThan),
+    ("higher than", Bound::MoreThan),
+    ("over", Bound::MoreThan),
+    ("above", Bound::MoreThan),
+    ("at least", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("not fewer than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast),
+    ("just under", Bound::Nearly),
+    ("just below", Bound::Nearly),
+    ("just shy of", Bound::Nearly),
+    ("slightly less than", Bound::Nearly),
+    ("slightly fewer than", Bound::Nearly),
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("close to", Bound::Nearly),
+    ("not quite", Bound::Nearly),
+    ("fewer than", Bound::LessThan),
+    ("less than", Bound::LessThan),
+    ("lower than", Bound::LessThan),
+    ("under", Bound::LessThan),
+    ("below", Bound::LessThan),
+    ("up to", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("as high as", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("at the most", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("an estimated", Bound::About),
+    ("an approximate", Bound::About),
+    ("approximately", Bound::About),
+    ("estimated", Bound::About),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("roughly", Bound::About),
+    ("some", Bound::About),
+    ("circa", Bound::About),
+    ("approx.", Bound::About),
+    ("approx", Bound::About),
+    ("ca.", Bound::About),
+];
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum NumWord {
+    /// 0–9
+    Unit(f64),
+    /// 10–19
+    Teen(f64),
+    /// 20, 30 … 90
+    Tens(f64),
+    Hundred,
+    /// thousand, million, billion, trillion
+    Scale(f64),
+    Dozen,
+}
+
+const NUMBER_WORDS: &[(&str, NumWord)] = &[
+    ("zero", NumWord::Unit(0.0)),
+    ("one", NumWord::Unit(1.0)),
+    ("two", NumWord::Unit(2.0)),
+    ("three", NumWord::Unit(3.0)),
+    ("four", NumWord::Unit(4.0)),
+    ("five", NumWord::Unit(5.0)),
+    ("six", NumWord::Unit(6.0)),
+    ("seven", NumWord::Unit(7.0)),
+    ("eight", NumWord::Unit(8.0)),
+    ("nine", NumWord::Unit(9.0)),
+    ("ten", NumWord::Teen(10.0)),
+    ("eleven", NumWord::Teen(11.0)),
+    ("twelve", NumWord::Teen(12.0)),
+    ("thirteen", NumWord::Teen(13.0)),
+    ("fourteen", NumWord::Teen(14.0)),
+    ("fifteen", NumWord::Teen(15.0)),
+    ("sixteen", NumWord::Teen(16.0)),
+    ("seventeen", NumWord::Teen(17.0)),
+    ("eighteen", NumWord::Teen(18.0)),
+    ("nineteen", NumWord::Teen(19.0)),
+    ("twenty", NumWord::Tens(20.0)),
+    ("thirty", NumWord::Tens(30.0)),
+    ("forty", NumWord::Tens(40.0)),
+    ("fourty", NumWord::Tens(40.0)),
+    ("fifty", NumWord::Tens(50.0)),
+    ("sixty", NumWord::Tens(60.0)),
+    ("seventy", NumWord::Tens(70.0)),
+    ("eighty", NumWord::Tens(80.0)),
+    ("ninety", NumWord::Tens(90.0)),
+    ("hundred", NumWord::Hundred),
+    ("thousand", NumWord::Scale(1e3)),
+    ("million", NumWord::Scale(1e6)),
+    ("billion", NumWord::Scale(1e9)),
+    ("trillion", NumWord::Scale(1e12)),
+    ("dozen", NumWord::Dozen),
+];
+
+/// Denominators of spoken fractions ("a third of", "two thirds of").
+const FRACTION_WORDS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// Scale abbreviations written straight after digits ("$2.5bn", "€45m").
+/// The bool says whether a currency symbol is required ("45m" alone is
+/// more often metres).
+const SCALE_ABBREVS: &[(&str, f64, bool)] = &[
+    ("bn", 1e9, false),
+    ("mn", 1e6, false),
+    ("mln", 1e6, false),
+    ("tn", 1e12, false),
+    ("trn", 1e12, false),
+    ("k", 1e3, true),
+    ("m", 1e6, true),
+    ("b", 1e9, true),
+];
+
+/// Currency symbols written before the number.
+const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₦", "NGN"),
+    ("₹", "INR"),
+];
+
+/// ISO 4217 codes recognised before or after a number (upper case only, so
+/// that "eur" or "cad" in prose are not read as codes).
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "XOF", "XAF", "NGN", "ZAR", "INR", "CAD", "AUD",
+    "RUB", "KES", "GHS", "EGP", "MAD", "BRL", "MXN", "SEK", "NOK", "DKK", "TRY", "SAR", "AED",
+];
+
+/// Currency words after a number (multiword first).
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("US dollars", "USD"),
+    ("U.S. dollars", "USD"),
+    ("CFA francs", "XOF"),
+    ("pounds sterling", "GBP"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("rupees", "INR"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+];
+
+/// Measure units → canonical singular name. Abbreviations are matched case-
+/// sensitively against the word (so "M" or "Ha" in prose are not units).
+const MEASURE_UNITS: &[(&str, &str)] = &[
+    ("km", "kilometre"),
+    ("kms", "kilometre"),
+    ("kilometres", "kilometre"),
+    ("kilometre", "kilometre"),
+    ("kilometers", "kilometre"),
+    ("kilometer", "kilometre"),
+    ("m", "metre"),
+    ("metres", "metre"),
+    ("metre", "metre"),
+    ("meters", "metre"),
+    ("meter", "metre"),
+    ("cm", "centimetre"),
+    ("centimetres", "centimetre"),
+    ("centimeters", "centimetre"),
+    ("mm", "millimetre"),
+    ("millimetres", "millimetre"),
+    ("millimetre", "millimetre"),
+    ("millimeters", "millimetre"),
+    ("millimeter", "millimetre"),
+    ("miles", "mile"),
+    ("mile", "mile"),
+    ("mi", "mile"),
+    ("ha", "hectare"),
+    ("hectares", "hectare"),
+    ("hectare", "hectare"),
+    ("acres", "acre"),
+    ("acre", "acre"),
+    ("tonnes", "tonne"),
+    ("tonne", "tonne"),
+    ("tons", "ton"),
+    ("ton", "ton"),
+    ("t", "tonne"),
+    ("kg", "kilogram"),
+    ("kgs", "kilogram"),
+    ("kilograms", "kilogram"),
+    ("kilogram", "kilogram"),
+    ("kilos", "kilogram"),
+    ("g", "gram"),
+    ("grams", "gram"),
+    ("lb", "pound"),
+    ("lbs", "pound"),
+    ("ml", "millilitre"),
+    ("l", "litre"),
+    ("litres", "litre"),
+    ("liters", "litre"),
+    ("barrels", "barrel"),
+    ("bpd", "barrel per day"),
+    ("mph", "mile per hour"),
+    ("kph", "kilometre per hour"),
+    ("km/h", "kilometre per hour"),
+    ("MW", "megawatt"),
+    ("GW", "gigawatt"),
+    ("kW", "kilowatt"),
+    ("hrs", "hour"),
+    ("hr", "hour"),
+    ("mins", "minute"),
+    ("min", "minute"),
+    ("sq", "square"),
+];
+
+/// Words that end the counted noun phrase: determiners, pronouns,
+/// prepositions, conjunctions, auxiliaries and common reporting verbs.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "it",
+    "they",
+    "them",
+    "we",
+    "he",
+    "she",
+    "you",
+    "i",
+    "into",
+    "onto",
+    "since",
+    "during",
+    "after",
+    "before",
+    "across",
+    "per",
+    "ago",
+    "each",
+    "every",
+    "while",
+    "when",
+    "where",
+    "whether",
+    "if",
+    "because",
+    "so",
+    "about",
+    "around",
+    "over",
+    "under",
+    "between",
+    "among",
+    "amongst",
+    "through",
+    "throughout",
+    "against",
+    "within",
+    "without",
+    "via",
+    "including",
+    "like",
+    "up",
+    "down",
+    "out",
+    "off",
+    "more",
+    "most",
+    "less",
+    "least",
+    "not",
+    "no",
+    "only",
+    "just",
+    "also",
+    "even",
+    "still",
+    "yet",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "some",
+    "any",
+    "such",
+    "another",
+    "own",
+    "same",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "according",
+    "near",
+    "towards",
+    "toward",
+    "upon",
+    "amid",
+    "amidst",
+    "despite",
+    "versus",
+    "vs",
+    "plus",
+    "minus",
+    "following",
+    "beyond",
+    "behind",
+    "beside",
+    "besides",
+    "along",
+    "alongside",
+    "inside",
+    "outside",
+    "till",
+    "until",
+    "unless",
+    "although",
+    "though",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "shall",
+    "died",
+    "die",
+    "dies",
+    "dead",
+    "killed",
+    "wounded",
+    "injured",
+    "say",
+    "says",
+    "said",
+    "remain",
+    "remains",
+    "remained",
+    "reported",
+    "claimed",
+    "went",
+    "got",
+    "came",
+    "took",
+    "made",
+    "left",
+    "lost",
+    "old",
+    "percent",
+    "cent",
+    "away",
+    "ahead",
+    "apart",
+    "later",
+    "earlier",
+    "too",
+    "very",
+    "again",
+    "back",
+    "what",
+];
+
+/// Adjectives often found between a number and its noun; never a head.
+const ADJECTIVES: &[&str] = &[
+    "other",
+    "new",
+    "young",
+    "armed",
+    "unarmed",
+    "innocent",
+    "additional",
+    "extra",
+    "local",
+    "foreign",
+    "separate",
+    "suspected",
+    "alleged",
+    "senior",
+    "junior",
+    "elite",
+    "regular",
+    "various",
+    "large",
+    "small",
+    "big",
+    "major",
+    "minor",
+    "total",
+    "further",
+    "different",
+    "heavily",
+    "fellow",
+    "former",
+    "top",
+    "key",
+    "major",
+    "possible",
+    "confirmed",
+    "full",
+    "entire",
+    "whole",
+    "known",
+    "reported",
+    "unidentified",
+    "unknown",
+    "separate",
+    "recent",
+];
+
+/// Words before a number that make it a label, not an amount ("Article 5").
+const LABEL_WORDS: &[&str] = &[
+    "section",
+    "article",
+    "rule",
+    "chapter",
+    "resolution",
+    "paragraph",
+    "clause",
+    "page",
+    "pages",
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "highway",
+    "road",
+    "room",
+    "level",
+    "phase",
+    "stage",
+    "category",
+    "grade",
+    "class",
+    "type",
+    "model",
+    "version",
+    "season",
+    "episode",
+    "volume",
+    "vol",
+    "issue",
+    "act",
+    "part",
+    "item",
+    "amendment",
+    "figure",
+    "fig",
+    "table",
+    "bus",
+    "line",
+    "platform",
+    "gate",
+    "terminal",
+    "district",
+    "zone",
+    "sector",
+    "block",
+    "apartment",
+    "apt",
+    "suite",
+    "unit",
+    "building",
+    "floor",
+    "row",
+    "seat",
+    "box",
+    "code",
+    "bill",
+    "order",
+    "decree",
+    "law",
+    "protocol",
+    "regulation",
+    "directive",
+    "title",
+    "tier",
+    "week",
+    "day",
+    "round",
+    "game",
+    "match",
+    "lane",
+    "exit",
+    "junction",
+    "channel",
+    "ward",
+    "precinct",
+    "division",
+    "squad",
+    "battalion",
+    "brigade",
+    "regiment",
+    "appendix",
+    "annex",
+    "schedule",
+    "step",
+    "verse",
+    "psalm",
+    "boeing",
+    "airbus",
+    "windows",
+    "iphone",
+    "galaxy",
+];
+
+/// Street words that make a preceding number a street number.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "square",
+    "sq",
+    "court",
+    "ct",
+    "terrace",
+    "crescent",
+    "close",
+    "rue",
+    "via",
+    "calle",
+    "rua",
+    "strasse",
+    "straße",
+    "platz",
+    "allee",
+    "avenida",
+    "chaussée",
+    "quai",
+    "parkway",
+    "pkwy",
+    "plaza",
+    "piazza",
+];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Nouns of time: a 4-digit number before them is still a year ("2020 years" is rare,
+/// "1990 elections" is not a count but never mind).
+const TIME_NOUNS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "season",
+    "term",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "election",
+    "budget",
+    "census",
+    "report",
+    "survey",
+    "edition",
+    "olympics",
+    "world",
+    "cup",
+    "summit",
+];
+
+/// Determiners after "of" in "30 of the soldiers".
+const OF_DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "your", "my", "these", "those",
+];
+
+/// Determiners/possessives that make a following "scores"/"thousands" a noun
+/// ("test scores", "the thousands who marched" is kept out for safety).
+const DETERMINERS: &[&str] = &[
+    "the", "their", "its", "his", "her", "our", "your", "my", "these", "those", "test", "high",
+    "low", "top", "final", "credit", "exam", "average", "record", "whose", "of",
+];
+
+/// Words right before a 4-digit number that mark it as a year.
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "the", "during", "before", "after", "early",
+    "late", "mid", "spring", "summer", "autumn", "winter", "fall", "year", "circa", "between",
+    "through", "to", "and", "or", "of",
+];
+
+// ---------------------------------------------------------------------------
+// Small helpers (no allocation)
+// ---------------------------------------------------------------------------
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Tag)))
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
+}
+
+/// Horizontal white space, including no-break and thin spaces.
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‑')
+}
+
+// sp1 := hspace+
+fn sp1(i: &str) -> Res<'_, &str> {
+    take_while1(is_hspace).parse(i)
+}
+
+// sp0 := hspace*
+fn sp0(i: &str) -> Res<'_, &str> {
+    take_while(is_hspace).parse(i)
+}
+
+// boundary := !alnum   (end of a word)
+fn boundary(i: &str) -> Res<'_, ()> {
+    not(satisfy(|c: char| c.is_alphanumeric())).parse(i)
+}
+
+// ci(w) := w, ASCII case-insensitive. Hand-rolled instead of nom's
+// `tag_no_case` because that compares Unicode lowercase forms and can then
+// split a multi-byte char (e.g. KELVIN SIGN vs "k"); `w` is ASCII so a match
+// here always ends on a char boundary.
+fn ci<'a>(w: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| {
+        let b = i.as_bytes();
+        if b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            Ok((&i[w.len()..], &i[..w.len()]))
+        } else {
+            fail(i)
+        }
+    }
+}
+
+// phrase(p) := w1 (sp1 w2)* boundary   -- the words of `p`, case-insensitive
+fn phrase<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| {
+        let mut rest = i;
+        for (k, w) in p.split(' ').enumerate() {
+            if k > 0 {
+                rest = sp1(rest)?.0;
+            }
+            rest = ci(w)(rest)?.0;
+            // "ca." and "approx." end in a dot, which is its own boundary.
+            if !w.ends_with('.') {
+                rest = boundary(rest)?.0;
+            }
+        }
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+}
+
+// hyphen := "-"
+fn hyphen(i: &str) -> Res<'_, char> {
+    ch('-').parse(i)
+}
+
+// word := alpha+
+fn word(i: &str) -> Res<'_, &str> {
+    take_while1(|c: char| c.is_alphabetic()).parse(i)
+}
+
+// noun_word := alpha (alpha | "-" | "'" | "’")*   with trailing "-'’" trimmed
+fn noun_word(i: &str) -> Res<'_, &str> {
+    let (_, _) = peek(satisfy(|c: char| c.is_alphabetic())).parse(i)?;
+    let (_, w) =
+        take_while1(|c: char| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')).parse(i)?;
+    let t = w.trim_end_matches(['-', '\'', '’']);
+    // Drop a possessive "'s" so "soldiers's"/"army's" fold to the noun.
+    Ok((&i[t.len()..], t))
+}
+
+/// The word ending just before byte `pos` (skipping horizontal space only),
+/// looking back at most `LOOKBACK` bytes.
+fn prev_word(text: &str, pos: usize) -> Option<&str> {
+    let before = &text[..pos];
+    let mut end = before.len();
+    let mut steps = 0;
+    for (idx, c) in before.char_indices().rev() {
+        steps += 1;
+        if steps > LOOKBACK {
+            return None;
+        }
+        if is_hspace(c) {
+            end = idx;
+            continue;
+        }
+        break;
+    }
+    let head = &before[..end];
+    let mut start = end;
+    let mut steps = 0;
+    for (idx, c) in head.char_indices().rev() {
+        steps += 1;
+        if steps > LOOKBACK || !(c.is_alphabetic() || c == '.') {
+            break;
+        }
+        start = idx;
+    }
+    let w = head[start..end].trim_matches('.');
+    if w.is_empty() { None } else { Some(w) }
+}
+
+/// The char just before byte `pos`.
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn prev2_char(text: &str, pos: usize) -> Option<char> {
+    let mut it = text[..pos].chars().rev();
+    it.next();
+    it.next()
+}
+
+/// Only white space between the start of the line and `pos`?
+fn at_line_start(text: &str, pos: usize) -> bool {
+    for (steps, c) in text[..pos].chars().rev().enumerate() {
+        if c == '\n' || c == '\r' {
+            return true;
+        }
+        if !c.is_whitespace() || steps > LOOKBACK {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
+    if matches!(c, '+' | '(') {
+        // "+1 202 555 0143", "(202) 555-0143": only so that phones are skipped whole.
+        return text[pos + 1..].starts_with(|d: char| d.is_ascii_digit())
+            && !prev_char(text, pos).is_some_and(|p| p.is_alphanumeric());
+    }
+    if !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥' | '₦' | '₹' | '~')) {
+        return false;
+    }
+    match prev_char(text, pos) {
+        None => true,
+        Some(p) if p.is_alphanumeric() => false,
+        // "COVID-19", "A-10", "v1.2": digits glued to a word by a dash, dot
+        // or slash belong to a code.
+        Some(p) if c.is_ascii_digit() && (is_dash(p) || matches!(p, '.' | '/' | ':' | ',')) => {
+            !prev2_char(text, pos).is_some_and(|q| q.is_alphanumeric())
+        }
+        Some(_) => true,
+    }
+}
+
+fn looks_plural(w: &str) -> bool {
+    if w.len() < 3 {
+        return false;
+    }
+    let s = singular(w);
+    s.len() != w.len()
+        || IRREGULAR_PLURALS
+            .iter()
+            .any(|(p, _)| p.eq_ignore_ascii_case(w))
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Adjective-like by form: participles, adverbs, demonyms and common
+/// adjective suffixes. Used to keep such words out of `modifiers`.
+fn adjective_like(w: &str, head_capitalized: bool) -> bool {
+    let l = w.to_ascii_lowercase();
+    if in_list(ADJECTIVES, &l) {
+        return true;
+    }
+    if !head_capitalized && is_capitalized(w) {
+        // Proper adjectives and names in lower-case prose ("Malian", "US").
+        return true;
+    }
+    const SUFFIXES: &[&str] = &[
+        "ed", "ing", "ly", "al", "ous", "ive", "ful", "ic", "ian", "ese", "ish", "less", "able",
+        "ible", "ary", "an", "i",
+    ];
+    SUFFIXES
+        .iter()
+        .any(|s| l.len() > s.len() + 2 && l.ends_with(s))
+}
+
+fn participle_or_adverb(w: &str) -> bool {
+    let l = w.as_bytes();
+    let ends = |s: &[u8]| l.len() > s.len() + 2 && l[l.len() - s.len()..].eq_ignore_ascii_case(s);
+    ends(b"ed") || ends(b"ing") || ends(b"ly")
+}
+
+// ---------------------------------------------------------------------------
+// Number parsers
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug)]
+struct Num<'a> {
+    /// The number's text, scale included ("2.5bn", "one hundred and twenty").
+    text: &'a str,
+    value: f64,
+    /// The scale factor applied (1 when none), for "2 to 3 million".
+    scale: f64,
+    /// Plain digits without comma, decimals or scale (year candidates).
+    plain_digits: bool,
+    /// Written in words.
+    words: bool,
+    /// The single word "one" (pronoun risk).
+    bare_one: bool,
+}
+
+// digits := [0-9]{1,3} ("," [0-9]{3} !digit)+ ("." [0-9]+)? | [0-9]+ ("." [0-9]+)?
+// Returns (text, value, plain): plain = no comma and no decimals.
+fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
+    let (mut rest, int) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+    let mut plain = true;
+    if int.len() <= 3 {
+        // thousands groups; a comma not followed by exactly three digits is punctuation
+        loop {
+            let group: Res<'_, &str> = preceded(
+                ch(','),
+                terminated(
+                    nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+                    not(satisfy(|c: char| c.is_ascii_digit())),
+                ),
+            )
+            .parse(rest);
+            match group {
+                Ok((r, _)) => {
+                    rest = r;
+                    plain = false;
+                }
+                Err(_) => break,
+            }
+        }
+    }
+    if let Ok((r, _)) = preceded(
+        ch::<&str, Error<&str>>('.'),
+        take_while1(|c: char| c.is_ascii_digit()),
+    )
+    .parse(rest)
+    {
+        rest = r;
+        plain = false;
+    }
+    let text = &i[..i.len() - rest.len()];
+    // Value from the digits, without allocating.
+    let mut v = 0.0f64;
+    let mut frac = 0.0f64;
+    let mut div = 1.0f64;
+    let mut after_dot = false;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' if after_dot => {
+                div *= 10.0;
+                frac += f64::from(b - b'0') / div;
+            }
+            b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
+            b'.' => after_dot = true,
+            _ => {}
+        }
+    }
+    Ok((rest, (text, v + frac, plain)))
+}
+
+// numword := one of NUMBER_WORDS, whole word
+fn number_word(i: &str) -> Res<'_, NumWord> {
+    let (rest, w) = word(i)?;
+    match lookup(NUMBER_WORDS, w) {
+        Some(n) => Ok((rest, n)),
+        None => fail(i),
+    }
+}
+
+// mult_word := "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+fn mult_word(i: &str) -> Res<'_, f64> {
+    let (rest, n) = number_word(i)?;
+    match n {
+        NumWord::Hundred => Ok((rest, 100.0)),
+        NumWord::Scale(s) => Ok((rest, s)),
+        NumWord::Dozen => Ok((rest, 12.0)),
+        _ => fail(i),
+    }
+}
+
+// word_number := ("a" | "an") sp1 mult_word (sep numword)*
+//              | "half" sp1 ("a" sp1)? mult_word
+//              | numword (sep numword)*
+// sep         := "-" | sp1 ("and" sp1)?
+// A state machine accepts only well-formed sequences ("thirty one",
+// "two hundred and five", "1 million" style scales in falling order) and
+// stops before the first token that does not fit, so "one two three" is
+// three numbers and a long run of number words is consumed in one pass.
+fn word_number(i: &str) -> Res<'_, Num<'_>> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Last {
+        Start,
+        Unit,
+        Teen,
+        Tens,
+        Hundred,
+        Scale,
+        Dozen,
+    }
+    // half a million / half a dozen
+    if let Ok((r, _)) = terminated(ci("half"), boundary).parse(i) {
+        if let Ok((r, m)) =
+            preceded(sp1, preceded(opt(terminated(phrase("a"), sp1)), mult_word)).parse(r)
+        {
+            let text = &i[..i.len() - r.len()];
+            let n = Num {
+                text,
+                value: 0.5 * m,
+                scale: m,
+                plain_digits: false,
+                words: true,
+                bare_one: false,
+            };
+            return Ok((r, n));
+        }
+        return fail(i);
+    }
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut last = Last::Start;
+    let mut last_scale = f64::INFINITY;
+    let mut scale_seen = 1.0f64;
+    let mut tokens = 0usize;
+    let mut rest = i;
+    let mut first_is_one = false;
+    // "a hundred", "an estimated"-free "a dozen": "a" counts as one before a multiplier.
+    if let Ok((r, _)) = preceded(alt_a_an, sp1).parse(i) {
+        if peek(mult_word).parse(r).is_ok() {
+            current = 1.0;
+            last = Last::Unit;
+            rest = r;
+        } else {
+            return fail(i);
+        }
+    }
+    loop {
+        // separator (not consumed unless a fitting token follows)
+        let (after_sep, had_and) = if tokens == 0 && last == Last::Start {
+            (rest, false)
+        } else if tokens == 0 {
+            // right after "a "
+            (rest, false)
+        } else if let Ok((r, _)) = (sp1, phrase("and"), sp1).parse(rest) {
+            (r, true)
+        } else if let Ok((r, _)) = sp1(rest) {
+            (r, false)
+        } else if let Ok((r, _)) = hyphen(rest) {
+            (r, false)
+        } else {
+            break;
+        };
+        let Ok((r, nw)) = number_word(after_sep) else {
+            break;
+        };
+        let ok = match nw {
+            NumWord::Unit(v) => {
+                let fits = match last {
+                    Last::Start | Last::Hundred | Last::Scale => true,
+                    Last::Tens => v >= 1.0,
+                    _ => false,
+                };
+                if fits {
+                    if tokens == 0 && v == 1.0 {
+                        first_is_one = true;
+                    }
+                    current += v;
+                    last = Last::Unit;
+                }
+                fits
+            }
+            NumWord::Teen(v) | NumWord::Tens(v) => {
+                let fits = matches!(last, Last::Start | Last::Hundred | Last::Scale);
+                if fits {
+                    current += v;
+                    last = if matches!(nw, NumWord::Teen(_)) {
+                        Last::Teen
+                    } else {
+                        Last::Tens
+                    };
+                }
+                fits
+            }
+            NumWord::Hundred => {
+                let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens)
+                    && current > 0.0
+                    && current < 100.0
+                    && !had_and;
+                if fits {
+                    current *= 100.0;
+                    last = Last::Hundred;
+                }
+                fits
+            }
+            NumWord::Scale(s) => {
+                let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred)
+                    && s < last_scale
+                    && !had_and;
+                if fits {
+                    total += current * s;
+                    current = 0.0;
+                    last_scale = s;
+                    scale_seen = s;
+                    last = Last::Scale;
+                }
+                fits
+            }
+            NumWord::Dozen => {
+                let fits = matches!(last, Last::Unit | Last::Teen) && !had_and;
+                if fits {
+                    current *= 12.0;
+                    scale_seen = 12.0;
+                    last = Last::Dozen;
+                }
+                fits
+            }
+        };
+        if !ok {
+            break;
+        }
+        // "and" only joins a hundred/scale to what follows
+        if had_and && !matches!(last, Last::Unit | Last::Teen | Last::Tens) {
+            break;
+        }
+        tokens += 1;
+        rest = r;
+        if last == Last::Dozen {
+            break;
+        }
+    }
+    if tokens == 0 {
+        return fail(i);
+    }
+    let text = &i[..i.len() - rest.len()];
+    let n = Num {
+        text,
+        value: total + current,
+        scale: scale_seen,
+        plain_digits: false,
+        words: true,
+        bare_one: first_is_one && tokens == 1 && last == Last::Unit,
+    };
+    Ok((rest, n))
+}
+
+// alt_a_an := "a" | "an"   (whole word)
+fn alt_a_an(i: &str) -> Res<'_, &str> {
+    let (r, w) = word(i)?;
+    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+        Ok((r, w))
+    } else {
+        fail(i)
+    }
+}
+
+// fraction := ("a" | "one" … "ten") ("-" | sp1) fraction_word &(sp1 "of")
+//           | "half" &(sp1 "of")
+fn fraction(i: &str) -> Res<'_, Num<'_>> {
+    let numerator = |i| -> Res<'_, f64> {
+        if let Ok((r, _)) = alt_a_an(i) {
+            return Ok((r, 1.0));
+        }
+        match number_word(i)? {
+            (r, NumWord::Unit(v)) | (r, NumWord::Teen(v)) if v >= 1.0 => Ok((r, v)),
+            _ => fail(i),
+        }
+    };
+    let of_follows = |r| peek((sp1, phrase("of"))).parse(r).is_ok();
+    if let Ok((r, _)) = terminated(ci("half"), boundary).parse(i) {
+        if of_follows(r) {
+            let n = Num {
+                text: &i[..4],
+                value: 0.5,
+                scale: 1.0,
+                plain_digits: false,
+                words: true,
+                bare_one: false,
+            };
+            return Ok((r, n));
+        }
+        return fail(i);
+    }
+    let (r, num) = numerator(i)?;
+    let (r, _) = if let Ok(x) = sp1(r) {
+        x
+    } else {
+        hyphen(r).map(|(r, _)| (r, ""))?
+    };
+    let (r, w) = word(r)?;
+    let Some(den) = lookup(FRACTION_WORDS, w) else {
+        return fail(i);
+    };
+    if !of_follows(r) {
+        return fail(i);
+    }
+    let text = &i[..i.len() - r.len()];
+    Ok((
+        r,
+        Num {
+            text,
+            value: num / den,
+            scale: 1.0,
+            plain_digits: false,
+            words: true,
+            bare_one: false,
+        },
+    ))
+}
+
+// digit_number := digits ( sp1 mult_word | scale_abbrev boundary )?
+fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
+    let (rest, (_, v, plain)) = digits(i)?;
+    let mut scale = 1.0;
+    let mut rest2 = rest;
+    if let Ok((r, m)) = preceded(sp1, mult_word).parse(rest) {
+        scale = m;
+        rest2 = r;
+    } else if let Ok((r, w)) = word(rest)
+        && let Some((_, s, needs_cur)) = SCALE_ABBREVS
+            .iter()
+            .find(|(k, _, _)| k.eq_ignore_ascii_case(w))
+        && (currency || !needs_cur)
+    {
+        scale = *s;
+        rest2 = r;
+    }
+    let text = &i[..i.len() - rest2.len()];
+    let n = Num {
+        text,
+        value: v * scale,
+        scale,
+        plain_digits: plain && scale == 1.0,
+        words: false,
+        bare_one: false,
+    };
+    Ok((rest2, n))
+}
+
+// number := digit_number | fraction | word_number
+fn number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return digit_number(i, currency);
+    }
+    if let Ok(x) = fraction(i) {
+        return Ok(x);
+    }
+    word_number(i)
+}
+
+// currency_symbol := "US$" | "$" | "€" | "£" | "¥" | ISO sp1
+fn currency_prefix(i: &str) -> Res<'_, &'static str> {
+    for (sym, code) in CURRENCY_SYMBOLS {
+        if let Some(r) = i.strip_prefix(sym) {
+            let (r, _) = sp0(r)?;
+            return Ok((r, code));
+        }
+    }
+    let (r, w) = word(i)?;
+    if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
+        let (r, _) = sp1(r)?;
+        if r.starts_with(|c: char| c.is_ascii_digit()) {
+            return Ok((r, code));
+        }
+    }
+    fail(i)
+}
+
+// prefix := one of PREFIXES followed by sp1 | "~" sp0
+fn bound_prefix(i: &str) -> Res<'_, Bound> {
+    if let Some(r) = i.strip_prefix('~') {
+        return Ok((sp0(r)?.0, Bound::About));
+    }
+    for (p, b) in PREFIXES {
+        if let Ok((r, _)) = (phrase(p), sp1).parse(i) {
+            return Ok((r, *b));
+        }
+    }
+    fail(i)
+}
+
+/// Code-like digit runs: groups of digits joined by two or more of "-./:",
+/// or any ":" ("10:30", "2025-06-02", "192.168.1.2", "10/12/2020",
+/// "555-0143" style phones). Returns the run length when it is one.
+fn code_run(i: &str) -> Option<usize> {
+    let b = i.as_bytes();
+    let mut k = 0;
+    let mut seps = 0;
+    let mut colon = false;
+    let mut slash = false;
+    let mut groups = Vec::<usize>::new();
+    let mut plus = false;
+    if b.first() == Some(&b'+') {
+        plus = true;
+        k = 1;
+    }
+    loop {
+        let s = k;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == s {
+            break;
+        }
+        if groups.len() < 16 {
+            groups.push(k - s);
+        }
+        if k + 1 < b.len()
+            && matches!(b[k], b'-' | b'.' | b'/' | b':' | b' ')
+            && b[k + 1].is_ascii_digit()
+        {
+            if b[k] == b' ' && !plus {
+                break;
+            }
+            colon |= b[k] == b':';
+            slash |= b[k] == b'/';
+            seps += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let is_code = colon || slash || seps >= 2 || (plus && groups.len() >= 2)
+        // phone-like "555-0143"
+        || (seps == 1 && groups.len() == 2 && groups[0] == 3 && groups[1] == 4 && b.get(3) == Some(&b'-'));
+    if is_code { Some(k) } else { None }
+}
+
+// time_suffix := sp0 ("a.m." | "p.m." | "am" | "pm" | "o'clock" | "GMT" | "UTC" | "h" digit)
+fn time_suffix(i: &str) -> bool {
+    let Ok((r, _)) = sp0(i) else { return false };
+    for t in ["a.m.", "p.m.", "a.m", "p.m"] {
+        if ci(t)(r).is_ok() {
+            return true;
+        }
+    }
+    for t in ["am", "pm", "o'clock", "o’clock", "GMT", "UTC", "hrs GMT"] {
+        if terminated(ci(t), boundary).parse(r).is_ok() {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// Units and counted nouns
+// ---------------------------------------------------------------------------
+
+struct Counted<'a> {
+    head: Option<&'a str>,
+    head_start: usize,
+    modifiers: Vec<&'a str>,
+    head_capitalized: bool,
+    end: usize,
+}
+
+// noun_phrase := noun_word (sp1 noun_word){0,3}, stopping at STOP_WORDS,
+// month and weekday names, number words, punctuation and line ends; once a
+// noun is seen, a participle or adverb ends it too ("13 assailants killed"),
+// and a plural noun ends it when counting more than one ("30 soldier
+// fatalities" → head "fatalities").
+fn noun_phrase<'a>(text: &'a str, i: &'a str, plural_ends: bool) -> Counted<'a> {
+    let off = |r: &str| text.len() - r.len();
+    let mut words: [(&str, usize); MAX_PHRASE_WORDS] = [("", 0); MAX_PHRASE_WORDS];
+    let mut n = 0;
+    let mut has_noun = false;
+    let mut rest = i;
+    let mut end = off(i);
+    while n < MAX_PHRASE_WORDS {
+        let start_rest = if n == 0 {
+            rest
+        } else {
+            match sp1(rest) {
+                Ok((r, _)) => r,
+                Err(_) => break,
+            }
+        };
+        let Ok((r, w)) = noun_word(start_rest) else {
+            break;
+        };
+        if in_list(STOP_WORDS, w)
+            || in_list(WEEKDAYS, w)
+            || MONTHS.contains(&w)
+            || number_word(w).is_ok_and(|(r, _)| r.is_empty())
+            || lookup(CURRENCY_WORDS, w).is_some()
+        {
+            break;
+        }
+        let adj = participle_or_adverb(w) || in_list(ADJECTIVES, w);
+        if adj && has_noun {
+            break;
+        }
+        words[n] = (w, off(start_rest));
+        n += 1;
+        rest = r;
+        if !adj {
+            has_noun = true;
+            end = off(r);
+        }
+        if !adj && plural_ends && looks_plural(w) {
+            break;
+        }
+    }
+    // The head is the last noun; trailing adjectives are not part of it.
+    let mut last_noun = None;
+    for (k, (w, _)) in words[..n].iter().enumerate() {
+        if !(participle_or_adverb(w) || in_list(ADJECTIVES, w)) {
+            last_noun = Some(k);
+        }
+    }
+    match last_noun {
+        None => Counted {
+            head: None,
+            head_start: 0,
+            modifiers: Vec::new(),
+            head_capitalized: false,
+            end: off(i),
+        },
+        Some(k) => {
+            let head_cap = is_capitalized(words[k].0);
+            let modifiers = words[..k]
+                .iter()
+                .map(|(w, _)| *w)
+                .filter(|w| !adjective_like(w, head_cap))
+                .collect();
+            Counted {
+                head: Some(words[k].0),
+                head_start: words[k].1,
+                modifiers,
+                head_capitalized: head_cap,
+                end,
+            }
+        }
+    }
+}
+
+// counted := sp1 ("of" sp1 (det sp1)?)? noun_phrase
+fn counted<'a>(text: &'a str, i: &'a str, plural_ends: bool, allow_of: bool) -> Counted<'a> {
+    let off = |r: &str| text.len() - r.len();
+    let Ok((r, _)) = sp1(i) else {
+        return Counted {
+            head: None,
+            head_start: 0,
+            modifiers: Vec::new(),
+            head_capitalized: false,
+            end: off(i),
+        };
+    };
+    let mut r = r;
+    if allow_of && let Ok((r2, _)) = (phrase("of"), sp1).parse(r) {
+        let r3 = match word(r2) {
+            Ok((r3, w)) if in_list(OF_DETERMINERS, w) => sp1(r3).map(|(r, _)| r).unwrap_or(r2),
+            _ => r2,
+        };
+        r = r3;
+    }
+    let c = noun_phrase(text, r, plural_ends);
+    if c.head.is_none() {
+        return Counted {
+            head: None,
+            head_start: 0,
+            modifiers: Vec::new(),
+            head_capitalized: false,
+            end: off(i),
+        };
+    }
+    c
+}
+
+// measure := sp0 unit_abbrev boundary | sp1 unit_word boundary   (MEASURE_UNITS)
+// Abbreviations (all-ASCII, ≤ 4 chars) match case-sensitively.
+fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
+    let (r0, spaced) = match sp1(i) {
+        Ok((r, _)) => (r, true),
+        Err(_) => (i, false),
+    };
+    let (_, w) = take_while1(|c: char| c.is_alphabetic() || c == '/').parse(r0)?;
+    let w = w.trim_end_matches('/');
+    let r = &r0[w.len()..];
+    boundary(r)?;
+    let short = w.len() <= 4 && w.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+    let found = MEASURE_UNITS.iter().find(|(k, _)| {
+        if short {
+            *k == w
+        } else {
+            k.eq_ignore_ascii_case(w)
+        }
+    });
+    match found {
+        // "5 m" spaced single letters are too ambiguous ("5 m" ok, "a 5 t"...): allow
+        // only attached single letters.
+        Some((k, canon)) if !(spaced && k.len() == 1) => {
+            if *canon == "square" {
+                // sq km
+                if let Ok((r2, (c2, _))) = measure_unit(r) {
+                    let _ = c2;
+                    return Ok((r2, (square_of(c2), &r0[..r0.len() - r2.len()])));
+                }
+                return fail(i);
+            }
+            Ok((r, (canon, w)))
+        }
+        _ => {
+            // "square kilometres"
+            if w.eq_ignore_ascii_case("square")
+                && let Ok((r2, (c2, _))) = measure_unit(r)
+            {
+                return Ok((r2, (square_of(c2), &r0[..r0.len() - r2.len()])));
+            }
+            fail(i)
+        }
+    }
+}
+
+fn square_of(c: &str) -> &'static str {
+    match c {
+        "kilometre" => "square kilometre",
+        "metre" => "square metre",
+        "mile" => "square mile",
+        "centimetre" => "square centimetre",
+        _ => "square unit",
+    }
+}
+
+// percent := sp0 "%" | sp1 ("percent" | "per" sp1 "cent" | "pct" | "percentage" sp1 "point"s?)
+fn percent(i: &str) -> Res<'_, (&'static str, &str)> {
+    if let Ok((r, s)) = preceded(sp0, ci("%")).parse(i) {
+        return Ok((r, ("percent", s)));
+    }
+    let (r0, _) = sp1(i)?;
+    for (p, u) in [
+        ("percentage points", "percentage point"),
+        ("percentage point", "percentage point"),
+        ("percent", "percent"),
+        ("per cent", "percent"),
+        ("pct", "percent"),
+    ] {
+        if let Ok((r, _)) = phrase(p)(r0) {
+            return Ok((r, (u, &r0[..r0.len() - r.len()])));
+        }
+    }
+    fail(i)
+}
+
+// currency_word := sp1 (CURRENCY_WORDS | ISO code)
+fn currency_suffix(i: &str) -> Res<'_, (&'static str, &str)> {
+    let (r0, _) = sp1(i)?;
+    for (p, code) in CURRENCY_WORDS {
+        if let Ok((r, _)) = phrase(p)(r0) {
+            return Ok((r, (code, &r0[..r0.len() - r.len()])));
+        }
+    }
+    let (r, w) = word(r0)?;
+    if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
+        boundary(r)?;
+        return Ok((r, (code, w)));
+    }
+    fail(i)
+}
+
+// ---------------------------------------------------------------------------
+// Vague amounts
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+struct Vague {
+    low: f64,
+    high: Option<f64>,
+    /// Must count a following noun or "of" ("several", "a few").
+    needs_noun: bool,
+}
+
+/// vague := multiword first ("tens of thousands" before "tens").
+const VAGUE: &[(&str, Vague)] = &[
+    (
+        "tens of thousands",
+        Vague {
+            low: TENS_OF_THOUSANDS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "hundreds of thousands",
+        Vague {
+            low: HUNDREDS_OF_THOUSANDS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "tens of millions",
+        Vague {
+            low: TENS_OF_MILLIONS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "hundreds of millions",
+        Vague {
+            low: HUNDREDS_OF_MILLIONS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "dozens",
+        Vague {
+            low: DOZENS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "scores",
+        Vague {
+            low: SCORES_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "tens",
+        Vague {
+            low: TENS_LOW,
+            high: None,
+            needs_noun: true,
+        },
+    ),
+    (
+        "hundreds",
+        Vague {
+            low: HUNDREDS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "thousands",
+        Vague {
+            low: THOUSANDS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "millions",
+        Vague {
+            low: MILLIONS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "billions",
+        Vague {
+            low: BILLIONS_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+    (
+        "a handful",
+        Vague {
+            low: FEW_RANGE.0,
+            high: Some(FEW_RANGE.1),
+            needs_noun: true,
+        },
+    ),
+    (
+        "a few",
+        Vague {
+            low: FEW_RANGE.0,
+            high: Some(FEW_RANGE.1),
+            needs_noun: true,
+        },
+    ),
+    (
+        "several",
+        Vague {
+            low: SEVERAL_LOW,
+            high: None,
+            needs_noun: true,
+        },
+    ),
+    (
+        "numerous",
+        Vague {
+            low: MANY_LOW,
+            high: None,
+            needs_noun: true,
+        },
+    ),
+    (
+        "many",
+        Vague {
+            low: MANY_LOW,
+            high: None,
+            needs_noun: false,
+        },
+    ),
+];
+
+// vague := one of VAGUE (whole words)
+fn vague(i: &str) -> Res<'_, (&'static str, Vague)> {
+    for (p, v) in VAGUE {
+        if let Ok((r, _)) = phrase(p)(i) {
+            return Ok((r, (p, *v)));
+        }
+    }
+    fail(i)
+}
+
+// ---------------------------------------------------------------------------
+// Mention assembly
+// ---------------------------------------------------------------------------
+
+fn word_end(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let n: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    pos + n.max(rest.chars().next().map_or(1, char::len_utf8))
+}
+
+fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
+    let i = &text[pos..];
+    let off = |r: &str| text.len() - r.len();
+    let (r, (name, v)) = vague(i).ok()?;
+    let pw = prev_word(text, pos);
+    if let Some(p) = pw {
+        // "the thousands", "test scores", "how many", "as many", "so many"
+        if in_list(DETERMINERS, p) {
+            return None;
+        }
+        if name == "many"
+            && in_list(
+                &[
+                    "how", "as", "too", "so", "a", "not", "very", "many", "great", "good",
+                ],
+                p,
+            )
+        {
+            return None;
+        }
+    }
+    if name == "many" && peek((sp1, phrase("as"))).parse(r).is_ok() {
+        return None;
+    }
+    // "many a man", "Millions" as a proper noun is rare enough.
+    let plural_ends = true;
+    let c = counted(text, r, plural_ends, true);
+    let has_of = peek((sp1, phrase("of"))).parse(r).is_ok();
+    if v.needs_noun && c.head.is_none() && !has_of {
+        return None;
+    }
+    let num_end = off(r);
+    let (unit, unit_span, modifiers, end) = finish_counted(&c, num_end);
+    Some(QuantityMention {
+        span: pos..end,
+        number_span: pos..num_end,
+        value: None,
+        low: Some(v.low),
+        high: v.high,
+        low_inclusive: true,
+        high_inclusive: v.high.is_some(),
+        approximate: false,
+        vague: true,
+        unit,
+        unit_span,
+        modifiers,
+    })
+}
+
+type UnitParts = (Option<String>, Option<Range<usize>>, Vec<String>, usize);
+
+fn finish_counted(c: &Counted<'_>, num_end: usize) -> UnitParts {
+    match c.head {
+        Some(h) => {
+            let _ = c.head_capitalized;
+            let unit = singular(h).into_owned();
+            let mods = c
+                .modifiers
+                .iter()
+                .map(|m| singular(m).into_owned())
+                .collect();
+            (
+                Some(unit),
+                Some(c.head_start..c.head_start + h.len()),
+                mods,
+                c.end.max(num_end),
+            )
+        }
+        None => (None, None, Vec::new(), num_end),
+    }
+}
+
+/// Tries a mention at `pos`; on failure returns where the scan may resume.
+fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
+    let input = &text[pos..];
+    let off = |r: &str| text.len() - r.len();
+    let skip_word = word_end(text, pos);
+
+    // Digit runs that are codes, dates, times or phone numbers.
+    if input.starts_with(|c: char| c.is_ascii_digit() || c == '+')
+        && let Some(n) = code_run(input)
+    {
+        return Err(pos + n);
+    }
+    if let Some(r) = input.strip_prefix('(') {
+        // "(202) 555-0143": an area code in brackets followed by digits
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &r[n..];
+        if (2..=4).contains(&n) && tail.starts_with(')') {
+            let t = tail[1..].trim_start_matches(' ');
+            if t.starts_with(|c: char| c.is_ascii_digit()) {
+                let k = t
+                    .bytes()
+                    .take_while(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b' '))
+                    .count();
+                return Err(text.len() - t.len() + k);
+            }
+        }
+        return Err(pos + 1);
+    }
+    if input.starts_with('+') {
+        return Err(pos + 1);
+    }
+    if let Some(m) = vague_at(text, pos) {
+        return Ok(m);
+    }
+
+    // prefix?
+    let (after_prefix, mut bound) = match bound_prefix(input) {
+        Ok((r, b)) => (r, b),
+        Err(_) => (input, Bound::Exact),
+    };
+    let has_prefix = after_prefix.len() != input.len();
+
+    // between / from ranges
+    let mut range: Option<(Num<'_>, Num<'_>)> = None;
+    let mut cur = after_prefix;
+    let mut currency: Option<(&'static str, Range<usize>)> = None;
+    let mut range_word = false;
+    if !has_prefix {
+        for (opener, joiners) in [("between", &["and"][..]), ("from", &["to", "-", "–"][..])] {
+            let Ok((r, _)) = (phrase(opener), sp1).parse(cur) else {
+                continue;
+            };
+            let cur_before = r;
+            let (r, cur_sym) = match currency_prefix(r) {
+                Ok((r2, c)) => (r2, Some((c, off(cur_before)..off(r2)))),
+                Err(_) => (r, None),
+            };
+            let Ok((r, a)) = number(r, cur_sym.is_some()) else {
+                return Err(skip_word);
+            };
+            for j in joiners {
+                let joined = if j.len() > 1 && j.is_ascii() {
+                    (sp1, phrase(j), sp1).parse(r).map(|(r, _)| r)
+                } else {
+                    (sp0, ci(j), sp0).parse(r).map(|(r, _)| r)
+                };
+                if let Ok(r2) = joined {
+                    let r2 = currency_prefix(r2).map(|(r, _)| r).unwrap_or(r2);
+                    if let Ok((r3, b)) = number(r2, cur_sym.is_some()) {
+                        range = Some((a, b));
+                        currency = cur_sym.clone();
+                        cur = r3;
+                        range_word = true;
+                        break;
+                    }
+                }
+            }
+            if range.is_none() {
+                return Err(off(r));
+            }
+            break;
+        }
+    }
+
+    let first: Num<'_>;
+    if let Some((a, _)) = range {
+        first = a;
+    } else {
+        let before_cur = cur;
+        if let Ok((r, c)) = currency_prefix(cur) {
+            currency = Some((c, off(before_cur)..off(r)));
+            cur = r;
+        }
+        let Ok((r, a)) = number(cur, currency.is_some()) else {
+            return Err(skip_word);
+        };
+        first = a;
+        cur = r;
+        // range_tail := (sp0 dash sp0 | sp1 ("to" | "or") sp1) currency? number
+        let dash = (sp0, satisfy(is_dash), sp0).parse(cur).map(|(r, _)| r);
+        let word_join = (sp1, phrase("to"), sp1)
+            .parse(cur)
+            .or_else(|_| (sp1, phrase("or"), sp1).parse(cur))
+            .map(|(r, _)| r);
+        let dash_ok = dash.is_ok();
+        for r2 in [dash.ok(), word_join.ok()].into_iter().flatten() {
+            let r2 = currency_prefix(r2).map(|(r, _)| r).unwrap_or(r2);
+            if let Ok((r3, b)) = number(r2, currency.is_some()) {
+                // "10-12-2020" style chains were removed by code_run; a
+                // falling pair ("won 3-2") is a score, not a range.
+                let lo = if first.scale == 1.0 && b.scale > 1.0 && !first.words {
+                    first.value * b.scale
+                } else {
+                    first.value
+                };
+                if b.value > lo || (first.words && b.words && b.value > first.value) {
+                    range = Some((first, b));
+                    cur = r3;
+                } else if dash_ok && !first.words {
+                    return Err(off(r3));
+                }
+                break;
+            }
+        }
+    }
+
+    let num_start = off(input) + (input.len() - first_text_start(input, first.text));
+    let num_end = off(cur);
+    let after_num = cur;
+
+    // Phone-like runs of digit groups separated by single spaces
+    // ("555 0143"), and zero-padded codes ("0143", "007").
+    if range.is_none() && first.plain_digits {
+        let b = after_num.as_bytes();
+        if b.len() >= 4 && b[0] == b' ' && b[1..4].iter().all(u8::is_ascii_digit) {
+            let k = after_num
+                .bytes()
+                .take_while(|c| c.is_ascii_digit() || *c == b' ')
+                .count();
+            return Err(num_end + k);
+        }
+        if first.text.len() >= 3 && first.text.starts_with('0') {
+            return Err(num_end);
+        }
+    }
+
+    // Things glued to digits: ordinals, codes, "4pm" (units are handled below).
+    let last_char_digit = text[..num_end].ends_with(|c: char| c.is_ascii_digit());
+    if last_char_digit
+        && after_num.starts_with(|c: char| c.is_alphabetic())
+        && measure_unit(after_num).is_err()
+    {
+        return Err(word_end(text, num_end));
+    }
+
+    // Years: a 4-digit plain number 1000–2099.
+    let is_year =
+        |n: &Num<'_>| n.plain_digits && n.text.len() == 4 && (1000.0..2100.0).contains(&n.value);
+    if let Some((a, b)) = range
+        && is_year(&a)
+        && is_year(&b)
+    {
+        return Err(num_end);
+    }
+
+    // suffix := "-plus" | "+" | " plus" | "-odd" | " odd" | " or more" | " or fewer" | " or so"
+    if range.is_none() && bound == Bound::Exact {
+        let suffixes: [(&'static str, Bound); 14] = [
+            ("-plus", Bound::AtLeast),
+            ("+", Bound::AtLeast),
+            (" plus", Bound::AtLeast),
+            ("-odd", Bound::Odd),
+            (" odd", Bound::Odd),
+            (" or more", Bound::AtLeast),
+            (" or above", Bound::AtLeast),
+            (" or over", Bound::AtLeast),
+            (" or higher", Bound::AtLeast),
+            (" or fewer", Bound::AtMost),
+            (" or less", Bound::AtMost),
+            (" or under", Bound::AtMost),
+            (" or below", Bound::AtMost),
+            (" or so", Bound::About),
+        ];
+        for (s, b) in suffixes {
+            let parsed: Res<'_, ()> = (|i| {
+                let mut r = i;
+                for (k, part) in s.split(' ').enumerate() {
+                    if k > 0 {
+                        r = sp1(r)?.0;
+                    }
+                    if !part.is_empty() {
+                        r = ci(part)(r)?.0;
+                    }
+                }
+                let (r, _) = not(satisfy(|c: char| c.is_alphanumeric()))
+                    .parse(r)
+                    .map(|(_, x)| (r, x))?;
+                Ok((r, ()))
+            })(cur);
+            if let Ok((r, _)) = parsed {
+                // "30 plus 5" is arithmetic
+                if s.ends_with("plus")
+                    && peek((sp1, satisfy(|c: char| c.is_ascii_digit())))
+                        .parse(r)
+                        .is_ok()
+                {
+                    continue;
+                }
+                bound = b;
+                cur = r;
+                break;
+            }
+        }
+    }
+
+    // post: percent | currency word | measure unit | "-" word | counted
+    let mut unit: Option<String> = None;
+    let mut unit_span: Option<Range<usize>> = None;
+    let mut modifiers = Vec::new();
+    let mut end = off(cur);
+    let mut counted_plural = false;
+    let mut time_noun = false;
+    let mut measured = false;
+    if let Ok((r, (u, s))) = percent(cur) {
+        unit = Some(u.to_string());
+        measured = true;
+        let s0 = off(r) - s.len();
+        unit_span = Some(s0..off(r));
+        end = off(r);
+    } else if let Ok((r, (code, s))) = currency_suffix(cur) {
+        if currency.is_none() {
+            currency = Some((code, off(r) - s.len()..off(r)));
+            end = off(r);
+        }
+    } else if currency.is_some() {
+        // "$2.5 billion in aid": the currency is the unit
+    } else if let Ok((r, (canon, s))) = measure_unit(cur) {
+        unit = Some(canon.to_string());
+        measured = true;
+        unit_span = Some(off(r) - s.len()..off(r));
+        end = off(r);
+    } else if let Ok((r, w)) = preceded(satisfy(is_dash), word).parse(cur) {
+        // "48-hour", "10-year-old", "five-member"
+        if !first.words || !in_list(&["and"], w) {
+            let s0 = off(r) - w.len();
+            unit = Some(singular(w).into_owned());
+            unit_span = Some(s0..off(r));
+            end = off(r);
+            if let Ok((r2, _)) = (satisfy(is_dash), ci("old"), boundary).parse(r) {
+                end = off(r2);
+            }
+            time_noun = in_list(TIME_NOUNS, &singular(w));
+        }
+    } else {
+        let single = range.is_none() && first.value == 1.0;
+        let c = counted(text, cur, !single, true);
+        if let Some(h) = c.head {
+            counted_plural = looks_plural(h);
+            time_noun = in_list(TIME_NOUNS, &singular(h));
+        }
+        let (u, us, m, e) = finish_counted(&c, off(cur));
+        unit = u;
+        unit_span = us;
+        modifiers = m;
+        end = e;
+        // "30 years old"
+        if time_noun && let Ok((r, _)) = (sp1, phrase("old")).parse(&text[end..]) {
+            end = off(r);
+        }
+    }
+    if let Some((code, s)) = &currency {
+        unit = Some((*code).to_string());
+        unit_span = Some(s.clone());
+    }
+
+    // ---- rejections that need context ----
+    let pw = prev_word(text, num_start.min(pos.max(num_start)));
+    let pw_at_pos = prev_word(text, pos);
+    // times
+    if time_suffix(after_num) && currency.is_none() {
+        return Err(num_end);
+    }
+    // dates: next to a month name
+    let next_word = sp1(after_num)
+        .ok()
+        .and_then(|(r, _)| word(r).ok())
+        .map(|(_, w)| w);
+    if next_word.is_some_and(|w| MONTHS.contains(&w)) || pw.is_some_and(|w| MONTHS.contains(&w)) {
+        return Err(num_end);
+    }
+    // labels: "Article 5", "Resolution 2100"
+    if !has_prefix
+        && !range_word
+        && currency.is_none()
+        && !first.words
+        && let Some(p) = pw_at_pos
+        && in_list(LABEL_WORDS, p)
+    {
+        return Err(num_end);
+    }
+    // list markers "1." / "2)" at line start
+    if !first.words && at_line_start(text, pos) && range.is_none() {
+        let mut it = after_num.chars();
+        if matches!(it.next(), Some('.' | ')')) && it.next().is_some_and(char::is_whitespace) {
+            return Err(num_end);
+        }
+    }
+    // street numbers: "12 Rue Victor Hugo", "10 Downing Street"
+    if !first.words && currency.is_none() && range.is_none() && is_street(after_num) {
+        return Err(num_end);
+    }
+    // years: a 4-digit number is a year unless a counted plural noun
+    // (not a time word) follows, a measure/percent unit follows, or a bound
+    // word precedes it ("over 2000 troops").
+    if range.is_none() && currency.is_none() && is_year(&first) && !measured {
+        let after_year_prep = pw_at_pos.is_some_and(|p| in_list(YEAR_PREPOSITIONS, p));
+        if !counted_plural || time_noun || (after_year_prep && !has_prefix) {
+            return Err(num_end);
+        }
+    }
+    // "one of the", "no one", "the one who", "one day"
+    if first.bare_one && range.is_none() && !has_prefix {
+        let next_is_of = peek((sp1, phrase("of"))).parse(after_num).is_ok();
+        let det_before = pw_at_pos.is_some_and(|p| {
+            in_list(
+                &[
+                    "the", "no", "any", "every", "each", "this", "that", "which", "someone",
+                    "anyone", "only", "another", "every", "last", "next", "first",
+                ],
+                p,
+            )
+        });
+        let idiom = next_word.is_some_and(|w| {
+            in_list(
+                &[
+                    "day",
+                    "another",
+                    "way",
+                    "time",
+                    "side",
+                    "hand",
+                    "point",
+                    "thing",
+                    "morning",
+                    "night",
+                    "evening",
+                    "afternoon",
+                    "another's",
+                ],
+                w,
+            )
+        });
+        if next_is_of || det_before || idiom || unit.is_none() {
+            return Err(num_end);
+        }
+    }
+    if !first.value.is_finite() || range.is_some_and(|(_, b)| !b.value.is_finite()) {
+        return Err(num_end);
+    }
+
+    // ---- interval ----
+    let (value, low, high, low_inc, high_inc, approximate) = if let Some((a, b)) = range {
+        let mut lo = a.value;
+        // "2 to 3 million": the second number's scale applies to a bare first one
+        if a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value {
+            lo = a.value * b.scale;
+        }
+        (
+            None,
+            Some(lo),
+            Some(b.value),
+            true,
+            true,
+            bound == Bound::About,
+        )
+    } else {
+        let x = first.value;
+        match bound {
+            Bound::Exact => (Some(x), Some(x), Some(x), true, true, false),
+            Bound::MoreThan => (Some(x), Some(x), None, false, false, false),
+            Bound::AtLeast => (Some(x), Some(x), None, true, false, false),
+            Bound::LessThan => (Some(x), Some(0.0), Some(x), true, false, false),
+            Bound::AtMost => (Some(x), Some(0.0), Some(x), true, true, false),
+            Bound::Nearly => (Some(x), Some(NEARLY_FLOOR * x), Some(x), true, false, true),
+            Bound::About => (
+                Some(x),
+                Some((1.0 - APPROX_TOLERANCE) * x),
+                Some((1.0 + APPROX_TOLERANCE) * x),
+                true,
+                true,
+                true,
+            ),
+            Bound::JustOver => (
+                Some(x),
+                Some(x),
+                Some(JUST_OVER_CEILING * x),
+                false,
+                true,
+                true,
+            ),
+            Bound::Odd => {
+                let step = if x >= 10.0 {
+                    10f64.powf(x.log10().floor())
+                } else {
+                    1.0
+                };
+                (Some(x), Some(x), Some(x + step), true, false, true)
+            }
+        }
+    };
+    let number_span = if let Some((a, _)) = range {
+        let a_start = text.len() - first_suffix_len(text, a.text, pos);
+        a_start..num_end
+    } else {
+        num_start..num_end
+    };
+    Ok(QuantityMention {
+        span: pos..end.max(off(cur)),
+        number_span,
+        value,
+        low,
+        high,
+        low_inclusive: low_inc,
+        high_inclusive: high_inc,
+        approximate,
+        vague: false,
+        unit,
+        unit_span,
+        modifiers,
+    })
+}
+
+/// `input.len() - (offset of num_text inside input)`: num_text is a subslice of input.
+fn first_text_start(input: &str, num_text: &str) -> usize {
+    let start = num_text.as_ptr() as usize - input.as_ptr() as usize;
+    input.len() - start
+}
+
+/// Length of the text from `num_text` (a subslice of `text`) to the end.
+fn first_suffix_len(text: &str, num_text: &str, _pos: usize) -> usize {
+    let start = num_text.as_ptr() as usize - text.as_ptr() as usize;
+    text.len() - start
+}
+
+// street := sp1 (Cap-word sp1){0,3} STREET_WORD     (capitalised words only)
+fn is_street(i: &str) -> bool {
+    let mut rest = i;
+    for _ in 0..4 {
+        let Ok((r, _)) = sp1(rest) else { return false };
+        let Ok((r2, w)) = word(r) else { return false };
+        if !is_capitalized(w) {
+            return false;
+        }
+        if in_list(STREET_WORDS, w) {
+            return true;
+        }
+        rest = r2;
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> QuantityMention {
+        let v = extract_quantities(text);
+        assert_eq!(v.len(), 1, "expected one mention in {text:?}, got {v:#?}");
+        v.into_iter().next().unwrap()
+    }
+
+    fn none(text: &str) {
+        let v = extract_quantities(text);
+        assert!(v.is_empty(), "expected no mention in {text:?}, got {v:#?}");
+    }
+
+    fn slice(text: &str, r: &Range<usize>) -> String {
+        text[r.clone()].to_string()
+    }
+
+    fn unit(text: &str) -> Option<String> {
+        one(text).unit
+    }
+
+    #[test]
+    fn bare_digits() {
+        let t = "The toll rose to 30.";
+        let m = one(t);
+        assert_eq!(m.value, Some(30.0));
+        assert_eq!((m.low, m.high), (Some(30.0), Some(30.0)));
+        assert!(m.low_inclusive && m.high_inclusive);
+        assert!(!m.approximate && !m.vague);
+        assert_eq!(m.unit, None);
+        assert_eq!(slice(t, &m.number_span), "30");
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(one("a crowd of 1,200 people").value, Some(1200.0));
+        assert_eq!(one("it weighed 1.5 tonnes").value, Some(1.5));
+        let t = "a bill of 2,300.75 for repairs";
+        let m = one(t);
+        assert_eq!(m.value, Some(2300.75));
+        assert_eq!(slice(t, &m.number_span), "2,300.75");
+        assert_eq!(one("some 1,000,000 voters").value, Some(1e6));
+    }
+
+    #[test]
+    fn scale_words() {
+        let t = "The fund holds $2.5 billion for schools.";
+        let m = one(t);
+        assert_eq!(m.value, Some(2.5e9));
+        assert_eq!(m.unit.as_deref(), Some("USD"));
+        assert_eq!(slice(t, &m.span), "$2.5 billion");
+        assert_eq!(slice(t, &m.number_span), "2.5 billion");
+        assert_eq!(one("a $2.5bn loan").value, Some(2.5e9));
+        let m = one("a €45m contract");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(45e6), Some("EUR")));
+        assert_eq!(one("3 billion litres").value, Some(3e9));
+        assert_eq!(one("1.5 million refugees").unit.as_deref(), Some("refugee"));
+        // a bare "m" without a currency is not a scale (it is metres)
+        let m = one("a wall 45m high");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(45.0), Some("metre")));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("seven villages burned").value, Some(7.0));
+        assert_eq!(one("thirty-one recruits").value, Some(31.0));
+        let t = "one hundred and twenty villagers fled";
+        let m = one(t);
+        assert_eq!(m.value, Some(120.0));
+        assert_eq!(slice(t, &m.number_span), "one hundred and twenty");
+        assert_eq!(m.unit.as_deref(), Some("villager"));
+        assert_eq!(one("a dozen trucks").value, Some(12.0));
+        assert_eq!(one("two dozen trucks").value, Some(24.0));
+        assert_eq!(one("half a million displaced").value, Some(5e5));
+        assert_eq!(one("a hundred homes").value, Some(100.0));
+        assert_eq!(
+            one("three thousand five hundred ballots").value,
+            Some(3500.0)
+        );
+        // separate numbers stay separate
+        assert!(
+            extract_quantities("two three four")
+                .iter()
+                .all(|m| m.value.unwrap() < 5.0)
+        );
+    }
+
+    #[test]
+    fn fractions() {
+        let t = "a third of the soldiers deserted";
+        let m = one(t);
+        assert!((m.value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(m.unit.as_deref(), Some("soldier"));
+        assert_eq!(slice(t, &m.number_span), "a third");
+        let m = one("two thirds of voters");
+        assert!((m.value.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        let m = one("He spent half of it.");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(0.5), None));
+    }
+
+    #[test]
+    fn lower_bounds() {
+        for t in [
+            "more than 30 guards",
+            "over 30 guards",
+            "above 30 guards",
+            "upwards of 30 guards",
+        ] {
+            let m = one(t);
+            assert_eq!(
+                (m.value, m.low, m.high),
+                (Some(30.0), Some(30.0), None),
+                "{t}"
+            );
+            assert!(!m.low_inclusive, "{t}");
+            assert_eq!(m.unit.as_deref(), Some("guard"), "{t}");
+        }
+        for t in [
+            "at least 30 guards",
+            "no fewer than 30 guards",
+            "no less than 30 guards",
+            "30 or more guards",
+            "400-plus guards",
+        ] {
+            let m = one(t);
+            assert_eq!(m.high, None, "{t}");
+            assert!(m.low_inclusive, "{t}");
+            assert_eq!(m.unit.as_deref(), Some("guard"), "{t}");
+        }
+        let t = "the 30 or more guards";
+        assert_eq!(slice(t, &one(t).number_span), "30");
+    }
+
+    #[test]
+    fn upper_bounds() {
+        for t in [
+            "fewer than 30 guards",
+            "less than 30 guards",
+            "under 30 guards",
+            "below 30 guards",
+        ] {
+            let m = one(t);
+            assert_eq!((m.low, m.high), (Some(0.0), Some(30.0)), "{t}");
+            assert!(m.low_inclusive && !m.high_inclusive, "{t}");
+        }
+        for t in [
+            "up to 30 guards",
+            "as many as 30 guards",
+            "at most 30 guards",
+            "no more than 30 guards",
+        ] {
+            let m = one(t);
+            assert_eq!((m.low, m.high), (Some(0.0), Some(30.0)), "{t}");
+            assert!(m.low_inclusive && m.high_inclusive, "{t}");
+            assert_eq!(m.value, Some(30.0));
+        }
+    }
+
+    #[test]
+    fn approximations() {
+        for t in [
+            "nearly 30 guards",
+            "almost 30 guards",
+            "just under 30 guards",
+            "close to 30 guards",
+        ] {
+            let m = one(t);
+            assert_eq!((m.low, m.high), (Some(27.0), Some(30.0)), "{t}");
+            assert!(m.low_inclusive && !m.high_inclusive && m.approximate, "{t}");
+        }
+        for t in [
+            "about 30 guards",
+            "around 30 guards",
+            "roughly 30 guards",
+            "approximately 30 guards",
+            "some 30 guards",
+            "an estimated 30 guards",
+            "estimated 30 guards",
+            "circa 30 guards",
+            "~30 guards",
+        ] {
+            let m = one(t);
+            assert!(m.approximate, "{t}");
+            assert_eq!(m.value, Some(30.0), "{t}");
+            assert!(
+                (m.low.unwrap() - 27.0).abs() < 1e-9 && (m.high.unwrap() - 33.0).abs() < 1e-9,
+                "{t}"
+            );
+            assert_eq!(m.unit.as_deref(), Some("guard"), "{t}");
+        }
+        let m = one("just over 30 guards");
+        assert_eq!(m.low, Some(30.0));
+        assert!(!m.low_inclusive && m.high_inclusive);
+        assert!((m.high.unwrap() - 33.0).abs() < 1e-9);
+        let m = one("30-odd guards");
+        assert_eq!(
+            (m.low, m.high, m.approximate),
+            (Some(30.0), Some(40.0), true)
+        );
+        assert!(!m.high_inclusive);
+    }
+
+    #[test]
+    fn ranges() {
+        for t in [
+            "30 to 40 guards",
+            "30–40 guards",
+            "30-40 guards",
+            "between 30 and 40 guards",
+            "from 30 to 40 guards",
+        ] {
+            let m = one(t);
+            assert_eq!(
+                (m.value, m.low, m.high),
+                (None, Some(30.0), Some(40.0)),
+                "{t}"
+            );
+            assert!(m.low_inclusive && m.high_inclusive);
+            assert_eq!(m.unit.as_deref(), Some("guard"), "{t}");
+        }
+        let t = "between 30 and 40 guards";
+        let m = one(t);
+        assert_eq!(slice(t, &m.span), t);
+        let t = "2 to 3 million people";
+        let m = one(t);
+        assert_eq!((m.low, m.high), (Some(2e6), Some(3e6)));
+        // a falling pair is a score, not a range
+        none("they won 3-2 at home");
+    }
+
+    #[test]
+    fn vague_amounts() {
+        let cases: &[(&str, f64, Option<f64>, Option<&str>)] = &[
+            ("dozens of civilians", DOZENS_LOW, None, Some("civilian")),
+            ("scores of civilians", SCORES_LOW, None, Some("civilian")),
+            (
+                "hundreds of civilians",
+                HUNDREDS_LOW,
+                None,
+                Some("civilian"),
+            ),
+            (
+                "thousands of civilians",
+                THOUSANDS_LOW,
+                None,
+                Some("civilian"),
+            ),
+            (
+                "tens of thousands of civilians",
+                TENS_OF_THOUSANDS_LOW,
+                None,
+                Some("civilian"),
+            ),
+            (
+                "millions of civilians",
+                MILLIONS_LOW,
+                None,
+                Some("civilian"),
+            ),
+            ("a handful of civilians", 2.0, Some(9.0), Some("civilian")),
+            ("several civilians", SEVERAL_LOW, None, Some("civilian")),
+            ("a few civilians", 2.0, Some(9.0), Some("civilian")),
+            ("many civilians", MANY_LOW, None, Some("civilian")),
+            ("numerous civilians", MANY_LOW, None, Some("civilian")),
+            ("the raid, killing scores.", SCORES_LOW, None, None),
+        ];
+        for (t, low, high, u) in cases {
+            let m = one(t);
+            assert!(m.vague && m.value.is_none(), "{t}");
+            assert_eq!((m.low, m.high), (Some(*low), *high), "{t}");
+            assert_eq!(m.unit.as_deref(), *u, "{t}");
+        }
+        // pronoun "many" is fine without a noun
+        assert_eq!(one("many died").unit, None);
+        // "several" needs a noun
+        none("several were seen");
+        none("their test scores rose");
+        none("how many were there");
+    }
+
+    #[test]
+    fn percentages_currencies_units() {
+        for t in ["12%", "12 percent", "12 per cent"] {
+            let m = one(t);
+            assert_eq!(
+                (m.value, m.unit.as_deref()),
+                (Some(12.0), Some("percent")),
+                "{t}"
+            );
+        }
+        let t = "prices rose 3.5% last year";
+        assert_eq!(slice(t, &one(t).span), "3.5%");
+        for (t, code) in [
+            ("£40", "GBP"),
+            ("¥300", "JPY"),
+            ("USD 40", "USD"),
+            ("40 euros", "EUR"),
+            ("40 dollars", "USD"),
+            ("40 pounds", "GBP"),
+            ("40 EUR", "EUR"),
+        ] {
+            assert_eq!(unit(t).as_deref(), Some(code), "{t}");
+        }
+        assert_eq!(unit("a 12 km march").as_deref(), Some("kilometre"));
+        assert_eq!(unit("a 12km march").as_deref(), Some("kilometre"));
+        assert_eq!(unit("12 kilometers away").as_deref(), Some("kilometre"));
+        assert_eq!(unit("12 miles away").as_deref(), Some("mile"));
+        assert_eq!(unit("120 acres").as_deref(), Some("acre"));
+        assert_eq!(unit("120 mm of rain").as_deref(), Some("millimetre"));
+        assert_eq!(unit("8 tonnes of grain").as_deref(), Some("tonne"));
+        assert_eq!(unit("8 tons of grain").as_deref(), Some("ton"));
+        assert_eq!(unit("8 kg of grain").as_deref(), Some("kilogram"));
+        assert_eq!(unit("for 48 hours").as_deref(), Some("hour"));
+        assert_eq!(unit("for 9 days").as_deref(), Some("day"));
+        let t = "a boy, 12 years old, was";
+        let m = one(t);
+        assert_eq!(m.unit.as_deref(), Some("year"));
+        assert_eq!(slice(t, &m.span), "12 years old");
+        let t = "2,300 hectares of forest";
+        let m = one(t);
+        assert_eq!(m.unit.as_deref(), Some("hectare"));
+        assert_eq!(slice(t, m.unit_span.as_ref().unwrap()), "hectares");
+        assert_eq!(unit("a 48-hour truce").as_deref(), Some("hour"));
+    }
+
+    #[test]
+    fn counted_noun() {
+        let t = "more than 30 Malian soldiers were killed";
+        let m = one(t);
+        assert_eq!(slice(t, &m.span), "more than 30 Malian soldiers");
+        assert_eq!(slice(t, m.unit_span.as_ref().unwrap()), "soldiers");
+        assert_eq!(m.unit.as_deref(), Some("soldier"));
+        assert!(m.modifiers.is_empty());
+        let m = one("causing over 30 soldier fatalities");
+        assert_eq!(m.unit.as_deref(), Some("fatality"));
+        assert_eq!(m.modifiers, vec!["soldier".to_string()]);
+        assert_eq!(unit("400 of its troops").as_deref(), Some("troop"));
+        assert_eq!(unit("30 of the guards").as_deref(), Some("guard"));
+        assert_eq!(
+            unit("the deaths of over 400 guards").as_deref(),
+            Some("guard")
+        );
+        assert_eq!(unit("13 gunmen were killed").as_deref(), Some("gunman"));
+        assert_eq!(
+            unit("13 attackers killed in raid").as_deref(),
+            Some("attacker")
+        );
+        assert_eq!(
+            unit("40 guards in a separate raid").as_deref(),
+            Some("guard")
+        );
+        assert_eq!(unit("it killed over 30 troops").as_deref(), Some("troop"));
+        assert_eq!(
+            unit("Army Loses 30 Guards in Northern Camp Raid").as_deref(),
+            Some("guard")
+        );
+        assert_eq!(unit("30 heavily armed men").as_deref(), Some("man"));
+        assert_eq!(unit("12 children").as_deref(), Some("child"));
+        assert_eq!(unit("9 lives").as_deref(), Some("life"));
+        assert_eq!(unit("one policeman died").as_deref(), Some("policeman"));
+        assert_eq!(
+            unit("the number reached 30, officials said").as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn singular_folding() {
+        for (p, s) in [
+            ("people", "person"),
+            ("men", "man"),
+            ("women", "woman"),
+            ("children", "child"),
+            ("casualties", "casualty"),
+            ("Fatalities", "fatality"),
+            ("lives", "life"),
+            ("soldiers", "soldier"),
+            ("buses", "bus"),
+            ("boxes", "box"),
+            ("churches", "church"),
+            ("troops", "troop"),
+            ("hectares", "hectare"),
+            ("bases", "base"),
+            ("crises", "crisis"),
+            ("soldier", "soldier"),
+            ("personnel", "personnel"),
+            ("status", "status"),
+            ("été", "été"),
+        ] {
+            assert_eq!(singular(p), s, "{p}");
+        }
+        assert!(matches!(singular("soldier"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn years_dates_times_are_not_quantities() {
+        none("It fell in 2012 before being retaken.");
+        none("Dateline: June 02, 2025");
+        none("juntas in power since 2020–2023");
+        none("published 2025-06-02");
+        none("unchanged since 1999");
+        none("on 10/12/2020");
+        none("the 2012 elections");
+        none("Sunday 1 June");
+        none("on 3 May");
+        none("at 4 p.m. local time");
+        none("at 4pm");
+        none("at 10:30");
+        none("during the 1990s");
+        none("in 2012 troops");
+        assert_eq!(unit("1500 troops were sent").as_deref(), Some("troop"));
+        assert_eq!(one("over 2,000 guards").value, Some(2000.0));
+    }
+
+    #[test]
+    fn ordinals_codes_labels_are_not_quantities() {
+        none("the 82nd Airborne");
+        none("the first and second rounds");
+        none("finished 1st");
+        none("an A320 jet");
+        none("COVID-19 cases");
+        none("the G7 summit");
+        none("under Resolution 2100");
+        none("section 3 applies");
+        none("Article 5 of the treaty");
+        none("rule 12 says");
+        none("call 555-0143 today");
+        none("call +1 202 555 0143 today");
+        none("call (202) 555-0143 today");
+        none("at 12 Rue Victor Hugo");
+        none("at 221B Baker Street");
+        none("at 10 Downing Street");
+        none("version 1.2.3 shipped");
+    }
+
+    #[test]
+    fn one_idioms_and_list_markers() {
+        none("one of the soldiers");
+        none("the one who left");
+        none("no one knows");
+        none("one day he left");
+        assert_eq!(unit("one soldier died").as_deref(), Some("soldier"));
+        none("1. Introduction\n2) Methods");
+        none("Intro\n  3. Results");
+    }
+
+    #[test]
+    fn several_in_one_sentence() {
+        let t = "About 30 guards and 12 civilians died; 40% fled.";
+        let v = extract_quantities(t);
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[0].unit.as_deref(), Some("guard"));
+        assert_eq!(v[1].unit.as_deref(), Some("civilian"));
+        assert_eq!(v[2].unit.as_deref(), Some("percent"));
+        assert!(v[0].span.end <= v[1].span.start);
+    }
+
+    #[test]
+    fn nasty_inputs_do_not_panic_and_stay_linear() {
+        let long_digits = "9".repeat(5000);
+        let long_groups = format!("1{}", ",000".repeat(3000));
+        let words = "one hundred and ".repeat(2000);
+        let seps = ",.-–:/ ".repeat(3000);
+        let kelvin = "3\u{212A}m and \u{212A}m 3 \u{212A}M";
+        let nasty: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "0".into(),
+            "$".into(),
+            "€".into(),
+            "~".into(),
+            "+".into(),
+            "(".into(),
+            "(1".into(),
+            "1(".into(),
+            "more than".into(),
+            "between 3 and".into(),
+            "from 3 to".into(),
+            "30-".into(),
+            "30–".into(),
+            "-30".into(),
+            "1.".into(),
+            "1,".into(),
+            "1,00".into(),
+            ".5".into(),
+            "a".into(),
+            "a dozen".into(),
+            "half".into(),
+            "half a".into(),
+            "a third".into(),
+            "a third of".into(),
+            "ǅ30 Ǆ".into(),
+            "3\u{301}0 soldiers".into(),
+            "٣٠ جندي".into(),
+            "三十 soldiers 30人".into(),
+            "30\u{a0}km".into(),
+            "30\u{202f}%".into(),
+            "🙂30🙂 🙂 30 🙂s".into(),
+            "İ30 ıs".into(),
+            kelvin.into(),
+            long_digits.clone(),
+            long_groups,
+            words,
+            seps,
+            "one ".repeat(5000),
+            "more than ".repeat(3000),
+            "30 or ".repeat(3000),
+            "$".repeat(3000),
+            "- 1 ".repeat(3000),
+            "many many ".repeat(2000),
+            "1-2-3-4-5-6-7-8-9-".repeat(500),
+            "a a a a ".repeat(2000),
+            format!("{long_digits} soldiers"),
+            "\u{0}\u{1}30\u{7f}".into(),
+            "30\r\n2)".into(),
+        ];
+        for s in &nasty {
+            let start = std::time::Instant::now();
+            let v = extract_quantities(s);
+            for m in &v {
+                assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                assert!(
+                    m.span.start <= m.number_span.start && m.number_span.end <= m.span.end,
+                    "{m:?}"
+                );
+                let _ = &s[m.span.clone()];
+                let _ = &s[m.number_span.clone()];
+                if let Some(u) = &m.unit_span {
+                    let _ = &s[u.clone()];
+                }
+            }
+            assert!(
+                start.elapsed().as_secs_f64() < 2.0,
+                "slow on input of length {}",
+                s.len()
+            );
+        }
+        // every suffix of a tricky string, to hit odd char boundaries
+        let tricky =
+            "über 30 Soldaten — more than 30 Malian soldiers, €4.5m, ~12 km, 1,200.5 ¥, “30-odd” ½";
+        for (k, _) in tricky.char_indices() {
+            let _ = extract_quantities(&tricky[k..]);
+        }
+    }
+}

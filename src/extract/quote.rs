@@ -1,0 +1,329 @@
+//! Quotations: text between quotation marks, with the speaker named near it.
+//!
+//! Grammar, per paragraph (quotations never cross a paragraph boundary):
+//!
+//! ```text
+//! quote   = open content close | open content <end of paragraph>   (unterminated)
+//! open    = “ | « | „ | " (before a non-space) | ‘ or ' (after a space or opening
+//!           punctuation, before a letter; not an elision such as '90s or 'n')
+//! close   = ” | » | " | the single quote matching a single opening
+//! ```
+//!
+//! Double quotes may contain single ones (nested quotations stay inside the
+//! outer content). An apostrophe inside a word (JNIM's, Jama'a) is never a
+//! quote. The scan is a single left-to-right pass, so cost is linear even on
+//! a paragraph full of unmatched marks.
+
+use std::ops::Range;
+
+/// One quotation found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMention {
+    /// From the opening mark to the closing mark, both included.
+    pub span: Range<usize>,
+    /// The quoted words, marks excluded.
+    pub content: Range<usize>,
+    /// No closing mark before the end of the paragraph.
+    pub unterminated: bool,
+    /// The speaker named near the quotation ("the Malian military", "Ribas").
+    pub speaker: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// “ … ” (also « … », „ … “)
+    CurlyDouble,
+    /// " … "
+    StraightDouble,
+    /// ‘ … ’
+    CurlySingle,
+    /// ' … '
+    StraightSingle,
+}
+
+/// Finds every quotation in `text`, paragraph by paragraph.
+pub fn extract_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteMention> {
+    let mut out = Vec::new();
+    for para in paragraphs {
+        let start = out.len();
+        scan_paragraph(text, para.clone(), &mut out);
+        for quote in &mut out[start..] {
+            quote.speaker = find_speaker(text, para.clone(), quote.span.clone());
+        }
+    }
+    out
+}
+
+fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
+    let mut open: Option<(Mark, usize)> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text[para.clone()].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = para.start + i;
+        let next = chars.peek().map(|&(_, n)| n);
+        match open {
+            None => {
+                let mark = match c {
+                    '\u{201c}' | '\u{ab}' | '\u{201e}' if next.is_some_and(|n| !n.is_whitespace()) => {
+                        Some(Mark::CurlyDouble)
+                    }
+                    '"' if next.is_some_and(|n| !n.is_whitespace()) && !prev.is_some_and(char::is_alphanumeric) => {
+                        Some(Mark::StraightDouble)
+                    }
+                    '\u{2018}' if opens_single(prev, text, at + c.len_utf8()) => Some(Mark::CurlySingle),
+                    '\'' if opens_single(prev, text, at + 1) => Some(Mark::StraightSingle),
+                    _ => None,
+                };
+                if let Some(mark) = mark {
+                    open = Some((mark, at));
+                }
+            }
+            Some((mark, start)) => {
+                let closes = match (mark, c) {
+                    (Mark::CurlyDouble, '\u{201d}' | '\u{bb}') => true,
+                    // Some texts close „ with “, or misuse “ for both marks.
+                    (Mark::CurlyDouble, '\u{201c}') => closes_single_like(prev, next),
+                    (Mark::StraightDouble, '"') => true,
+                    (Mark::CurlySingle, '\u{2019}') | (Mark::StraightSingle, '\'') => {
+                        closes_single_like(prev, next)
+                    }
+                    _ => false,
+                };
+                if closes {
+                    let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+                    out.push(QuoteMention {
+                        span: start..at + c.len_utf8(),
+                        content: start + open_len..at,
+                        unterminated: false,
+                        speaker: None,
+                    });
+                    open = None;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if let Some((mark, start)) = open {
+        // A lone single mark at the end is far more likely an apostrophe
+        // ("the soldiers' camp") than a quotation that never ends.
+        if matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
+            let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
+            out.push(QuoteMention {
+                span: start..para.end,
+                content: start + open_len..para.end,
+                unterminated: true,
+                speaker: None,
+            });
+        }
+    }
+}
+
+/// A single mark opens a quotation after white space or opening punctuation
+/// and before a letter, unless it elides something ('90s, 'n', 'em, 'til).
+fn opens_single(prev: Option<char>, text: &str, after: usize) -> bool {
+    let before_ok = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}' | '"' | '\u{201c}'));
+    let rest = &text[after..];
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if !before_ok || !first.is_alphabetic() {
+        return false;
+    }
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let elision = matches!(word.as_str(), "n" | "em" | "til" | "tis" | "twas" | "cause" | "bout");
+    !elision
+}
+
+/// A closing single mark (or a misused opening double) stands after a
+/// non-space and before white space, punctuation or the end.
+fn closes_single_like(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| !n.is_alphanumeric())
+}
+
+/// Verbs and phrases that attribute a quotation.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "stating",
+    "saying", "declared", "declaring", "wrote", "writes", "explained", "noted", "warned",
+    "claimed", "claiming", "insisted", "acknowledged", "announced", "asserted", "asserting",
+    "argued", "recalled", "replied", "remarked", "commented", "confirmed", "described",
+];
+
+/// Finds the speaker near a quotation: "X said" or "said X" just after it, or
+/// "X said (that)" / "according to X" just before it, within its sentence.
+fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<Range<usize>> {
+    // After the quote: `"…," the army said` or `"…," said Ribas`.
+    let after_end = text[quote.end..para.end]
+        .find(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';'])
+        .map_or(para.end, |i| quote.end + i);
+    let after = words(text, quote.end..after_end);
+    if let Some(v) = after.iter().take(6).position(|w| is_speech_verb(&text[w.clone()])) {
+        if v > 0 {
+            return Some(after[0].start..after[v - 1].end);
+        }
+        if let Some(name) = name_after(text, &after[v + 1..]) {
+            return Some(name);
+        }
+    }
+    // Before the quote, in the same sentence: `Ribas said: "…"`, `according to Ribas, "…"`.
+    let sentence_start = text[para.start..quote.start]
+        .rfind(['.', '!', '?', '\u{201d}'])
+        .map_or(para.start, |i| para.start + i + 1);
+    let before = words(text, sentence_start..quote.start);
+    for (k, w) in before.iter().enumerate().rev().take(12) {
+        let word = &text[w.clone()];
+        if word.eq_ignore_ascii_case("to") && k > 0 && text[before[k - 1].clone()].eq_ignore_ascii_case("according") {
+            return name_after(text, &before[k + 1..]);
+        }
+        if is_speech_verb(word) {
+            return subject_before(text, &before[..k], w.start);
+        }
+    }
+    None
+}
+
+fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
+/// The noun phrase right before a verb: up to five words, back to
+/// punctuation or a clause word. A verb after a comma ("…, stating that")
+/// has its subject elsewhere in the sentence, so it names nobody here.
+fn subject_before(text: &str, words: &[Range<usize>], verb_start: usize) -> Option<Range<usize>> {
+    const STOP: &[&str] = &[
+        "that", "and", "but", "which", "who", "when", "while", "after", "before", "as", "in",
+        "on", "with", "statement", "a", "an", "by", "to", "had", "has", "have", "also",
+    ];
+    const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i"];
+    let mut span: Option<Range<usize>> = None;
+    let mut next_start = verb_start;
+    for w in words.iter().rev().take(5) {
+        let word = &text[w.clone()];
+        if text[w.end..next_start].contains([',', ';', ':', '(', ')']) {
+            break;
+        }
+        if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+            return span.is_none().then(|| w.clone());
+        }
+        if STOP.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        span = Some(w.start..span.map_or(w.end, |s| s.end));
+        next_start = w.start;
+    }
+    span
+}
+
+/// A name right after "said" or "according to": the determiner and the run
+/// of words up to punctuation, at most five words.
+fn name_after(text: &str, words: &[Range<usize>]) -> Option<Range<usize>> {
+    let first = words.first()?;
+    let mut end = first.end;
+    for pair in words.windows(2).take(4) {
+        if text[pair[0].end..pair[1].start].trim().is_empty() {
+            end = pair[1].end;
+        } else {
+            break;
+        }
+    }
+    Some(first.start..end)
+}
+
+/// Word spans (letters, digits, inner apostrophes and hyphens) in a range.
+fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        let inner = matches!(c, '\'' | '\u{2019}' | '-') && start.is_some();
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            out.push(s..at);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, bool, Option<String>)> {
+        extract_quotes(text, &[0..text.len()])
+            .into_iter()
+            .map(|q| {
+                (
+                    text[q.content].to_string(),
+                    q.unterminated,
+                    q.speaker.map(|s| text[s].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        let q = quotes("The mayor said \"we will rebuild\" and the chief said “not yet”.");
+        assert_eq!(q[0].0, "we will rebuild");
+        assert_eq!(q[1].0, "not yet");
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("JNIM's fighters and Jama'a Nusrat ul-Islam in the '90s, rock 'n' roll.").is_empty());
+    }
+
+    #[test]
+    fn single_quotes_and_nesting() {
+        let q = quotes("He said ‘we fought hard’ today.");
+        assert_eq!(q[0].0, "we fought hard");
+        let q = quotes("She said, “They told us ‘leave now’ and we left.”");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "They told us ‘leave now’ and we left.");
+    }
+
+    #[test]
+    fn unterminated_quote_stops_at_paragraph_end() {
+        let text = "He said “we stayed until dawn.\n\nNext paragraph “closed”.";
+        let doc = crate::document::Document::new(text);
+        let q = extract_quotes(text, &doc.paragraphs);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].unterminated);
+        assert_eq!(&text[q[0].content.clone()], "we stayed until dawn.");
+        assert!(!q[1].unterminated);
+    }
+
+    #[test]
+    fn speaker_after_and_before() {
+        let q = quotes("“The wind turned twice,” fire chief Marta Ribas said.");
+        assert_eq!(q[0].2.as_deref(), Some("fire chief Marta Ribas"));
+        let q = quotes("“We lost the ridge,” said Ribas, who leads the crews.");
+        assert_eq!(q[0].2.as_deref(), Some("Ribas"));
+        let q = quotes("In a statement, the Malian military said it “reacted vigorously”.");
+        assert_eq!(q[0].2.as_deref(), Some("the Malian military"));
+        let q = quotes("After the assault it said it had “withdrawn”.");
+        assert_eq!(q[0].2.as_deref(), Some("it"));
+        let q = quotes("The army paid tribute, stating that “many men fought”.");
+        assert_eq!(q[0].2, None);
+        let q = quotes("According to the mayor, “nobody was hurt”.");
+        assert_eq!(q[0].2.as_deref(), Some("the mayor"));
+        let q = quotes("Ribas said: “The wind turned.”");
+        assert_eq!(q[0].2.as_deref(), Some("Ribas"));
+    }
+
+    #[test]
+    fn no_panic_on_marks_only() {
+        for text in ["\"", "“", "'", "‘’", "\"\"\"", "a\"", "« »", "„x“ y"] {
+            let _ = quotes(text);
+        }
+    }
+}

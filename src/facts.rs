@@ -1,0 +1,333 @@
+//! The fact sheet: the canonical facts of a story, written by hand in TOML.
+//!
+//! A fact is a sentence. The same extractors that read documents read its
+//! text, so its quantities, time expressions and quotations are the
+//! canonical values, and its words (plus `cues`) are what links a document
+//! sentence to it. Every mistake in the file is reported with its byte span
+//! so the message can point at the line and column.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::document::{Document, Span};
+use crate::extract::quantity::{QuantityMention, extract_quantities};
+use crate::extract::quote::{QuoteMention, extract_quotes};
+use crate::extract::time::{Resolution, TimeMention, extract_times};
+
+/// A loaded and validated fact sheet.
+#[derive(Debug)]
+pub struct FactSheet {
+    /// Where it was read from, for messages.
+    pub path: String,
+    /// The TOML source, so diagnostics can point into it.
+    pub source: String,
+    pub title: Option<String>,
+    /// Reference date for relative expressions when a document gives none.
+    pub published: Option<Date>,
+    pub facts: Vec<Fact>,
+    /// Counted-noun synonyms, by stem: `troop` → `soldier`.
+    pub aliases: HashMap<String, String>,
+}
+
+/// How far from a fact's words a value may stand in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    #[default]
+    Sentence,
+    Paragraph,
+}
+
+/// How sure the newsroom is of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Confirmed,
+    Unconfirmed,
+    Disputed,
+}
+
+/// One canonical fact with the values extracted from its text.
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    /// The fact's `text` value in the TOML source (quotes included).
+    pub text_span: Span,
+    pub text: String,
+    pub cues: Vec<String>,
+    pub scope: Scope,
+    pub status: Status,
+    pub quantities: Vec<QuantityMention>,
+    pub times: Vec<TimeMention>,
+    pub quotes: Vec<QuoteMention>,
+}
+
+/// A problem in a fact sheet, with the place it is at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactSheetError {
+    pub message: String,
+    /// Byte span in the TOML source, when the problem has a place.
+    pub span: Option<Span>,
+    /// A second place that explains the first ("first defined here").
+    pub related: Option<(Span, String)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheet {
+    story: Option<RawStory>,
+    #[serde(default)]
+    fact: Vec<Spanned<RawFact>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    title: Option<String>,
+    published: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: Spanned<String>,
+    text: Spanned<String>,
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    scope: Scope,
+    #[serde(default)]
+    status: Status,
+}
+
+impl FactSheet {
+    /// Parses and validates a fact sheet. All problems found are returned,
+    /// not only the first.
+    pub fn parse(path: &str, source: &str) -> Result<FactSheet, Vec<FactSheetError>> {
+        let raw: RawSheet = toml::from_str(source).map_err(|e| {
+            vec![FactSheetError {
+                message: e.message().trim_end().to_string(),
+                span: e.span(),
+                related: None,
+            }]
+        })?;
+        let mut errors = Vec::new();
+        let (title, published) = match raw.story {
+            Some(story) => (story.title, story.published.and_then(|p| read_date(&p, &mut errors))),
+            None => (None, None),
+        };
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut facts = Vec::with_capacity(raw.fact.len());
+        for spanned in raw.fact {
+            let fact_span = spanned.span();
+            let raw_fact = spanned.into_inner();
+            let id = raw_fact.id.get_ref().trim().to_string();
+            let id_span = raw_fact.id.span();
+            if id.is_empty() {
+                errors.push(error("a fact's `id` must not be empty", id_span.clone()));
+            } else if let Some(first) = seen.get(&id) {
+                errors.push(FactSheetError {
+                    message: format!("duplicate fact id `{id}`"),
+                    span: Some(id_span.clone()),
+                    related: Some((first.clone(), "first defined here".to_string())),
+                });
+            } else {
+                seen.insert(id.clone(), id_span.clone());
+            }
+            let text = raw_fact.text.get_ref().clone();
+            let text_span = raw_fact.text.span();
+            let fact = Fact::new(id, text, text_span.clone(), raw_fact.cues, raw_fact.scope, raw_fact.status, published);
+            if !fact.has_checkable_value() {
+                errors.push(error(
+                    &format!(
+                        "fact `{}` has nothing to check: its text needs a number, a date or a quotation",
+                        fact.id
+                    ),
+                    if text_span.is_empty() { fact_span } else { text_span },
+                ));
+            }
+            facts.push(fact);
+        }
+        let aliases = raw
+            .aliases
+            .into_iter()
+            .flat_map(|(canonical, synonyms)| {
+                let canonical = crate::words::stem(&canonical).into_owned();
+                synonyms
+                    .into_iter()
+                    .map(move |s| (crate::words::stem(&s).into_owned(), canonical.clone()))
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(FactSheet {
+                path: path.to_string(),
+                source: source.to_string(),
+                title,
+                published,
+                facts,
+                aliases,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether any fact carries a quotation (so unknown quotations are worth reporting).
+    pub fn has_quotes(&self) -> bool {
+        self.facts.iter().any(|f| !f.quotes.is_empty())
+    }
+}
+
+impl Fact {
+    fn new(
+        id: String,
+        text: String,
+        text_span: Span,
+        cues: Vec<String>,
+        scope: Scope,
+        status: Status,
+        published: Option<Date>,
+    ) -> Fact {
+        let doc = Document::new(&text);
+        let times = extract_times(&text, &doc.sentences, published);
+        let quotes = extract_quotes(&text, &doc.paragraphs);
+        let quantities = extract_quantities(&text)
+            .into_iter()
+            .filter(|q| !overlaps_any(&q.number_span, times.iter().map(|t| &t.span)))
+            .filter(|q| !overlaps_any(&q.span, quotes.iter().map(|t| &t.span)))
+            .collect();
+        Fact {
+            id,
+            text_span,
+            cues,
+            scope,
+            status,
+            quantities,
+            times,
+            quotes,
+            text,
+        }
+    }
+
+    fn has_checkable_value(&self) -> bool {
+        !self.quantities.is_empty()
+            || !self.quotes.is_empty()
+            || self
+                .times
+                .iter()
+                .any(|t| !matches!(t.resolution, Resolution::Vague))
+    }
+}
+
+/// Whether `span` overlaps any of `others`.
+pub fn overlaps_any<'s>(span: &Range<usize>, mut others: impl Iterator<Item = &'s Range<usize>>) -> bool {
+    others.any(|o| o.start < span.end && span.start < o.end)
+}
+
+fn error(message: &str, span: Span) -> FactSheetError {
+    FactSheetError {
+        message: message.to_string(),
+        span: Some(span),
+        related: None,
+    }
+}
+
+/// `published` is a TOML date (`2025-08-14`), a date-time whose date is
+/// taken, or a string holding either.
+fn read_date(value: &Spanned<toml::Value>, errors: &mut Vec<FactSheetError>) -> Option<Date> {
+    let parsed = match value.get_ref() {
+        toml::Value::Datetime(dt) => dt
+            .date
+            .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+        toml::Value::String(s) => s.get(..10).and_then(|d| d.parse().ok()),
+        _ => None,
+    };
+    if parsed.is_none() {
+        errors.push(error(
+            "`published` must be a date such as 2025-08-14",
+            value.span(),
+        ));
+    }
+    parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(source: &str) -> Vec<FactSheetError> {
+        FactSheet::parse("facts.toml", source).expect_err("should fail")
+    }
+
+    fn at<'a>(source: &'a str, e: &FactSheetError) -> &'a str {
+        &source[e.span.clone().expect("a place")]
+    }
+
+    #[test]
+    fn unknown_key_points_at_the_key() {
+        let src = "[[fact]]\nid = \"a\"\ntext = \"\\\"x y\\\" he said.\"\ncuse = [\"x\"]\n";
+        let e = errors(src);
+        assert_eq!(e.len(), 1);
+        assert!(e[0].message.contains("unknown field `cuse`"), "{}", e[0].message);
+        assert_eq!(at(src, &e[0]), "cuse");
+    }
+
+    #[test]
+    fn unknown_scope_value_is_an_error() {
+        let src = "[[fact]]\nid = \"a\"\ntext = 'He said \"we left\".'\nscope = \"sentense\"\n";
+        let e = errors(src);
+        assert!(e[0].message.contains("sentense"), "{}", e[0].message);
+        assert_eq!(at(src, &e[0]), "\"sentense\"");
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_both() {
+        let src = "[[fact]]\nid = \"q\"\ntext = 'He said \"we left\".'\n\n[[fact]]\nid = \"q\"\ntext = 'She said \"we stayed\".'\n";
+        let e = errors(src);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].message, "duplicate fact id `q`");
+        let second = e[0].span.clone().unwrap();
+        let first = e[0].related.clone().unwrap().0;
+        assert!(first.start < second.start);
+        assert_eq!(&src[first], "\"q\"");
+    }
+
+    #[test]
+    fn bad_dates_are_errors() {
+        let e = errors("[story]\npublished = \"June 2\"\n");
+        assert!(e[0].message.contains("published"));
+        let e = errors("[story]\npublished = 2025-13-40\n");
+        assert!(e[0].span.is_some(), "invalid TOML date has a place");
+    }
+
+    #[test]
+    fn invalid_toml_has_a_place() {
+        let e = errors("[[fact]\nid = 1\n");
+        assert!(e[0].span.is_some());
+    }
+
+    #[test]
+    fn fact_without_values_is_an_error() {
+        let src = "[[fact]]\nid = \"vague\"\ntext = \"The army withdrew.\"\n";
+        let e = errors(src);
+        assert!(e[0].message.contains("nothing to check"));
+        assert_eq!(at(src, &e[0]), "\"The army withdrew.\"");
+    }
+
+    #[test]
+    fn valid_sheet_extracts_quotes_and_dates() {
+        let src = "[story]\ntitle = \"t\"\npublished = 2025-06-02\n\n[[fact]]\nid = \"q\"\ntext = 'The army said it \"reacted vigorously\".'\ncues = [\"statement\"]\n\n[aliases]\nsoldier = [\"troops\"]\n";
+        let sheet = FactSheet::parse("facts.toml", src).expect("valid");
+        assert_eq!(sheet.published, Some(jiff::civil::date(2025, 6, 2)));
+        assert_eq!(sheet.facts[0].quotes.len(), 1);
+        assert!(sheet.has_quotes());
+        assert_eq!(sheet.aliases.get("troop").map(String::as_str), Some("soldier"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Quantities as intervals, and how an editor compares them: a mention
+//! contradicts a fact when no value satisfies both, allowing for rounding.
+
+use crate::extract::quantity::QuantityMention;
+
+/// A quantity's interval, read off a mention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+}
+
+impl Interval {
+    pub fn of(q: &QuantityMention) -> Self {
+        Interval {
+            low: q.low,
+            high: q.high,
+            low_inclusive: q.low_inclusive,
+            high_inclusive: q.high_inclusive,
+        }
+    }
+
+    /// Whether some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let (low, low_inc) = tighter(
+            (self.low, self.low_inclusive),
+            (other.low, other.low_inclusive),
+            |a, b| a > b,
+        );
+        let (high, high_inc) = tighter(
+            (self.high, self.high_inclusive),
+            (other.high, other.high_inclusive),
+            |a, b| a < b,
+        );
+        match (low, high) {
+            (Some(l), Some(h)) if close(l, h) => low_inc && high_inc,
+            (Some(l), Some(h)) => l < h,
+            _ => true,
+        }
+    }
+
+    /// "more than 30", "exactly 30", "at least 450 and less than 500".
+    pub fn describe(&self) -> String {
+        match (self.low, self.high) {
+            (Some(l), Some(h)) if close(l, h) => format!("exactly {}", number(l)),
+            (Some(l), None) if self.low_inclusive => format!("at least {}", number(l)),
+            (Some(l), None) => format!("more than {}", number(l)),
+            (low, Some(h)) if low.is_none_or(|l| l == 0.0 && self.low_inclusive) => {
+                if self.high_inclusive {
+                    format!("at most {}", number(h))
+                } else {
+                    format!("less than {}", number(h))
+                }
+            }
+            (Some(l), Some(h)) => format!(
+                "{} {} and {} {}",
+                if self.low_inclusive { "at least" } else { "more than" },
+                number(l),
+                if self.high_inclusive { "at most" } else { "less than" },
+                number(h)
+            ),
+            (None, Some(h)) => format!("{} {}", if self.high_inclusive { "at most" } else { "less than" }, number(h)),
+            (None, None) => "any amount".to_string(),
+        }
+    }
+}
+
+/// Of two bounds, the one that restricts more; on a tie, the exclusive one.
+fn tighter(
+    a: (Option<f64>, bool),
+    b: (Option<f64>, bool),
+    more_restrictive: impl Fn(f64, f64) -> bool,
+) -> (Option<f64>, bool) {
+    match (a.0, b.0) {
+        (None, _) => b,
+        (_, None) => a,
+        (Some(x), Some(y)) if close(x, y) => (Some(x), a.1 && b.1),
+        (Some(x), Some(y)) => {
+            if more_restrictive(x, y) {
+                a
+            } else {
+                b
+            }
+        }
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether an exact mention is the fact's exact value rounded the way the
+/// mention is written: "2,300" for 2,348, "1.5 million" for 1,512,000. A
+/// number with fewer than two rounding zeros ("30") is taken as exact.
+pub fn is_rounding_of(mention: &QuantityMention, written: &str, fact: &QuantityMention) -> bool {
+    let (Some(m), Some(f)) = (exact(mention), exact(fact)) else {
+        return false;
+    };
+    let Some(step) = rounding_step(written, m) else {
+        return false;
+    };
+    close((f / step).round() * step, m)
+}
+
+fn exact(q: &QuantityMention) -> Option<f64> {
+    match (q.low, q.high) {
+        (Some(l), Some(h)) if close(l, h) && !q.approximate && !q.vague => Some(l),
+        _ => None,
+    }
+}
+
+/// The precision a number is written to, when it looks rounded: the place
+/// of its last significant digit, if that is the hundreds or above.
+fn rounding_step(written: &str, value: f64) -> Option<f64> {
+    let digits: String = written.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let significant = match digits.split_once('.') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            let int = int.trim_start_matches('0');
+            int.len() + frac.len()
+        }
+        None => digits.trim_start_matches('0').trim_end_matches('0').len(),
+    };
+    if significant == 0 || value < 100.0 {
+        return None;
+    }
+    let magnitude = value.abs().log10().floor() as i32 + 1;
+    let step = 10f64.powi(magnitude - significant as i32);
+    (step >= 100.0).then_some(step)
+}
+
+/// A number as an editor writes it: 2,300, 2.5, 2,500,000,000.
+pub fn number(x: f64) -> String {
+    if x.fract().abs() > 1e-9 {
+        let s = format!("{x:.2}");
+        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let digits = format!("{}", x.abs().round() as u128);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(low: Option<f64>, high: Option<f64>, li: bool, hi: bool) -> Interval {
+        Interval { low, high, low_inclusive: li, high_inclusive: hi }
+    }
+
+    fn q(low: f64, high: f64) -> QuantityMention {
+        QuantityMention {
+            span: 0..0,
+            number_span: 0..0,
+            value: Some(low),
+            low: Some(low),
+            high: Some(high),
+            low_inclusive: true,
+            high_inclusive: true,
+            approximate: false,
+            vague: false,
+            unit: None,
+            unit_span: None,
+            modifiers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn bounds_and_points() {
+        let exactly_30 = iv(Some(30.0), Some(30.0), true, true);
+        let more_than_30 = iv(Some(30.0), None, false, false);
+        let at_least_30 = iv(Some(30.0), None, true, false);
+        assert!(!exactly_30.overlaps(&more_than_30));
+        assert!(exactly_30.overlaps(&at_least_30));
+        let nearly_500 = iv(Some(450.0), Some(500.0), true, false);
+        let at_least_500 = iv(Some(500.0), None, true, false);
+        assert!(!nearly_500.overlaps(&at_least_500));
+        let dozens = iv(Some(24.0), None, true, false);
+        assert!(dozens.overlaps(&more_than_30));
+        let seven = iv(Some(7.0), Some(7.0), true, true);
+        let nine = iv(Some(9.0), Some(9.0), true, true);
+        assert!(!seven.overlaps(&nine));
+    }
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(iv(Some(30.0), None, false, false).describe(), "more than 30");
+        assert_eq!(iv(Some(2300.0), Some(2300.0), true, true).describe(), "exactly 2,300");
+        assert_eq!(iv(Some(0.0), Some(30.0), true, true).describe(), "at most 30");
+        assert_eq!(iv(Some(450.0), Some(500.0), true, false).describe(), "at least 450 and less than 500");
+        assert_eq!(number(2.5e9), "2,500,000,000");
+        assert_eq!(number(1.5), "1.5");
+    }
+
+    #[test]
+    fn rounding() {
+        assert!(is_rounding_of(&q(2300.0, 2300.0), "2,300", &q(2348.0, 2348.0)));
+        assert!(!is_rounding_of(&q(2300.0, 2300.0), "2,300", &q(2400.0, 2400.0)));
+        assert!(is_rounding_of(&q(1.5e6, 1.5e6), "1.5", &q(1_512_000.0, 1_512_000.0)));
+        assert!(!is_rounding_of(&q(30.0, 30.0), "30", &q(31.0, 31.0)), "tens are exact");
+        assert!(!is_rounding_of(&q(2348.0, 2348.0), "2,348", &q(2300.0, 2300.0)));
+    }
+}

@@ -1,0 +1,343 @@
+//! Linking: which fact a mention talks about.
+//!
+//! A mention is linked to a fact by the words its sentence shares with the
+//! fact (its text and `cues`), each weighted by how rare it is among the
+//! facts and how close it stands to the mention. Three guards keep a number
+//! from being checked against the wrong fact:
+//!
+//! - *another event*: the words around the mention name a place or party the
+//!   fact does not (or say "separate", "another", "earlier"), and nothing in
+//!   the paragraph names the fact's own places ("40 soldiers in a separate
+//!   assault on Dioura" is not the Boulikessi toll);
+//! - *another predicate*: the words right next to the mention and right next
+//!   to the fact's value have nothing in common ("two firefighters were
+//!   injured" is not "200 firefighters were deployed");
+//! - *doubt*: when a fact that agrees with the mention links almost as well
+//!   as one that contradicts it, the mention is not reported.
+//!
+//! The facts are indexed by word, so the cost per mention grows with the
+//! words of its sentence, not with the size of the fact sheet.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::document::{Document, Span};
+use crate::facts::{Fact, FactSheet, Scope};
+use crate::words::{Word, is_calendar_word, is_stop_word, is_title_case, words};
+
+/// A link needs at least this many distinct shared words ...
+const MIN_SHARED_WORDS: usize = 2;
+/// ... and at least this score (a rare word next to the mention scores 1).
+const MIN_SCORE: f32 = 1.0;
+/// A word `PROXIMITY` words away from the mention counts half.
+const PROXIMITY: f32 = 8.0;
+/// How far around a mention the *another event* guard looks, in words.
+const EVENT_WINDOW: usize = 8;
+/// How far around a mention and a fact value the *another predicate* guard looks.
+const PREDICATE_WINDOW: usize = 3;
+/// A fact that agrees with the mention and scores at least this share of
+/// the best score makes the mention doubtful: it is not reported.
+const DOUBT_RATIO: f32 = 0.6;
+
+/// Words that announce a different event than the one being discussed.
+const OTHER_EVENT_MARKERS: &[&str] = &[
+    "separate", "another", "other", "earlier", "previous", "prior", "different",
+];
+
+/// A candidate fact for a mention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub fact: usize,
+    pub score: f32,
+}
+
+/// The words of one fact.
+#[derive(Debug)]
+struct FactTerms {
+    /// The words of the fact's text (spans into the text).
+    words: Vec<Word>,
+    /// Content stems of the text and cues, values excluded.
+    stems: HashSet<String>,
+    /// Its names that few other facts share: the places and parties that
+    /// tell this event from others.
+    names: HashSet<String>,
+}
+
+/// The fact sheet indexed for linking.
+#[derive(Debug)]
+pub struct FactIndex<'s> {
+    pub sheet: &'s FactSheet,
+    terms: Vec<FactTerms>,
+    /// stem → facts that have it.
+    postings: HashMap<String, Vec<usize>>,
+    /// stem → its weight, 1 for a word of one fact, less for common ones.
+    weights: HashMap<String, f32>,
+}
+
+impl<'s> FactIndex<'s> {
+    pub fn new(sheet: &'s FactSheet) -> Self {
+        let mut terms: Vec<FactTerms> = sheet.facts.iter().map(fact_terms).collect();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in terms.iter().enumerate() {
+            for stem in &t.stems {
+                postings.entry(stem.clone()).or_default().push(i);
+            }
+        }
+        let n = terms.len().max(1) as f32;
+        let weights = postings
+            .iter()
+            .map(|(stem, facts)| {
+                let w = (1.0 + n / facts.len() as f32).ln() / (1.0 + n).ln();
+                (stem.clone(), w)
+            })
+            .collect();
+        let max_df = (terms.len() / 3).max(1);
+        for t in &mut terms {
+            t.names.retain(|name| postings.get(name).is_some_and(|f| f.len() <= max_df));
+        }
+        FactIndex {
+            sheet,
+            terms,
+            postings,
+            weights,
+        }
+    }
+
+    /// The facts `mention` may talk about, best first, with the *another
+    /// event* guard applied.
+    pub fn links(&self, analysis: &Analysis, mention: &Span) -> Vec<Link> {
+        let Some(ctx) = MentionContext::new(analysis, mention) else {
+            return Vec::new();
+        };
+        let mut scores: HashMap<usize, HashMap<&str, f32>> = HashMap::new();
+        for (i, w) in ctx.paragraph_words().iter().enumerate() {
+            let Some(facts) = self.postings.get(&w.stem) else { continue };
+            let index = ctx.paragraph.start + i;
+            let in_sentence = ctx.sentence.contains(&index);
+            let weight = self.weights[&w.stem] * ctx.proximity(index);
+            for &f in facts {
+                if !in_sentence && self.sheet.facts[f].scope == Scope::Sentence {
+                    continue;
+                }
+                // A stem seen twice counts once, at its closest.
+                let best = scores.entry(f).or_default().entry(w.stem.as_str()).or_insert(0.0);
+                *best = best.max(weight);
+            }
+        }
+        let mut links: Vec<Link> = scores
+            .into_iter()
+            .filter(|(_, shared)| shared.len() >= MIN_SHARED_WORDS)
+            .map(|(fact, shared)| Link { fact, score: shared.values().sum() })
+            .filter(|l| l.score >= MIN_SCORE && !self.another_event(l.fact, &ctx))
+            .collect();
+        links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
+        links
+    }
+
+    /// The *another event* guard.
+    fn another_event(&self, fact: usize, ctx: &MentionContext) -> bool {
+        let terms = &self.terms[fact];
+        if terms.names.is_empty() || ctx.paragraph_words().iter().any(|w| terms.names.contains(&w.stem)) {
+            return false;
+        }
+        ctx.near(EVENT_WINDOW).iter().any(|w| {
+            let foreign_name = w.capitalised
+                && !ctx.title_case
+                && !is_calendar_word(&w.stem)
+                && !is_stop_word(&w.stem)
+                && !terms.stems.contains(&w.stem);
+            foreign_name || OTHER_EVENT_MARKERS.contains(&w.stem.as_str())
+        })
+    }
+
+    /// The *another predicate* guard for one value of a fact: the words
+    /// next to the mention and next to the value share nothing with the
+    /// other side. `skip` holds stems that do not count (the counted noun).
+    pub fn another_predicate(
+        &self,
+        fact: usize,
+        value: &Span,
+        analysis: &Analysis,
+        mention: &Span,
+        skip: &[&str],
+    ) -> bool {
+        let Some(ctx) = MentionContext::new(analysis, mention) else {
+            return false;
+        };
+        let terms = &self.terms[fact];
+        let content = |w: &Word| !is_stop_word(&w.stem) && !is_calendar_word(&w.stem) && !skip.contains(&w.stem.as_str());
+        let near_mention: Vec<Word> = ctx.near(PREDICATE_WINDOW).into_iter().filter(|w| content(w)).collect();
+        let near_value: Vec<&Word> = near(&terms.words, value, PREDICATE_WINDOW)
+            .into_iter()
+            .filter(|w| content(w))
+            .collect();
+        if near_mention.is_empty() || near_value.is_empty() {
+            return false;
+        }
+        let sentence: HashSet<&str> = ctx.sentence_words().iter().map(|w| w.stem.as_str()).collect();
+        !near_mention.iter().any(|w| terms.stems.contains(&w.stem))
+            && !near_value.iter().any(|w| sentence.contains(w.stem.as_str()))
+    }
+
+    /// How well the words around `value` in the fact match the words around
+    /// the mention: chooses between several values of one fact.
+    pub fn value_affinity(&self, fact: usize, value: &Span, analysis: &Analysis, mention: &Span) -> f32 {
+        let Some(ctx) = MentionContext::new(analysis, mention) else {
+            return 0.0;
+        };
+        let around_value: HashSet<&str> = near(&self.terms[fact].words, value, EVENT_WINDOW)
+            .iter()
+            .map(|w| w.stem.as_str())
+            .filter(|s| !is_stop_word(s))
+            .collect();
+        let mut seen = HashSet::new();
+        let mut score = 0.0;
+        for (i, w) in ctx.sentence_words().iter().enumerate() {
+            if around_value.contains(w.stem.as_str()) && seen.insert(w.stem.as_str()) {
+                score += ctx.proximity(ctx.sentence.start + i);
+            }
+        }
+        score
+    }
+
+    pub fn fact(&self, index: usize) -> &'s Fact {
+        &self.sheet.facts[index]
+    }
+}
+
+/// Judges a mention against its links. `values` gives, for a fact, the
+/// values comparable with the mention; `compatible` says whether a value
+/// agrees with it. Returns the contradicted link and value, or `None` when
+/// the mention agrees with a fact that links about as well (doubt) or has
+/// nothing to compare with.
+pub fn judge<V: Clone>(
+    links: &[Link],
+    mut values: impl FnMut(usize) -> Vec<V>,
+    mut compatible: impl FnMut(&V) -> bool,
+) -> Option<(Link, V)> {
+    let mut contradiction: Option<(Link, V)> = None;
+    let mut best = None;
+    for link in links {
+        let vals = values(link.fact);
+        if vals.is_empty() {
+            continue;
+        }
+        let best_score = *best.get_or_insert(link.score);
+        if link.score < best_score * DOUBT_RATIO {
+            break;
+        }
+        if vals.iter().any(&mut compatible) {
+            return None;
+        }
+        if contradiction.is_none() {
+            contradiction = Some((*link, vals[0].clone()));
+        }
+    }
+    contradiction
+}
+
+/// The words around one mention.
+struct MentionContext<'a> {
+    words: &'a [Word],
+    /// Word indices of the mention's sentence and paragraph.
+    sentence: Range<usize>,
+    paragraph: Range<usize>,
+    /// Word indices of the mention itself (may be empty: between words).
+    mention: Range<usize>,
+    title_case: bool,
+}
+
+impl<'a> MentionContext<'a> {
+    fn new(analysis: &'a Analysis, mention: &Span) -> Option<Self> {
+        let doc: &Document = &analysis.doc;
+        let words = analysis.words.as_slice();
+        let sentence = doc.sentence_at(mention.start)?;
+        let paragraph = doc.paragraph_at(mention.start).unwrap_or_else(|| sentence.clone());
+        let sentence = word_range(words, &sentence);
+        let title_case = is_title_case(&words[sentence.clone()], doc.text);
+        Some(MentionContext {
+            words,
+            sentence,
+            paragraph: word_range(words, &paragraph),
+            mention: word_range(words, mention),
+            title_case,
+        })
+    }
+
+    fn paragraph_words(&self) -> &'a [Word] {
+        &self.words[self.paragraph.clone()]
+    }
+
+    fn sentence_words(&self) -> &'a [Word] {
+        &self.words[self.sentence.clone()]
+    }
+
+    /// Weight of the word at `index` by its distance from the mention.
+    fn proximity(&self, index: usize) -> f32 {
+        let distance = if index < self.mention.start {
+            self.mention.start - index
+        } else {
+            (index + 1).saturating_sub(self.mention.end)
+        };
+        1.0 / (1.0 + distance as f32 / PROXIMITY)
+    }
+
+    /// The sentence's words within `window` words of the mention, the
+    /// mention's own words excluded.
+    fn near(&self, window: usize) -> Vec<Word> {
+        let before = self.mention.start.saturating_sub(window).max(self.sentence.start)..self.mention.start;
+        let after = self.mention.end..(self.mention.end + window).min(self.sentence.end);
+        before.chain(after).map(|i| self.words[i].clone()).collect()
+    }
+}
+
+/// Indices of the words inside `span`.
+fn word_range(words: &[Word], span: &Span) -> Range<usize> {
+    let start = words.partition_point(|w| w.span.end <= span.start);
+    let end = words.partition_point(|w| w.span.start < span.end);
+    start..end.max(start)
+}
+
+/// The words within `window` words of `span` in a fact's text.
+fn near<'w>(words: &'w [Word], span: &Span, window: usize) -> Vec<&'w Word> {
+    let inside = word_range(words, span);
+    let before = inside.start.saturating_sub(window)..inside.start;
+    let after = inside.end..(inside.end + window).min(words.len());
+    before.chain(after).map(|i| &words[i]).collect()
+}
+
+fn fact_terms(fact: &Fact) -> FactTerms {
+    let text = fact.text.as_str();
+    let all = words(text, 0..text.len());
+    let values: Vec<&Range<usize>> = fact
+        .quantities
+        .iter()
+        .map(|q| &q.number_span)
+        .chain(fact.times.iter().map(|t| &t.span))
+        .collect();
+    let in_value = |w: &Word| values.iter().any(|v| v.start < w.span.end && w.span.start < v.end);
+    let mut stems: HashSet<String> = all
+        .iter()
+        .filter(|w| !in_value(w) && !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
+        .map(|w| w.stem.clone())
+        .collect();
+    let names = all
+        .iter()
+        .filter(|w| w.capitalised && !is_calendar_word(&w.stem) && !is_stop_word(&w.stem))
+        .filter(|w| !in_quote(fact, &w.span))
+        .map(|w| w.stem.clone())
+        .collect();
+    for cue in &fact.cues {
+        for w in words(cue, 0..cue.len()) {
+            if !is_stop_word(&w.stem) {
+                stems.insert(w.stem);
+            }
+        }
+    }
+    FactTerms { words: all, stems, names }
+}
+
+fn in_quote(fact: &Fact, span: &Span) -> bool {
+    fact.quotes.iter().any(|q| q.content.start <= span.start && span.end <= q.content.end)
+}

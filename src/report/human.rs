@@ -1,0 +1,151 @@
+//! Compiler-style output: the span in the document, a secondary label on the
+//! fact in the fact sheet, and notes with the resolved values.
+
+use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Buffer};
+
+use super::Checked;
+use crate::diagnostic::Severity;
+use crate::facts::FactSheetError;
+
+/// Renders the findings of one document; with `color`, as ANSI escapes.
+pub fn render(checked: &Checked, color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let doc = files.add(checked.path.to_string(), checked.text.to_string());
+    let sheet = checked.facts.map(|f| files.add(f.path.clone(), f.source.clone()));
+    let mut out = String::new();
+    for d in checked.diagnostics {
+        let mut labels = vec![Label::primary(doc, d.span.clone())];
+        if let (Some(sheet), Some(facts), Some(index)) = (sheet, checked.facts, d.fact) {
+            let label = Label::secondary(sheet, facts.facts[index].text_span.clone());
+            labels.push(match &d.fact_label {
+                Some(message) => label.with_message(message.clone()),
+                None => label,
+            });
+        }
+        let rendered = Rendered::new(level(d.severity))
+            .with_code(d.rule)
+            .with_message(d.message.clone())
+            .with_labels(labels)
+            .with_notes(d.notes.clone());
+        emit(&mut out, &files, &rendered, color);
+    }
+    out
+}
+
+/// Renders the problems of a fact sheet that failed to load.
+pub fn render_fact_sheet_errors(path: &str, source: &str, errors: &[FactSheetError], color: bool) -> String {
+    let mut files = SimpleFiles::new();
+    let file = files.add(path.to_string(), source.to_string());
+    let mut out = String::new();
+    for e in errors {
+        let mut labels: Vec<Label<usize>> = e.span.iter().map(|s| Label::primary(file, s.clone())).collect();
+        if let Some((span, message)) = &e.related {
+            labels.push(Label::secondary(file, span.clone()).with_message(message.clone()));
+        }
+        let rendered = Rendered::error()
+            .with_message(format!("invalid fact sheet: {}", e.message))
+            .with_labels(labels);
+        emit(&mut out, &files, &rendered, color);
+    }
+    out
+}
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Note,
+    }
+}
+
+fn emit(out: &mut String, files: &SimpleFiles<String, String>, d: &Rendered<usize>, color: bool) {
+    let config = Config::default();
+    let result = if color {
+        let mut buffer = Buffer::ansi();
+        let styles = Styles::default();
+        let result = term::emit_to_write_style(&mut StylesWriter::new(&mut buffer, &styles), &config, files, d);
+        out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
+        result
+    } else {
+        term::emit_to_string(out, &config, files, d)
+    };
+    if let Err(e) = result {
+        // Spans come from the same text, so this is a bug, not bad input:
+        // show the finding without its snippet rather than lose it.
+        out.push_str(&format!("{}: {} ({e})\n", d.code.as_deref().unwrap_or(""), d.message));
+    }
+}
+
+/// Every mention of a document, one per line, with its normalised value:
+/// what `factlint extract` prints for people.
+pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> String {
+    use crate::interval::Interval;
+    use std::fmt::Write;
+
+    let doc = &analysis.doc;
+    let text = doc.text;
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let at = |start: usize| {
+        let p = doc.line_col(start);
+        format!("{path}:{}:{}", p.line, p.column)
+    };
+    for q in &analysis.quantities {
+        let unit = q.unit.as_deref().unwrap_or("-");
+        let mut line = format!(
+            "{}: quantity “{}” = {} [{}]",
+            at(q.span.start),
+            &text[q.span.clone()],
+            Interval::of(q).describe(),
+            unit
+        );
+        if q.approximate {
+            line.push_str(" approximate");
+        }
+        if q.vague {
+            line.push_str(" vague");
+        }
+        lines.push((q.span.start, line));
+    }
+    if let Some(r) = &analysis.reference {
+        lines.push((0, format!("{path}: reference date {r}")));
+    }
+    for t in &analysis.times {
+        let mut line = format!(
+            "{}: time “{}” = {} {:?}",
+            at(t.span.start),
+            &text[t.span.clone()],
+            t.value.as_deref().unwrap_or("?"),
+            t.typ
+        );
+        if let Some(m) = t.modifier {
+            let _ = write!(line, " mod={m}");
+        }
+        if let Some((_, s)) = &t.signal {
+            let _ = write!(line, " signal=“{}”", &text[s.clone()]);
+        }
+        if let Some((a, b)) = t.interval {
+            let _ = write!(line, " days={a}..{b}");
+        }
+        let _ = write!(line, " ({})", super::describe_resolution(&t.resolution));
+        lines.push((t.span.start, line));
+    }
+    for q in &analysis.quotes {
+        let mut line = format!("{}: quote “{}”", at(q.span.start), &text[q.content.clone()]);
+        if let Some(s) = &q.speaker {
+            let _ = write!(line, " speaker=“{}”", &text[s.clone()]);
+        }
+        if q.unterminated {
+            line.push_str(" unterminated");
+        }
+        lines.push((q.span.start, line));
+    }
+    lines.sort_by_key(|(start, _)| *start);
+    let mut out = String::new();
+    for (_, line) in lines {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

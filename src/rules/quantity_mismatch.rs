@@ -1,0 +1,165 @@
+//! `quantity/mismatch`: a quantity linked to a fact that no value of the
+//! fact satisfies.
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::quantity::QuantityMention;
+use crate::facts::FactSheet;
+use crate::interval::{Interval, is_rounding_of};
+use crate::link::judge;
+use crate::words::stem;
+
+use super::{Context, Rule, RuleDoc};
+
+pub struct QuantityMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24. A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
+    why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",
+    example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
+    use_instead: "Mali army loses more than 30 soldiers in base assault",
+};
+
+/// Counted nouns writers use for one another, by stem. A fact sheet's
+/// `[aliases]` table adds to these.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("troop", "soldier"),
+    ("serviceman", "soldier"),
+    ("servicemen", "soldier"),
+    ("fatality", "die"),
+    ("victim", "die"),
+    ("resident", "person"),
+    ("civilian", "person"),
+    ("inhabitant", "person"),
+];
+
+impl Rule for QuantityMismatch {
+    fn id(&self) -> &'static str {
+        "quantity/mismatch"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn needs_facts(&self) -> bool {
+        true
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.facts else { return };
+        let analysis = cx.analysis;
+        let sheet = facts.index.sheet;
+        for mention in &analysis.quantities {
+            if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+                continue;
+            }
+            let links = facts.index.links(analysis, &mention.span);
+            let nouns = counted(mention, sheet);
+            let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
+            let values = |f: usize| -> Vec<&QuantityMention> {
+                let fact = facts.index.fact(f);
+                let comparable: Vec<&QuantityMention> = fact
+                    .quantities
+                    .iter()
+                    .filter(|v| same_thing(mention, &nouns, v, sheet, fact.quantities.len()))
+                    .filter(|v| !facts.index.another_predicate(f, &v.span, analysis, &mention.span, &skip))
+                    .collect();
+                closest(comparable, |v| facts.index.value_affinity(f, &v.span, analysis, &mention.span))
+            };
+            let written = &analysis.doc.text[mention.number_span.clone()];
+            let compatible = |v: &&QuantityMention| {
+                Interval::of(mention).overlaps(&Interval::of(v)) || is_rounding_of(mention, written, v)
+            };
+            let Some((link, value)) = judge(&links, values, compatible) else { continue };
+            let fact = facts.index.fact(link.fact);
+            let expected = fact.text[value.span.clone()].to_string();
+            let found = &analysis.doc.text[mention.span.clone()];
+            out.push(Diagnostic {
+                rule: self.id(),
+                severity: self.severity(),
+                span: mention.span.clone(),
+                message: format!("“{found}” contradicts fact `{}`, which says “{expected}”", fact.id),
+                fact: Some(link.fact),
+                expected: Some(expected),
+                fact_label: Some(format!("fact `{}`", fact.id)),
+                notes: vec![format!(
+                    "“{}” means {}; the fact says {}",
+                    written_phrase(analysis, mention),
+                    Interval::of(mention).describe(),
+                    Interval::of(value).describe()
+                )],
+            });
+        }
+    }
+}
+
+/// The bound words and number of a mention, without its noun: "more than 30".
+fn written_phrase<'a>(analysis: &'a Analysis, mention: &QuantityMention) -> &'a str {
+    let end = mention.number_span.end.max(mention.span.start);
+    analysis.doc.text[mention.span.start..end].trim()
+}
+
+/// The stems of what a mention counts: its unit and the nouns before it,
+/// folded through the synonyms.
+fn counted(q: &QuantityMention, sheet: &FactSheet) -> Vec<String> {
+    q.unit
+        .iter()
+        .chain(q.modifiers.iter())
+        .map(|w| canonical_noun(w, sheet))
+        .collect()
+}
+
+fn canonical_noun(word: &str, sheet: &FactSheet) -> String {
+    let s = stem(word).into_owned();
+    if let Some(c) = sheet.aliases.get(&s) {
+        return c.clone();
+    }
+    SYNONYMS
+        .iter()
+        .find(|(from, _)| stem(from) == s)
+        .map_or(s, |(_, to)| stem(to).into_owned())
+}
+
+/// Whether a fact value counts the same thing as the mention: the same
+/// counted noun (or one of its nouns), or, when the mention names no noun,
+/// the fact's only quantity.
+fn same_thing(
+    mention: &QuantityMention,
+    nouns: &[String],
+    value: &QuantityMention,
+    sheet: &FactSheet,
+    values_in_fact: usize,
+) -> bool {
+    let theirs = counted(value, sheet);
+    match (mention.unit.is_some(), value.unit.is_some()) {
+        (true, true) => {
+            let mine_head = &nouns[0];
+            let their_head = &theirs[0];
+            mine_head == their_head || theirs.contains(mine_head) || nouns.contains(their_head)
+        }
+        (false, _) => values_in_fact == 1 && !is_measure(value),
+        (true, false) => false,
+    }
+}
+
+/// Money, percentages and units of measure never compare with a bare number.
+fn is_measure(q: &QuantityMention) -> bool {
+    q.unit
+        .as_deref()
+        .is_some_and(|u| u == "percent" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// The values with the highest affinity (all of them on a tie).
+pub(super) fn closest<T: Copy>(values: Vec<T>, affinity: impl Fn(&T) -> f32) -> Vec<T> {
+    if values.len() <= 1 {
+        return values;
+    }
+    let scored: Vec<(T, f32)> = values.into_iter().map(|v| (v, affinity(&v))).collect();
+    let best = scored.iter().map(|(_, a)| *a).fold(f32::MIN, f32::max);
+    scored
+        .into_iter()
+        .filter(|(_, a)| (*a - best).abs() < 1e-6)
+        .map(|(v, _)| v)
+        .collect()
+}

@@ -1,0 +1,58 @@
+//! `quote/mismatch`: words inside quotation marks that are close to a
+//! canonical quotation but not a verbatim part of it.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::verbatim::{QuoteMatch, QuoteWords};
+
+use super::{Context, Rule, RuleDoc};
+
+pub struct QuoteMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word. Case at the start, punctuation at the edges, an ellipsis for omitted words and [brackets] for insertions are accepted.",
+    why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",
+    example: "The army said it had to \"withdraw\".   (the statement says \"withdrawing\")",
+    use_instead: "The army said it had to withdraw.   or   The army said it reacted before \"withdrawing\".",
+};
+
+impl Rule for QuoteMismatch {
+    fn id(&self) -> &'static str {
+        "quote/mismatch"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn needs_facts(&self) -> bool {
+        true
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.facts else { return };
+        let analysis = cx.analysis;
+        for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
+            let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
+            let links = facts.index.links(analysis, &quote.span);
+            let QuoteMatch::Close { canonical, changes } =
+                facts.quotes.compare(&words, |fact| links.iter().any(|l| l.fact == fact))
+            else {
+                continue;
+            };
+            let fact = facts.index.fact(canonical.fact);
+            let passage = &fact.text[fact.quotes[canonical.quote].content.clone()];
+            let mut notes = vec![format!("the fact says: “{passage}”")];
+            notes.extend(changes.iter().map(|c| format!("changed: {c}")));
+            out.push(Diagnostic {
+                rule: self.id(),
+                severity: self.severity(),
+                span: quote.content.clone(),
+                message: format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
+                fact: Some(canonical.fact),
+                expected: Some(passage.to_string()),
+                fact_label: Some(format!("canonical quotation in fact `{}`", fact.id)),
+                notes,
+            });
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! `quote/unterminated`: an opening quotation mark that is never closed.
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+use super::{Context, Rule, RuleDoc};
+
+pub struct QuoteUnterminated;
+
+static DOC: RuleDoc = RuleDoc {
+    what_it_does: "Reports an opening quotation mark with no closing mark before the end of its paragraph.",
+    why_it_matters: "Readers cannot tell where the speaker's words end, and the quotation cannot be checked against its source.",
+    example: "The chief said “the wind turned twice in one hour.",
+    use_instead: "The chief said “the wind turned twice in one hour.”",
+};
+
+impl Rule for QuoteUnterminated {
+    fn id(&self) -> &'static str {
+        "quote/unterminated"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn needs_facts(&self) -> bool {
+        false
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for quote in cx.analysis.quotes.iter().filter(|q| q.unterminated) {
+            let text = cx.analysis.doc.text;
+            let mark_len = text[quote.span.start..].chars().next().map_or(1, char::len_utf8);
+            out.push(Diagnostic {
+                rule: self.id(),
+                severity: self.severity(),
+                span: quote.span.start..quote.span.start + mark_len,
+                message: "quotation is never closed".to_string(),
+                fact: None,
+                expected: None,
+                fact_label: None,
+                notes: vec!["the quotation was taken to end with its paragraph".to_string()],
+            });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `quote/unverified`: a quotation of several words that matches no
+//! canonical quotation.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::verbatim::{QuoteMatch, QuoteWords, UNVERIFIED_MIN_WORDS};
+
+use super::{Context, Rule, RuleDoc};
+
+pub struct QuoteUnverified;
+
+static DOC: RuleDoc = RuleDoc {
+    what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations; shorter quotations are taken as scare quotes.",
+    why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",
+    example: "“We have never seen anything like it,” a resident said.   (no fact holds these words)",
+    use_instead: "Add the quotation to the fact sheet with its speaker, or paraphrase it without quotation marks.",
+};
+
+impl Rule for QuoteUnverified {
+    fn id(&self) -> &'static str {
+        "quote/unverified"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn needs_facts(&self) -> bool {
+        true
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.facts else { return };
+        if facts.quotes.is_empty() {
+            return;
+        }
+        let analysis = cx.analysis;
+        for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
+            let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
+            if words.len() < UNVERIFIED_MIN_WORDS {
+                continue;
+            }
+            if facts.quotes.compare(&words, |_| true) != QuoteMatch::Unknown {
+                continue;
+            }
+            out.push(Diagnostic {
+                rule: self.id(),
+                severity: self.severity(),
+                span: quote.content.clone(),
+                message: "quotation matches no quotation in the fact sheet".to_string(),
+                fact: None,
+                expected: None,
+                fact_label: None,
+                notes: vec!["add it to the fact sheet if it is right, or check it against the source".to_string()],
+            });
+        }
+    }
+}

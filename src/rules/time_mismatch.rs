@@ -1,0 +1,138 @@
+//! `time/mismatch`: a time expression linked to a fact that resolves to a
+//! different date, period or year.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::time::{Resolution, Signal, TimeMention};
+use crate::link::judge;
+
+use super::quantity_mismatch::closest;
+use super::{Context, Rule, RuleDoc};
+
+pub struct TimeMismatch;
+
+static DOC: RuleDoc = RuleDoc {
+    what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported.",
+    why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
+    example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
+    use_instead: "More than 400 soldiers have died since the beginning of May.",
+};
+
+/// What a time expression says about its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// It happened then ("on Sunday", "in 2012").
+    At,
+    /// A period starts then ("since May", "from 2020").
+    Start,
+    /// A period ends then ("until June", "by 2030").
+    End,
+    /// Before or after it: too loose to contradict.
+    Loose,
+}
+
+fn role(t: &TimeMention) -> Role {
+    match t.signal.as_ref().map(|(s, _)| *s) {
+        None | Some(Signal::On | Signal::In | Signal::At | Signal::During) => Role::At,
+        Some(Signal::Since | Signal::From) => Role::Start,
+        Some(Signal::Until | Signal::By) => Role::End,
+        Some(Signal::Before | Signal::After | Signal::For | Signal::Between) => Role::Loose,
+    }
+}
+
+/// A mention that can be checked: resolved from the text or the reference
+/// date, never from another event or a vague word.
+fn checkable(t: &TimeMention) -> bool {
+    t.interval.is_some()
+        && matches!(t.resolution, Resolution::Absolute | Resolution::Reference { .. })
+        && role(t) != Role::Loose
+}
+
+fn describe(t: &TimeMention) -> String {
+    let value = t.value.as_deref().unwrap_or("?");
+    let value = match t.modifier {
+        Some(m) => format!("{value} ({m})"),
+        None => value.to_string(),
+    };
+    match t.interval {
+        Some((a, b)) if a == b => {
+            if value.starts_with(&a.to_string()) {
+                value
+            } else {
+                format!("{value}, {a}")
+            }
+        }
+        Some((a, b)) => format!("{value}, {a} to {b}"),
+        None => value,
+    }
+}
+
+/// The expression with its signal word: "since the month began".
+fn with_signal(t: &TimeMention) -> std::ops::Range<usize> {
+    let start = t.signal.as_ref().map_or(t.span.start, |(_, s)| s.start.min(t.span.start));
+    start..t.span.end
+}
+
+fn overlaps(a: &TimeMention, b: &TimeMention) -> bool {
+    match (a.interval, b.interval) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+impl Rule for TimeMismatch {
+    fn id(&self) -> &'static str {
+        "time/mismatch"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn needs_facts(&self) -> bool {
+        true
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(facts) = cx.facts else { return };
+        let analysis = cx.analysis;
+        for mention in analysis.times.iter().filter(|t| checkable(t)) {
+            if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+                continue;
+            }
+            let links = facts.index.links(analysis, &mention.span);
+            let values = |f: usize| -> Vec<&TimeMention> {
+                let fact = facts.index.fact(f);
+                let comparable = fact
+                    .times
+                    .iter()
+                    .filter(|v| checkable(v) && role(v) == role(mention))
+                    .filter(|v| !facts.index.another_predicate(f, &v.span, analysis, &mention.span, &[]))
+                    .collect();
+                closest(comparable, |v| facts.index.value_affinity(f, &v.span, analysis, &mention.span))
+            };
+            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v)) else { continue };
+            let fact = facts.index.fact(link.fact);
+            let span = with_signal(mention);
+            let found = &analysis.doc.text[span.clone()];
+            let expected = fact.text[with_signal(value)].to_string();
+            let mut notes = vec![format!(
+                "“{found}” resolves to {}; the fact says {}",
+                describe(mention),
+                describe(value)
+            )];
+            if let (Resolution::Reference { how, .. }, Some(reference)) = (&mention.resolution, &analysis.reference) {
+                notes.push(format!("resolved against {reference}: {how}"));
+            }
+            out.push(Diagnostic {
+                rule: self.id(),
+                severity: self.severity(),
+                span,
+                message: format!("“{found}” contradicts fact `{}`, which says “{expected}”", fact.id),
+                fact: Some(link.fact),
+                expected: Some(expected),
+                fact_label: Some(format!("fact `{}`", fact.id)),
+                notes,
+            });
+        }
+    }
+}

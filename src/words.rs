@@ -1,0 +1,244 @@
+//! Words, stems and stop words: the vocabulary that links a sentence to a fact
+//! and compares a quotation with its canonical text.
+//!
+//! Stemming is deliberately light (plurals, possessives, -ed, -ing, -ly), so
+//! "attacked", "attacks" and "attack" meet, while words that merely look alike
+//! stay apart. Irregular forms writers swap often ("fell"/"fallen") are left
+//! to a fact's `cues`.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One word of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub span: Range<usize>,
+    /// Lowercase stem ("soldiers" → "soldier", "Sunday’s" → "sunday").
+    pub stem: String,
+    /// Starts with a capital letter and is not the first word of its sentence.
+    pub capitalised: bool,
+}
+
+/// Splits `range` of `text` into words: runs of letters and digits, joined by
+/// inner apostrophes; hyphens split ("al-Qaeda-linked" is three words).
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = range.start + i;
+        let inner_apostrophe = matches!(c, '\'' | '\u{2019}')
+            && start.is_some()
+            && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphanumeric() || inner_apostrophe {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(make_word(text, s..at, sentence_start));
+            sentence_start = false;
+        }
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            sentence_start = true;
+        }
+    }
+    if let Some(s) = start {
+        out.push(make_word(text, s..range.end, sentence_start));
+    }
+    out
+}
+
+fn make_word(text: &str, span: Range<usize>, sentence_start: bool) -> Word {
+    let raw = &text[span.clone()];
+    let capitalised = !sentence_start && raw.chars().next().is_some_and(char::is_uppercase);
+    Word {
+        stem: stem(raw).into_owned(),
+        span,
+        capitalised,
+    }
+}
+
+/// Lowercase, possessive-free, lightly stemmed form of a word.
+pub fn stem(word: &str) -> Cow<'_, str> {
+    let lower: Cow<str> = if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(word)
+    };
+    let base = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    if let Some(irregular) = irregular(base) {
+        return Cow::Borrowed(irregular);
+    }
+    let n = base.len();
+    let stemmed: Option<String> = if n > 4 && base.ends_with("ies") {
+        Some(format!("{}y", &base[..n - 3]))
+    } else if n > 5 && base.ends_with("ing") {
+        Some(undouble(&base[..n - 3]))
+    } else if n > 4 && base.ends_with("ed") && !base.ends_with("eed") {
+        let root = &base[..n - 2];
+        Some(if root.ends_with('i') { format!("{}y", &root[..root.len() - 1]) } else { undouble(root) })
+    } else if n > 4 && base.ends_with("ly") {
+        Some(base[..n - 2].to_string())
+    } else if n > 4 && (base.ends_with("sses") || base.ends_with("xes") || base.ends_with("ches") || base.ends_with("shes")) {
+        Some(base[..n - 2].to_string())
+    } else if n > 3 && base.ends_with('s') && !base.ends_with("ss") && !base.ends_with("us") && !base.ends_with("is") {
+        Some(base[..n - 1].to_string())
+    } else {
+        None
+    };
+    match stemmed {
+        Some(s) => Cow::Owned(trim_e(s)),
+        None if base.len() > 4 && base.ends_with('e') && !base.ends_with("ee") => {
+            Cow::Owned(base[..base.len() - 1].to_string())
+        }
+        None if base.len() == lower.len() => lower,
+        None => Cow::Owned(base.to_string()),
+    }
+}
+
+/// A final silent e is dropped so "continue" and "continued", "hectare" and
+/// "hectares" meet.
+fn trim_e(s: String) -> String {
+    if s.len() > 4 && s.ends_with('e') && !s.ends_with("ee") {
+        s[..s.len() - 1].to_string()
+    } else {
+        s
+    }
+}
+
+/// "stopp" → "stop", "planned" → "plan"; "kill" keeps its double l.
+fn undouble(root: &str) -> String {
+    let b = root.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
+        root[..n - 1].to_string()
+    } else {
+        root.to_string()
+    }
+}
+
+fn irregular(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "people" => "person",
+        "lives" => "life",
+        "dead" | "died" | "dies" | "dying" | "death" | "deaths" => "die",
+        "kill" | "killed" | "kills" | "killing" => "kill",
+        "fall" | "fell" | "fallen" | "falls" | "falling" => "fall",
+        "take" | "took" | "taken" | "takes" | "taking" => "take",
+        "retake" | "retook" | "retaken" | "retakes" | "retaking" => "retake",
+        "begin" | "began" | "begun" | "begins" | "beginning" => "begin",
+        "fight" | "fought" | "fights" | "fighting" => "fight",
+        "said" | "says" | "saying" => "say",
+        "told" | "tells" => "tell",
+        "strike" | "struck" | "strikes" | "striking" => "strike",
+        "troops" => "troop",
+        _ => return None,
+    })
+}
+
+/// Function words that never link a sentence to a fact.
+pub fn is_stop_word(stem: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "about", "above", "across", "after", "again", "against", "all", "also", "am", "an",
+        "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+        "between", "both", "but", "by", "can", "could", "did", "do", "doe", "does", "during",
+        "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "itself", "just", "least", "less", "me", "more", "most", "my", "near", "nearly", "no",
+        "nor", "not", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out",
+        "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that",
+        "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+        "to", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when",
+        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+        "say", "tell", "according", "report", "reportedly", "would", "may", "might", "must",
+        "shall", "among", "amid", "around", "almost", "per", "via", "yet", "still", "ago",
+        "there", "whose", "mr", "ms", "mrs", "s", "t", "new", "now",
+    ];
+    stem.len() < 2 || STOP.contains(&stem) || stem.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// Month and weekday names: capitalised, but never names of people or places.
+pub fn is_calendar_word(stem: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    ];
+    CALENDAR.contains(&stem)
+}
+
+/// Whether a line is written in title case (a headline), where capitals say
+/// nothing about names.
+pub fn is_title_case(words: &[Word], text: &str) -> bool {
+    let long: Vec<&Word> = words.iter().filter(|w| w.span.len() > 3).collect();
+    if long.len() < 3 {
+        return false;
+    }
+    let capitals = long
+        .iter()
+        .filter(|w| text[w.span.clone()].chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitals * 5 >= long.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_fold_inflections() {
+        for (a, b) in [
+            ("soldiers", "soldier"),
+            ("Sunday’s", "sunday"),
+            ("attacked", "attack"),
+            ("attacks", "attack"),
+            ("withdrawing", "withdraw"),
+            ("withdraw", "withdraw"),
+            ("cleared", "clear"),
+            ("clear", "clear"),
+            ("casualties", "casualty"),
+            ("killed", "kill"),
+            ("fatalities", "fatality"),
+            ("deaths", "die"),
+            ("retaken", "retake"),
+            ("militants'", "militant"),
+            ("hectares", "hectare"),
+            ("vigorously", "vigorous"),
+            ("stopped", "stop"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_ne!(stem("Mali"), stem("Malian"));
+        assert_eq!(stem("Boulikessi"), "boulikessi");
+        assert_eq!(stem("process"), "process");
+        assert_eq!(stem("status"), "status");
+    }
+
+    #[test]
+    fn words_split_hyphens_keep_apostrophes() {
+        let text = "Al-Qaeda-linked JNIM's fighters. Boulikessi base";
+        let ws = words(text, 0..text.len());
+        let stems: Vec<&str> = ws.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, ["al", "qaeda", "link", "jnim", "fighter", "boulikessi", "base"]);
+        assert!(!ws[0].capitalised, "first word of a sentence");
+        assert!(ws[1].capitalised);
+        assert!(!ws[5].capitalised, "starts a sentence");
+    }
+
+    #[test]
+    fn title_case_lines() {
+        let t = "Mali Army Repels JNIM Attack After Losing Soldiers";
+        assert!(is_title_case(&words(t, 0..t.len()), t));
+        let t = "The army said the attack on the base was repelled";
+        assert!(!is_title_case(&words(t, 0..t.len()), t));
+    }
+}
