@@ -38,7 +38,10 @@ impl<'a> Analysis<'a> {
             .filter(|q| {
                 !overlaps_any(
                     &q.number_span,
-                    times.iter().filter(|t| t.typ != TimexType::Duration).map(|t| &t.span),
+                    times
+                        .iter()
+                        .filter(|t| t.typ != TimexType::Duration)
+                        .map(|t| &t.span),
                 )
             })
             .collect();

@@ -196,14 +196,13 @@ fn starts_block(line: &str) -> bool {
         || line.starts_with("- ")
         || line.starts_with("* ")
         || line.starts_with("> ")
-        || line
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 fn ends_paragraph_line(line: &str) -> bool {
-    line.starts_with('#')
-        || line.ends_with(['.', '!', '?', ':', '"', '\u{201d}', '\u{2019}', ')'])
+    line.starts_with('#') || line.ends_with(['.', '!', '?', ':', '"', '\u{201d}', '\u{2019}', ')'])
 }
 
 /// Splits a paragraph into sentences at `.`, `!` or `?` (with any closing
@@ -221,7 +220,10 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             // Swallow closing quotes and brackets: `…end."` or `…end.”`.
             while j < para.end {
                 let c = text[j..].chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '.' | '!' | '?') {
+                if matches!(
+                    c,
+                    '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '.' | '!' | '?'
+                ) {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -322,7 +324,8 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_keep_quotes() {
-        let text = "Gen. Langley spoke in the U.S. on Friday. \"We fought.\" He left! Then 3 p.m. came";
+        let text =
+            "Gen. Langley spoke in the U.S. on Friday. \"We fought.\" He left! Then 3 p.m. came";
         let doc = Document::new(text);
         assert_eq!(
             texts(text, &doc.sentences),

@@ -120,7 +120,10 @@ impl FactSheet {
         })?;
         let mut errors = Vec::new();
         let (title, published) = match raw.story {
-            Some(story) => (story.title, story.published.and_then(|p| read_date(&p, &mut errors))),
+            Some(story) => (
+                story.title,
+                story.published.and_then(|p| read_date(&p, &mut errors)),
+            ),
             None => (None, None),
         };
         let mut seen: HashMap<String, Span> = HashMap::new();
@@ -143,7 +146,15 @@ impl FactSheet {
             }
             let text = raw_fact.text.get_ref().clone();
             let text_span = raw_fact.text.span();
-            let fact = Fact::new(id, text, text_span.clone(), raw_fact.cues, raw_fact.scope, raw_fact.status, published);
+            let fact = Fact::new(
+                id,
+                text,
+                text_span.clone(),
+                raw_fact.cues,
+                raw_fact.scope,
+                raw_fact.status,
+                published,
+            );
             if !fact.has_checkable_value() {
                 errors.push(error(
                     &format!(
@@ -227,7 +238,10 @@ impl Fact {
 }
 
 /// Whether `span` overlaps any of `others`.
-pub fn overlaps_any<'s>(span: &Range<usize>, mut others: impl Iterator<Item = &'s Range<usize>>) -> bool {
+pub fn overlaps_any<'s>(
+    span: &Range<usize>,
+    mut others: impl Iterator<Item = &'s Range<usize>>,
+) -> bool {
     others.any(|o| o.start < span.end && span.start < o.end)
 }
 
@@ -275,7 +289,11 @@ mod tests {
         let src = "[[fact]]\nid = \"a\"\ntext = \"\\\"x y\\\" he said.\"\ncuse = [\"x\"]\n";
         let e = errors(src);
         assert_eq!(e.len(), 1);
-        assert!(e[0].message.contains("unknown field `cuse`"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("unknown field `cuse`"),
+            "{}",
+            e[0].message
+        );
         assert_eq!(at(src, &e[0]), "cuse");
     }
 
@@ -328,6 +346,9 @@ mod tests {
         assert_eq!(sheet.published, Some(jiff::civil::date(2025, 6, 2)));
         assert_eq!(sheet.facts[0].quotes.len(), 1);
         assert!(sheet.has_quotes());
-        assert_eq!(sheet.aliases.get("troop").map(String::as_str), Some("soldier"));
+        assert_eq!(
+            sheet.aliases.get("troop").map(String::as_str),
+            Some("soldier")
+        );
     }
 }

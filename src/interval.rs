@@ -56,12 +56,28 @@ impl Interval {
             }
             (Some(l), Some(h)) => format!(
                 "{} {} and {} {}",
-                if self.low_inclusive { "at least" } else { "more than" },
+                if self.low_inclusive {
+                    "at least"
+                } else {
+                    "more than"
+                },
                 number(l),
-                if self.high_inclusive { "at most" } else { "less than" },
+                if self.high_inclusive {
+                    "at most"
+                } else {
+                    "less than"
+                },
                 number(h)
             ),
-            (None, Some(h)) => format!("{} {}", if self.high_inclusive { "at most" } else { "less than" }, number(h)),
+            (None, Some(h)) => format!(
+                "{} {}",
+                if self.high_inclusive {
+                    "at most"
+                } else {
+                    "less than"
+                },
+                number(h)
+            ),
             (None, None) => "any amount".to_string(),
         }
     }
@@ -114,7 +130,10 @@ fn exact(q: &QuantityMention) -> Option<f64> {
 /// The precision a number is written to, when it looks rounded: the place
 /// of its last significant digit, if that is the hundreds or above.
 fn rounding_step(written: &str, value: f64) -> Option<f64> {
-    let digits: String = written.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     let significant = match digits.split_once('.') {
         Some((int, frac)) => {
             let frac = frac.trim_end_matches('0');
@@ -153,7 +172,12 @@ mod tests {
     use super::*;
 
     fn iv(low: Option<f64>, high: Option<f64>, li: bool, hi: bool) -> Interval {
-        Interval { low, high, low_inclusive: li, high_inclusive: hi }
+        Interval {
+            low,
+            high,
+            low_inclusive: li,
+            high_inclusive: hi,
+        }
     }
 
     fn q(low: f64, high: f64) -> QuantityMention {
@@ -192,20 +216,51 @@ mod tests {
 
     #[test]
     fn descriptions() {
-        assert_eq!(iv(Some(30.0), None, false, false).describe(), "more than 30");
-        assert_eq!(iv(Some(2300.0), Some(2300.0), true, true).describe(), "exactly 2,300");
-        assert_eq!(iv(Some(0.0), Some(30.0), true, true).describe(), "at most 30");
-        assert_eq!(iv(Some(450.0), Some(500.0), true, false).describe(), "at least 450 and less than 500");
+        assert_eq!(
+            iv(Some(30.0), None, false, false).describe(),
+            "more than 30"
+        );
+        assert_eq!(
+            iv(Some(2300.0), Some(2300.0), true, true).describe(),
+            "exactly 2,300"
+        );
+        assert_eq!(
+            iv(Some(0.0), Some(30.0), true, true).describe(),
+            "at most 30"
+        );
+        assert_eq!(
+            iv(Some(450.0), Some(500.0), true, false).describe(),
+            "at least 450 and less than 500"
+        );
         assert_eq!(number(2.5e9), "2,500,000,000");
         assert_eq!(number(1.5), "1.5");
     }
 
     #[test]
     fn rounding() {
-        assert!(is_rounding_of(&q(2300.0, 2300.0), "2,300", &q(2348.0, 2348.0)));
-        assert!(!is_rounding_of(&q(2300.0, 2300.0), "2,300", &q(2400.0, 2400.0)));
-        assert!(is_rounding_of(&q(1.5e6, 1.5e6), "1.5", &q(1_512_000.0, 1_512_000.0)));
-        assert!(!is_rounding_of(&q(30.0, 30.0), "30", &q(31.0, 31.0)), "tens are exact");
-        assert!(!is_rounding_of(&q(2348.0, 2348.0), "2,348", &q(2300.0, 2300.0)));
+        assert!(is_rounding_of(
+            &q(2300.0, 2300.0),
+            "2,300",
+            &q(2348.0, 2348.0)
+        ));
+        assert!(!is_rounding_of(
+            &q(2300.0, 2300.0),
+            "2,300",
+            &q(2400.0, 2400.0)
+        ));
+        assert!(is_rounding_of(
+            &q(1.5e6, 1.5e6),
+            "1.5",
+            &q(1_512_000.0, 1_512_000.0)
+        ));
+        assert!(
+            !is_rounding_of(&q(30.0, 30.0), "30", &q(31.0, 31.0)),
+            "tens are exact"
+        );
+        assert!(!is_rounding_of(
+            &q(2348.0, 2348.0),
+            "2,348",
+            &q(2300.0, 2300.0)
+        ));
     }
 }

@@ -42,7 +42,13 @@ const DOUBT_RATIO: f32 = 0.6;
 
 /// Words that announce a different event than the one being discussed.
 const OTHER_EVENT_MARKERS: &[&str] = &[
-    "separate", "another", "other", "earlier", "previous", "prior", "different",
+    "separate",
+    "another",
+    "other",
+    "earlier",
+    "previous",
+    "prior",
+    "different",
 ];
 
 /// A candidate fact for a mention.
@@ -94,7 +100,8 @@ impl<'s> FactIndex<'s> {
             .collect();
         let max_df = (terms.len() / 3).max(1);
         for t in &mut terms {
-            t.names.retain(|name| postings.get(name).is_some_and(|f| f.len() <= max_df));
+            t.names
+                .retain(|name| postings.get(name).is_some_and(|f| f.len() <= max_df));
         }
         FactIndex {
             sheet,
@@ -112,7 +119,9 @@ impl<'s> FactIndex<'s> {
         };
         let mut scores: HashMap<usize, HashMap<&str, f32>> = HashMap::new();
         for (i, w) in ctx.paragraph_words().iter().enumerate() {
-            let Some(facts) = self.postings.get(&w.stem) else { continue };
+            let Some(facts) = self.postings.get(&w.stem) else {
+                continue;
+            };
             let index = ctx.paragraph.start + i;
             let in_sentence = ctx.sentence.contains(&index);
             let weight = self.weights[&w.stem] * ctx.proximity(index);
@@ -121,14 +130,21 @@ impl<'s> FactIndex<'s> {
                     continue;
                 }
                 // A stem seen twice counts once, at its closest.
-                let best = scores.entry(f).or_default().entry(w.stem.as_str()).or_insert(0.0);
+                let best = scores
+                    .entry(f)
+                    .or_default()
+                    .entry(w.stem.as_str())
+                    .or_insert(0.0);
                 *best = best.max(weight);
             }
         }
         let mut links: Vec<Link> = scores
             .into_iter()
             .filter(|(_, shared)| shared.len() >= MIN_SHARED_WORDS)
-            .map(|(fact, shared)| Link { fact, score: shared.values().sum() })
+            .map(|(fact, shared)| Link {
+                fact,
+                score: shared.values().sum(),
+            })
             .filter(|l| l.score >= MIN_SCORE && !self.another_event(l.fact, &ctx))
             .collect();
         links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
@@ -138,7 +154,12 @@ impl<'s> FactIndex<'s> {
     /// The *another event* guard.
     fn another_event(&self, fact: usize, ctx: &MentionContext) -> bool {
         let terms = &self.terms[fact];
-        if terms.names.is_empty() || ctx.paragraph_words().iter().any(|w| terms.names.contains(&w.stem)) {
+        if terms.names.is_empty()
+            || ctx
+                .paragraph_words()
+                .iter()
+                .any(|w| terms.names.contains(&w.stem))
+        {
             return false;
         }
         ctx.near(EVENT_WINDOW).iter().any(|w| {
@@ -151,13 +172,13 @@ impl<'s> FactIndex<'s> {
         })
     }
 
-    /// The *another predicate* guard for one value of a fact: the words
-    /// next to the mention and next to the value share nothing with the
-    /// other side. `skip` holds stems that do not count (the counted noun).
+    /// The *another predicate* guard: none of the words right next to the
+    /// mention belong to the fact (its text or cues). `skip` holds stems that
+    /// do not count (the counted noun, which says what is counted, not what
+    /// happened to it).
     pub fn another_predicate(
         &self,
         fact: usize,
-        value: &Span,
         analysis: &Analysis,
         mention: &Span,
         skip: &[&str],
@@ -166,23 +187,27 @@ impl<'s> FactIndex<'s> {
             return false;
         };
         let terms = &self.terms[fact];
-        let content = |w: &Word| !is_stop_word(&w.stem) && !is_calendar_word(&w.stem) && !skip.contains(&w.stem.as_str());
-        let near_mention: Vec<Word> = ctx.near(PREDICATE_WINDOW).into_iter().filter(|w| content(w)).collect();
-        let near_value: Vec<&Word> = near(&terms.words, value, PREDICATE_WINDOW)
+        let mut near = ctx
+            .near(PREDICATE_WINDOW)
             .into_iter()
-            .filter(|w| content(w))
-            .collect();
-        if near_mention.is_empty() || near_value.is_empty() {
-            return false;
-        }
-        let sentence: HashSet<&str> = ctx.sentence_words().iter().map(|w| w.stem.as_str()).collect();
-        !near_mention.iter().any(|w| terms.stems.contains(&w.stem))
-            && !near_value.iter().any(|w| sentence.contains(w.stem.as_str()))
+            .filter(|w| {
+                !is_stop_word(&w.stem)
+                    && !is_calendar_word(&w.stem)
+                    && !skip.contains(&w.stem.as_str())
+            })
+            .peekable();
+        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem))
     }
 
     /// How well the words around `value` in the fact match the words around
     /// the mention: chooses between several values of one fact.
-    pub fn value_affinity(&self, fact: usize, value: &Span, analysis: &Analysis, mention: &Span) -> f32 {
+    pub fn value_affinity(
+        &self,
+        fact: usize,
+        value: &Span,
+        analysis: &Analysis,
+        mention: &Span,
+    ) -> f32 {
         let Some(ctx) = MentionContext::new(analysis, mention) else {
             return 0.0;
         };
@@ -253,7 +278,9 @@ impl<'a> MentionContext<'a> {
         let doc: &Document = &analysis.doc;
         let words = analysis.words.as_slice();
         let sentence = doc.sentence_at(mention.start)?;
-        let paragraph = doc.paragraph_at(mention.start).unwrap_or_else(|| sentence.clone());
+        let paragraph = doc
+            .paragraph_at(mention.start)
+            .unwrap_or_else(|| sentence.clone());
         let sentence = word_range(words, &sentence);
         let title_case = is_title_case(&words[sentence.clone()], doc.text);
         Some(MentionContext {
@@ -286,7 +313,11 @@ impl<'a> MentionContext<'a> {
     /// The sentence's words within `window` words of the mention, the
     /// mention's own words excluded.
     fn near(&self, window: usize) -> Vec<Word> {
-        let before = self.mention.start.saturating_sub(window).max(self.sentence.start)..self.mention.start;
+        let before = self
+            .mention
+            .start
+            .saturating_sub(window)
+            .max(self.sentence.start)..self.mention.start;
         let after = self.mention.end..(self.mention.end + window).min(self.sentence.end);
         before.chain(after).map(|i| self.words[i].clone()).collect()
     }
@@ -316,7 +347,11 @@ fn fact_terms(fact: &Fact) -> FactTerms {
         .map(|q| &q.number_span)
         .chain(fact.times.iter().map(|t| &t.span))
         .collect();
-    let in_value = |w: &Word| values.iter().any(|v| v.start < w.span.end && w.span.start < v.end);
+    let in_value = |w: &Word| {
+        values
+            .iter()
+            .any(|v| v.start < w.span.end && w.span.start < v.end)
+    };
     let mut stems: HashSet<String> = all
         .iter()
         .filter(|w| !in_value(w) && !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
@@ -335,9 +370,15 @@ fn fact_terms(fact: &Fact) -> FactTerms {
             }
         }
     }
-    FactTerms { words: all, stems, names }
+    FactTerms {
+        words: all,
+        stems,
+        names,
+    }
 }
 
 fn in_quote(fact: &Fact, span: &Span) -> bool {
-    fact.quotes.iter().any(|q| q.content.start <= span.start && span.end <= q.content.end)
+    fact.quotes
+        .iter()
+        .any(|q| q.content.start <= span.start && span.end <= q.content.end)
 }

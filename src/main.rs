@@ -16,7 +16,11 @@ use factlint::report::{self, Checked};
 use factlint::rules::{self, FactSheetContext, RULES};
 
 #[derive(Parser)]
-#[command(name = "factlint", version, about = "Checks numbers, dates and quotations in prose against a fact sheet")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks numbers, dates and quotations in prose against a fact sheet"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -86,7 +90,12 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Rules => {
             for rule in RULES {
-                println!("{:<22} {:<8} {}", rule.id(), rule.severity(), first_sentence(rule.doc().what_it_does));
+                println!(
+                    "{:<22} {:<8} {}",
+                    rule.id(),
+                    rule.severity(),
+                    first_sentence(rule.doc().what_it_does)
+                );
             }
             ExitCode::SUCCESS
         }
@@ -154,12 +163,16 @@ fn check(args: CheckArgs) -> ExitCode {
     let sheet = load_fact_sheet(args.facts.as_deref(), color, &mut outcome);
     let context = sheet.as_ref().map(FactSheetContext::new);
     if sheet.is_none() && !outcome.failed {
-        eprintln!("factlint: no fact sheet (no --facts, no facts.toml here or above): running only the checks that need none");
+        eprintln!(
+            "factlint: no fact sheet (no --facts, no facts.toml here or above): running only the checks that need none"
+        );
     }
     let published = sheet.as_ref().and_then(|s| s.published);
     let mut stdout = std::io::stdout().lock();
     for input in inputs(&args.common.paths, &mut outcome) {
-        let Some(text) = read_input(&input, &mut outcome) else { continue };
+        let Some(text) = read_input(&input, &mut outcome) else {
+            continue;
+        };
         let analysis = Analysis::new(&text, args.common.date, published);
         let diagnostics = rules::check(&analysis, context.as_ref());
         outcome.errors_found |= diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -185,7 +198,9 @@ fn extract(args: CommonArgs) -> ExitCode {
     let mut outcome = Outcome::default();
     let mut stdout = std::io::stdout().lock();
     for input in inputs(&args.paths, &mut outcome) {
-        let Some(text) = read_input(&input, &mut outcome) else { continue };
+        let Some(text) = read_input(&input, &mut outcome) else {
+            continue;
+        };
         let analysis = Analysis::new(&text, args.date, None);
         let path = input.display();
         let rendered = match args.format {
@@ -201,12 +216,18 @@ fn extract(args: CommonArgs) -> ExitCode {
 
 /// Loads `--facts`, or the nearest `facts.toml` upward from the current
 /// directory. A broken sheet is reported and the run goes on without it.
-fn load_fact_sheet(explicit: Option<&Path>, color: bool, outcome: &mut Outcome) -> Option<FactSheet> {
+fn load_fact_sheet(
+    explicit: Option<&Path>,
+    color: bool,
+    outcome: &mut Outcome,
+) -> Option<FactSheet> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => {
             let cwd = std::env::current_dir().ok()?;
-            cwd.ancestors().map(|d| d.join("facts.toml")).find(|p| p.is_file())?
+            cwd.ancestors()
+                .map(|d| d.join("facts.toml"))
+                .find(|p| p.is_file())?
         }
     };
     let shown = path.display().to_string();
@@ -214,7 +235,10 @@ fn load_fact_sheet(explicit: Option<&Path>, color: bool, outcome: &mut Outcome) 
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {
-                outcome.fail(format!("{shown}: fact sheet is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()));
+                outcome.fail(format!(
+                    "{shown}: fact sheet is not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ));
                 return None;
             }
         },
@@ -226,8 +250,19 @@ fn load_fact_sheet(explicit: Option<&Path>, color: bool, outcome: &mut Outcome) 
     match FactSheet::parse(&shown, &source) {
         Ok(sheet) => Some(sheet),
         Err(errors) => {
-            eprint!("{}", report::human::render_fact_sheet_errors(&shown, &source, &errors, color && std::io::stderr().is_terminal()));
-            outcome.fail(format!("{shown}: fact sheet has {} error(s); checking without it", errors.len()));
+            eprint!(
+                "{}",
+                report::human::render_fact_sheet_errors(
+                    &shown,
+                    &source,
+                    &errors,
+                    color && std::io::stderr().is_terminal()
+                )
+            );
+            outcome.fail(format!(
+                "{shown}: fact sheet has {} error(s); checking without it",
+                errors.len()
+            ));
             None
         }
     }

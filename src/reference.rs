@@ -102,7 +102,9 @@ fn dateline(doc: &Document) -> Option<(Date, Span)> {
             if t.resolution != Resolution::Absolute {
                 continue;
             }
-            let Some((first, last)) = t.interval else { continue };
+            let Some((first, last)) = t.interval else {
+                continue;
+            };
             if first != last {
                 continue;
             }

@@ -32,7 +32,10 @@ pub enum QuoteMatch {
     Verbatim(Canonical),
     /// Close to a canonical quotation but not verbatim; `changes` lists the
     /// word-level differences ("“withdrawing” → “withdraw”").
-    Close { canonical: Canonical, changes: Vec<String> },
+    Close {
+        canonical: Canonical,
+        changes: Vec<String>,
+    },
     /// Like no canonical quotation.
     Unknown,
 }
@@ -70,7 +73,11 @@ impl QuoteWords {
     }
 
     fn all(&self) -> Vec<&str> {
-        self.fragments.iter().flatten().map(String::as_str).collect()
+        self.fragments
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -79,7 +86,9 @@ fn strip_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find(']') else { break };
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
         out.push_str(&rest[..open]);
         out.push(' ');
         rest = &rest[open + close + 1..];
@@ -103,7 +112,10 @@ impl CanonicalQuotes {
             .flat_map(|(f, fact)| {
                 fact.quotes.iter().enumerate().map(move |(q, quote)| {
                     let words = QuoteWords::new(&fact.text[quote.content.clone()]);
-                    (Canonical { fact: f, quote: q }, words.all().into_iter().map(str::to_string).collect())
+                    (
+                        Canonical { fact: f, quote: q },
+                        words.all().into_iter().map(str::to_string).collect(),
+                    )
                 })
             })
             .collect();
@@ -121,7 +133,11 @@ impl CanonicalQuotes {
         if quote.is_empty() {
             return QuoteMatch::Unknown;
         }
-        if let Some((c, _)) = self.quotes.iter().find(|(_, words)| is_verbatim(quote, words)) {
+        if let Some((c, _)) = self
+            .quotes
+            .iter()
+            .find(|(_, words)| is_verbatim(quote, words))
+        {
             return QuoteMatch::Verbatim(*c);
         }
         let mine = quote.all();
@@ -129,7 +145,9 @@ impl CanonicalQuotes {
         let mut best: Option<(usize, Canonical, Vec<String>)> = None;
         for (c, words) in &self.quotes {
             let theirs: Vec<String> = words.iter().map(|w| stem(w).into_owned()).collect();
-            let Some((matched, window)) = aligned(&mine_stems, &theirs) else { continue };
+            let Some((matched, window)) = aligned(&mine_stems, &theirs) else {
+                continue;
+            };
             let needed = if mine.len() <= 2 {
                 mine.len()
             } else {
@@ -154,8 +172,11 @@ impl CanonicalQuotes {
 fn is_verbatim(quote: &QuoteWords, canonical: &[String]) -> bool {
     let mut from = 0;
     for fragment in &quote.fragments {
-        let found = (from..=canonical.len().saturating_sub(fragment.len()))
-            .find(|&i| canonical.get(i..i + fragment.len()).is_some_and(|w| w == fragment.as_slice()));
+        let found = (from..=canonical.len().saturating_sub(fragment.len())).find(|&i| {
+            canonical
+                .get(i..i + fragment.len())
+                .is_some_and(|w| w == fragment.as_slice())
+        });
         match found {
             Some(i) => from = i + fragment.len(),
             None => return false,
@@ -188,13 +209,24 @@ fn changes(mine: &[&str], theirs: &[&str]) -> Vec<String> {
         .into_iter()
         .filter_map(|op| match op {
             DiffOp::Equal { .. } => None,
-            DiffOp::Delete { old_index, old_len, .. } => {
-                Some(format!("dropped {}", quote(&theirs[old_index..old_index + old_len])))
-            }
-            DiffOp::Insert { new_index, new_len, .. } => {
-                Some(format!("added {}", quote(&mine[new_index..new_index + new_len])))
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => Some(format!(
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => Some(format!(
+                "dropped {}",
+                quote(&theirs[old_index..old_index + old_len])
+            )),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => Some(format!(
+                "added {}",
+                quote(&mine[new_index..new_index + new_len])
+            )),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => Some(format!(
                 "{} → {}",
                 quote(&theirs[old_index..old_index + old_len]),
                 quote(&mine[new_index..new_index + new_len])
@@ -228,17 +260,32 @@ text = 'A source said the fighters "cleared the camp".'
 
     #[test]
     fn verbatim_fragments_case_and_punctuation() {
-        assert!(matches!(compare("reacted vigorously"), QuoteMatch::Verbatim(_)));
+        assert!(matches!(
+            compare("reacted vigorously"),
+            QuoteMatch::Verbatim(_)
+        ));
         assert!(matches!(compare("Vigorously,"), QuoteMatch::Verbatim(_)));
-        assert!(matches!(compare("Many men fought, some until their last breath"), QuoteMatch::Verbatim(_)));
-        assert!(matches!(compare("many men fought … to defend the nation."), QuoteMatch::Verbatim(_)));
-        assert!(matches!(compare("some until their last breath, to defend the [Malian] nation"), QuoteMatch::Verbatim(_)));
+        assert!(matches!(
+            compare("Many men fought, some until their last breath"),
+            QuoteMatch::Verbatim(_)
+        ));
+        assert!(matches!(
+            compare("many men fought … to defend the nation."),
+            QuoteMatch::Verbatim(_)
+        ));
+        assert!(matches!(
+            compare("some until their last breath, to defend the [Malian] nation"),
+            QuoteMatch::Verbatim(_)
+        ));
         assert!(matches!(compare("cleared"), QuoteMatch::Verbatim(_)));
     }
 
     #[test]
     fn fragments_out_of_order_are_not_verbatim() {
-        assert!(!matches!(compare("to defend the nation ... many men fought"), QuoteMatch::Verbatim(_)));
+        assert!(!matches!(
+            compare("to defend the nation ... many men fought"),
+            QuoteMatch::Verbatim(_)
+        ));
     }
 
     #[test]
@@ -273,9 +320,15 @@ text = 'A source said the fighters "cleared the camp".'
 
     #[test]
     fn unrelated_quotes_are_unknown() {
-        assert_eq!(compare("we will never surrender to anyone"), QuoteMatch::Unknown);
+        assert_eq!(
+            compare("we will never surrender to anyone"),
+            QuoteMatch::Unknown
+        );
         let quotes = CanonicalQuotes::new(&sheet());
         // A short quote far from its fact is a scare quote, not a misquote.
-        assert_eq!(quotes.compare(&QuoteWords::new("withdraw"), |_| false), QuoteMatch::Unknown);
+        assert_eq!(
+            quotes.compare(&QuoteWords::new("withdraw"), |_| false),
+            QuoteMatch::Unknown
+        );
     }
 }

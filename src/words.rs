@@ -13,7 +13,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub span: Range<usize>,
-    /// Lowercase stem ("soldiers" → "soldier", "Sunday’s" → "sunday").
+    /// Lowercase stem, folded to its concept ("soldiers" → "soldier",
+    /// "Sunday’s" → "sunday", "sent" → "deploy").
     pub stem: String,
     /// Starts with a capital letter and is not the first word of its sentence.
     pub capitalised: bool,
@@ -53,8 +54,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 fn make_word(text: &str, span: Range<usize>, sentence_start: bool) -> Word {
     let raw = &text[span.clone()];
     let capitalised = !sentence_start && raw.chars().next().is_some_and(char::is_uppercase);
+    let stem = stem(raw);
     Word {
-        stem: stem(raw).into_owned(),
+        stem: concept(&stem).unwrap_or(&stem).to_string(),
         span,
         capitalised,
     }
@@ -81,12 +83,24 @@ pub fn stem(word: &str) -> Cow<'_, str> {
         Some(undouble(&base[..n - 3]))
     } else if n > 4 && base.ends_with("ed") && !base.ends_with("eed") {
         let root = &base[..n - 2];
-        Some(if root.ends_with('i') { format!("{}y", &root[..root.len() - 1]) } else { undouble(root) })
-    } else if n > 4 && base.ends_with("ly") {
+        Some(match root.strip_suffix('i') {
+            Some(r) => format!("{r}y"),
+            None => undouble(root),
+        })
+    } else if n > 4
+        && (base.ends_with("ly")
+            || base.ends_with("sses")
+            || base.ends_with("xes")
+            || base.ends_with("ches")
+            || base.ends_with("shes"))
+    {
         Some(base[..n - 2].to_string())
-    } else if n > 4 && (base.ends_with("sses") || base.ends_with("xes") || base.ends_with("ches") || base.ends_with("shes")) {
-        Some(base[..n - 2].to_string())
-    } else if n > 3 && base.ends_with('s') && !base.ends_with("ss") && !base.ends_with("us") && !base.ends_with("is") {
+    } else if n > 3
+        && base.ends_with('s')
+        && !base.ends_with("ss")
+        && !base.ends_with("us")
+        && !base.ends_with("is")
+    {
         Some(base[..n - 1].to_string())
     } else {
         None
@@ -144,34 +158,272 @@ fn irregular(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Function words that never link a sentence to a fact.
-pub fn is_stop_word(stem: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "about", "above", "across", "after", "again", "against", "all", "also", "am", "an",
-        "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
-        "between", "both", "but", "by", "can", "could", "did", "do", "doe", "does", "during",
-        "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
-        "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-        "itself", "just", "least", "less", "me", "more", "most", "my", "near", "nearly", "no",
-        "nor", "not", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out",
-        "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that",
-        "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-        "to", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when",
-        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
-        "say", "tell", "according", "report", "reportedly", "would", "may", "might", "must",
-        "shall", "among", "amid", "around", "almost", "per", "via", "yet", "still", "ago",
-        "there", "whose", "mr", "ms", "mrs", "s", "t", "new", "now",
-    ];
-    stem.len() < 2 || STOP.contains(&stem) || stem.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+/// Words news writers use for one another, first word the head. Only
+/// unambiguous swaps belong here: "lost" is not "killed" ("lost the ridge").
+const CONCEPTS: &[&[&str]] = &[
+    &[
+        "kill", "killed", "die", "fatality", "perish", "slain", "slay",
+    ],
+    &["injure", "wound", "hurt"],
+    &["deploy", "sent", "send", "dispatch", "mobilise", "mobilize"],
+    &["evacuate", "evacuation", "flee", "fled", "displace"],
+    &["burn", "burnt", "scorch", "blacken", "char"],
+    &["attack", "assault", "raid", "onslaught", "offensive"],
+    &["seize", "capture", "overrun", "overran"],
+    &["retake", "recapture", "retook"],
+    &["warn", "warning", "caution"],
+    &["arrest", "detain"],
+    &["aircraft", "plane", "airplane", "jet"],
+    &["soldier", "troop", "serviceman", "servicemen"],
+    &["increase", "rise", "rose", "raise", "hike"],
+    &["decrease", "cut", "reduce", "decline"],
+];
+
+/// The concept a stem belongs to: the stem of its group's head word.
+pub fn concept(word_stem: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for group in CONCEPTS {
+            let head: &'static str = Box::leak(stem(group[0]).into_owned().into_boxed_str());
+            for word in *group {
+                map.insert(stem(word).into_owned(), head);
+            }
+        }
+        map
+    });
+    map.get(word_stem).copied()
 }
+
+/// Function words that never link a sentence to a fact. Takes a stem, so
+/// the list is compared in both raw and stemmed form ("since" → "sinc").
+pub fn is_stop_word(word_stem: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        STOP_WORDS
+            .iter()
+            .flat_map(|w| [(*w).to_string(), stem(w).into_owned()])
+            .collect()
+    });
+    word_stem.len() < 2
+        || set.contains(word_stem)
+        || word_stem
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "doe",
+    "does",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "me",
+    "more",
+    "most",
+    "my",
+    "near",
+    "nearly",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "say",
+    "tell",
+    "according",
+    "report",
+    "reportedly",
+    "would",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "among",
+    "amid",
+    "around",
+    "almost",
+    "per",
+    "via",
+    "yet",
+    "still",
+    "ago",
+    "there",
+    "whose",
+    "mr",
+    "ms",
+    "mrs",
+    "s",
+    "t",
+    "new",
+    "now",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "first",
+    "second",
+    "third",
+    "each",
+    "every",
+    "many",
+    "several",
+    "any",
+    "much",
+];
 
 /// Month and weekday names: capitalised, but never names of people or places.
 pub fn is_calendar_word(stem: &str) -> bool {
     const CALENDAR: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ];
     CALENDAR.contains(&stem)
 }
@@ -185,7 +437,12 @@ pub fn is_title_case(words: &[Word], text: &str) -> bool {
     }
     let capitals = long
         .iter()
-        .filter(|w| text[w.span.clone()].chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            text[w.span.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
         .count();
     capitals * 5 >= long.len() * 4
 }
@@ -224,11 +481,46 @@ mod tests {
     }
 
     #[test]
+    fn concepts_fold_synonyms() {
+        let text = "troops were sent; soldiers deployed; planes";
+        let stems: Vec<String> = words(text, 0..text.len())
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
+        assert_eq!(
+            stems,
+            ["soldier", "were", "deploy", "soldier", "deploy", "aircraft"]
+        );
+        assert_eq!(concept(&stem("injured")), Some("injure"));
+        assert_eq!(concept(&stem("lost")), None);
+    }
+
+    #[test]
+    fn stop_words_match_in_stemmed_form() {
+        for w in ["since", "before", "while", "there", "The", "according"] {
+            assert!(is_stop_word(&stem(w)), "{w}");
+        }
+        assert!(!is_stop_word(&stem("soldiers")));
+        assert!(is_stop_word("2,300"));
+    }
+
+    #[test]
     fn words_split_hyphens_keep_apostrophes() {
         let text = "Al-Qaeda-linked JNIM's fighters. Boulikessi base";
         let ws = words(text, 0..text.len());
         let stems: Vec<&str> = ws.iter().map(|w| w.stem.as_str()).collect();
-        assert_eq!(stems, ["al", "qaeda", "link", "jnim", "fighter", "boulikessi", "base"]);
+        assert_eq!(
+            stems,
+            [
+                "al",
+                "qaeda",
+                "link",
+                "jnim",
+                "fighter",
+                "boulikessi",
+                "base"
+            ]
+        );
         assert!(!ws[0].capitalised, "first word of a sentence");
         assert!(ws[1].capitalised);
         assert!(!ws[5].capitalised, "starts a sentence");

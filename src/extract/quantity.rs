@@ -44,7 +44,7 @@ use std::ops::Range;
 
 use nom::{
     IResult, Parser,
-    bytes::complete::{take_while, take_while1},
+    bytes::complete::{take_while, take_while_m_n, take_while1},
     character::complete::{char as ch, satisfy},
     combinator::{not, opt, peek},
     error::{Error, ErrorKind},
@@ -311,6 +311,15 @@ enum Bound {
 /// Bound and approximation prefixes, longest alternative first where one is
 /// a prefix of another ("just over" before "over").
 const PREFIXES: &[(&str, Bound)] = &[
+    ("less than or equal to", Bound::AtMost),
+    ("fewer than or equal to", Bound::AtMost),
+    ("equal to or less than", Bound::AtMost),
+    ("equal to or fewer than", Bound::AtMost),
+    ("more than or equal to", Bound::AtLeast),
+    ("greater than or equal to", Bound::AtLeast),
+    ("equal to or more than", Bound::AtLeast),
+    ("equal to or greater than", Bound::AtLeast),
+    ("smaller than", Bound::LessThan),
     ("upwards of", Bound::MoreThan),
     ("in excess of", Bound::MoreThan),
     ("slightly more than", Bound::JustOver),
@@ -383,6 +392,8 @@ enum NumWord {
 
 const NUMBER_WORDS: &[(&str, NumWord)] = &[
     ("zero", NumWord::Unit(0.0)),
+    ("nought", NumWord::Unit(0.0)),
+    ("naught", NumWord::Unit(0.0)),
     ("one", NumWord::Unit(1.0)),
     ("two", NumWord::Unit(2.0)),
     ("three", NumWord::Unit(3.0)),
@@ -416,28 +427,32 @@ const NUMBER_WORDS: &[(&str, NumWord)] = &[
     ("million", NumWord::Scale(1e6)),
     ("billion", NumWord::Scale(1e9)),
     ("trillion", NumWord::Scale(1e12)),
+    ("lakh", NumWord::Scale(1e5)),
+    ("crore", NumWord::Scale(1e7)),
     ("dozen", NumWord::Dozen),
+    ("dozens", NumWord::Dozen),
 ];
 
 /// Denominators of spoken fractions ("a third of", "two thirds of").
 const FRACTION_WORDS: &[(&str, f64)] = &[
     ("half", 2.0),
-    ("halves", 2.0),
     ("third", 3.0),
-    ("thirds", 3.0),
     ("quarter", 4.0),
-    ("quarters", 4.0),
     ("fourth", 4.0),
-    ("fourths", 4.0),
     ("fifth", 5.0),
-    ("fifths", 5.0),
     ("sixth", 6.0),
-    ("sixths", 6.0),
     ("seventh", 7.0),
     ("eighth", 8.0),
     ("ninth", 9.0),
     ("tenth", 10.0),
-    ("tenths", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("twentieth", 20.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
 ];
 
 /// Scale abbreviations written straight after digits ("$2.5bn", "€45m").
@@ -445,13 +460,22 @@ const FRACTION_WORDS: &[(&str, f64)] = &[
 /// more often metres).
 const SCALE_ABBREVS: &[(&str, f64, bool)] = &[
     ("bn", 1e9, false),
+    ("bln", 1e9, false),
+    ("Bn", 1e9, false),
+    ("BN", 1e9, false),
     ("mn", 1e6, false),
     ("mln", 1e6, false),
+    ("mil", 1e6, false),
+    ("MM", 1e6, false),
+    ("M", 1e6, false),
     ("tn", 1e12, false),
+    ("tln", 1e12, false),
     ("trn", 1e12, false),
-    ("k", 1e3, true),
+    ("k", 1e3, false),
+    ("K", 1e3, false),
     ("m", 1e6, true),
     ("b", 1e9, true),
+    ("B", 1e9, true),
 ];
 
 /// Currency symbols written before the number.
@@ -1181,12 +1205,26 @@ fn at_line_start(text: &str, pos: usize) -> bool {
 }
 
 fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
+    if matches!(c, '-' | '−' | '.') {
+        // "-5" or ".5" standing alone (not "COVID-19", "v.5", "30-40")
+        return text[pos + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            && prev_char(text, pos)
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“'));
+    }
     if matches!(c, '+' | '(') {
         // "+1 202 555 0143", "(202) 555-0143": only so that phones are skipped whole.
         return text[pos + 1..].starts_with(|d: char| d.is_ascii_digit())
             && !prev_char(text, pos).is_some_and(|p| p.is_alphanumeric());
     }
-    if !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥' | '₦' | '₹' | '~')) {
+    if lookup_vulgar(c).is_some() {
+        return prev_char(text, pos).is_none_or(|p| !p.is_alphanumeric());
+    }
+    if !(c.is_alphanumeric()
+        || matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '₦' | '₹' | '~' | '>' | '<' | '≥' | '≤'
+        ))
+    {
         return false;
     }
     match prev_char(text, pos) {
@@ -1264,15 +1302,23 @@ struct Num<'a> {
 // digits := [0-9]{1,3} ("," [0-9]{3} !digit)+ ("." [0-9]+)? | [0-9]+ ("." [0-9]+)?
 // Returns (text, value, plain): plain = no comma and no decimals.
 fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
-    let (mut rest, int) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+    // ".08": a decimal without its leading zero
+    let (mut rest, int) = if i.starts_with('.') {
+        peek(preceded(ch('.'), satisfy(|c: char| c.is_ascii_digit()))).parse(i)?;
+        (i, "")
+    } else {
+        take_while1(|c: char| c.is_ascii_digit()).parse(i)?
+    };
     let mut plain = true;
-    if int.len() <= 3 {
+    if !int.is_empty() && int.len() <= 3 {
         // thousands groups; a comma not followed by exactly three digits is punctuation
         loop {
             let group: Res<'_, &str> = preceded(
-                ch(','),
+                satisfy(|c: char| {
+                    c == ',' || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                }),
                 terminated(
-                    nom::bytes::complete::take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+                    take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
                     not(satisfy(|c: char| c.is_ascii_digit())),
                 ),
             )
@@ -1297,6 +1343,8 @@ fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
     }
     let text = &i[..i.len() - rest.len()];
     // Value from the digits, without allocating.
+    // The fraction is summed as an integer and divided once, so "0.23456"
+    // is the correctly rounded double.
     let mut v = 0.0f64;
     let mut frac = 0.0f64;
     let mut div = 1.0f64;
@@ -1305,17 +1353,48 @@ fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
         match b {
             b'0'..=b'9' if after_dot => {
                 div *= 10.0;
-                frac += f64::from(b - b'0') / div;
+                frac = frac * 10.0 + f64::from(b - b'0');
             }
             b'0'..=b'9' => v = v * 10.0 + f64::from(b - b'0'),
             b'.' => after_dot = true,
             _ => {}
         }
     }
-    Ok((rest, (text, v + frac, plain)))
+    Ok((rest, (text, v + frac / div, plain)))
 }
 
 // numword := one of NUMBER_WORDS, whole word
+// scale_abbrev := one of SCALE_ABBREVS boundary   (case-sensitive)
+fn scale_abbrev(i: &str) -> Res<'_, (f64, bool)> {
+    let (r, w) = word(i)?;
+    match SCALE_ABBREVS.iter().find(|(k, _, _)| *k == w) {
+        Some((_, s, c)) => Ok((r, (*s, *c))),
+        None => fail(i),
+    }
+}
+
+/// Unicode vulgar fractions.
+fn lookup_vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
 fn number_word(i: &str) -> Res<'_, NumWord> {
     let (rest, w) = word(i)?;
     match lookup(NUMBER_WORDS, w) {
@@ -1380,10 +1459,12 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
     let mut tokens = 0usize;
     let mut rest = i;
     let mut first_is_one = false;
+    let mut small = 0.0f64;
     // "a hundred", "an estimated"-free "a dozen": "a" counts as one before a multiplier.
     if let Ok((r, _)) = preceded(alt_a_an, sp1).parse(i) {
         if peek(mult_word).parse(r).is_ok() {
             current = 1.0;
+            small = 1.0;
             last = Last::Unit;
             rest = r;
         } else {
@@ -1406,6 +1487,11 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
         } else {
             break;
         };
+        // "and" only joins a hundred or a scale to what follows ("one hundred and
+        // twenty"); "twenty and three fifths" is a mixed number, parsed elsewhere.
+        if had_and && !matches!(last, Last::Hundred | Last::Scale) {
+            break;
+        }
         let Ok((r, nw)) = number_word(after_sep) else {
             break;
         };
@@ -1420,6 +1506,7 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
                     if tokens == 0 && v == 1.0 {
                         first_is_one = true;
                     }
+                    small = if last == Last::Tens { small + v } else { v };
                     current += v;
                     last = Last::Unit;
                 }
@@ -1428,6 +1515,7 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
             NumWord::Teen(v) | NumWord::Tens(v) => {
                 let fits = matches!(last, Last::Start | Last::Hundred | Last::Scale);
                 if fits {
+                    small = v;
                     current += v;
                     last = if matches!(nw, NumWord::Teen(_)) {
                         Last::Teen
@@ -1462,9 +1550,10 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
                 fits
             }
             NumWord::Dozen => {
-                let fits = matches!(last, Last::Unit | Last::Teen) && !had_and;
+                let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens) && !had_and;
                 if fits {
-                    current *= 12.0;
+                    // "three hundred and two dozen": only the last small number is multiplied
+                    current += small * 11.0;
                     scale_seen = 12.0;
                     last = Last::Dozen;
                 }
@@ -1509,19 +1598,35 @@ fn alt_a_an(i: &str) -> Res<'_, &str> {
     }
 }
 
-// fraction := ("a" | "one" … "ten") ("-" | sp1) fraction_word &(sp1 "of")
-//           | "half" &(sp1 "of")
-fn fraction(i: &str) -> Res<'_, Num<'_>> {
-    let numerator = |i| -> Res<'_, f64> {
-        if let Ok((r, _)) = alt_a_an(i) {
-            return Ok((r, 1.0));
-        }
-        match number_word(i)? {
-            (r, NumWord::Unit(v)) | (r, NumWord::Teen(v)) if v >= 1.0 => Ok((r, v)),
-            _ => fail(i),
-        }
+// denominator := "half" | "halves" | "third" "s"? | "quarter" "s"? | "fifth" "s"? … | "hundredth" "s"? …
+// Returns (denominator, plural).
+fn denominator(i: &str) -> Res<'_, (f64, bool)> {
+    let (r, w) = word(i)?;
+    let (stem, plural) = match w.len() {
+        n if n > 3 && (w.ends_with('s') || w.ends_with('S')) => (&w[..n - 1], true),
+        _ => (w, false),
     };
+    if w.eq_ignore_ascii_case("halves") {
+        return Ok((r, (2.0, true)));
+    }
+    match lookup(FRACTION_WORDS, stem) {
+        Some(d) => Ok((r, (d, plural))),
+        None => fail(i),
+    }
+}
+
+// simple_fraction := ("a" | "an" | word_number) ("-" | sp1) denominator
+//                    -- a singular denominator other than "half" must be followed by
+//                       "of" or by no further word ("a third attack" is an ordinal)
+//                  | "half" &(sp1 "of")
+fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     let of_follows = |r| peek((sp1, phrase("of"))).parse(r).is_ok();
+    // a content word after a singular "third" makes it an ordinal ("a third attack")
+    let word_follows = |r| {
+        preceded(sp1, word)
+            .parse(r)
+            .is_ok_and(|(_, w)| !in_list(STOP_WORDS, w))
+    };
     if let Ok((r, _)) = terminated(ci("half"), boundary).parse(i) {
         if of_follows(r) {
             let n = Num {
@@ -1536,17 +1641,24 @@ fn fraction(i: &str) -> Res<'_, Num<'_>> {
         }
         return fail(i);
     }
-    let (r, num) = numerator(i)?;
+    let (r, (num, article)) = match alt_a_an(i) {
+        Ok((r, _)) => (r, (1.0, true)),
+        Err(_) => {
+            let (r, n) = word_number(i)?;
+            (r, (n.value, false))
+        }
+    };
     let (r, _) = if let Ok(x) = sp1(r) {
         x
     } else {
         hyphen(r).map(|(r, _)| (r, ""))?
     };
-    let (r, w) = word(r)?;
-    let Some(den) = lookup(FRACTION_WORDS, w) else {
+    let (r, (den, plural)) = denominator(r)?;
+    let half = den == 2.0;
+    if !plural && !half && !(of_follows(r) || !word_follows(r)) {
         return fail(i);
-    };
-    if !of_follows(r) {
+    }
+    if plural && article {
         return fail(i);
     }
     let text = &i[..i.len() - r.len()];
@@ -1563,22 +1675,126 @@ fn fraction(i: &str) -> Res<'_, Num<'_>> {
     ))
 }
 
+// word_amount := simple_fraction (sp1 "of" sp1 ("a" | "an") sp1 mult_word)?
+//              | word_number sp1 "and" sp1 simple_fraction (sp1 mult_word)?
+//                -- "one and a half million", "three million and a quarter"
+//              | word_number sp1 "point" (sp1 word_number)+      -- "five point two five"
+//              | word_number
+fn word_amount(i: &str) -> Res<'_, Num<'_>> {
+    if let Ok((r, f)) = simple_fraction(i) {
+        // "a quarter of a million", "two thirds of a billion"
+        if let Ok((r2, m)) = preceded((sp1, phrase("of"), sp1, alt_a_an, sp1), mult_word).parse(r) {
+            let n = Num {
+                text: &i[..i.len() - r2.len()],
+                value: f.value * m,
+                scale: m,
+                ..f
+            };
+            return Ok((r2, n));
+        }
+        return Ok((r, f));
+    }
+    let (r, whole) = word_number(i)?;
+    let made = |r: &'_ str, value: f64, scale: f64| Num {
+        text: &i[..i.len() - r.len()],
+        value,
+        scale,
+        plain_digits: false,
+        words: true,
+        bare_one: false,
+    };
+    if let Ok((r2, frac)) = preceded((sp1, phrase("and"), sp1), simple_fraction).parse(r) {
+        if let Ok((r3, m)) = preceded(sp1, mult_word).parse(r2) {
+            // "one and a half million" / "one billion and a half million"
+            let v = if whole.scale == 1.0 {
+                (whole.value + frac.value) * m
+            } else {
+                whole.value + frac.value * m
+            };
+            return Ok((r3, made(r3, v, m)));
+        }
+        // "three million and a half" is 3.5 million; "three and a half" is 3.5
+        let v = whole.value + frac.value * whole.scale.max(1.0);
+        return Ok((r2, made(r2, v, whole.scale)));
+    }
+    if let Ok((mut r2, _)) = (sp1, phrase("point")).parse(r) {
+        // decimal digits spoken one group at a time: "point zero three", "point seventy-one"
+        let mut num = 0.0f64;
+        let mut digits = 0i32;
+        while let Ok((r3, d)) = preceded(sp1, word_number).parse(r2) {
+            if d.scale != 1.0 || d.value.fract() != 0.0 || digits > 15 {
+                break;
+            }
+            let n = if d.value == 0.0 {
+                1
+            } else {
+                d.value.log10().floor() as i32 + 1
+            };
+            num = num * 10f64.powi(n) + d.value;
+            digits += n;
+            r2 = r3;
+        }
+        if digits > 0 {
+            let v = whole.value + num / 10f64.powi(digits);
+            return Ok((r2, made(r2, v, 1.0)));
+        }
+    }
+    Ok((r, whole))
+}
+
 // digit_number := digits ( sp1 mult_word | scale_abbrev boundary )?
 fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
-    let (rest, (_, v, plain)) = digits(i)?;
+    let (rest, (_, mut v, mut plain)) = digits(i)?;
+    let mut rest = rest;
+    // exponent := ("e" | "E") ("+" | "-")? digit{1,3} boundary   ("1.3e6")
+    if let Ok((r, (_, sign, e))) = (
+        satisfy(|c| c == 'e' || c == 'E'),
+        opt(satisfy(|c| c == '+' || c == '-')),
+        terminated(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), boundary),
+    )
+        .parse(rest)
+    {
+        let e: i32 = e.parse().unwrap_or(0);
+        v *= 10f64.powi(if sign == Some('-') { -e } else { e });
+        plain = false;
+        rest = r;
+    }
+    // "2½"
+    if let Some((c, f)) = rest
+        .chars()
+        .next()
+        .and_then(|c| lookup_vulgar(c).map(|f| (c, f)))
+    {
+        v += f;
+        plain = false;
+        rest = &rest[c.len_utf8()..];
+    }
     let mut scale = 1.0;
     let mut rest2 = rest;
     if let Ok((r, m)) = preceded(sp1, mult_word).parse(rest) {
         scale = m;
         rest2 = r;
-    } else if let Ok((r, w)) = word(rest)
-        && let Some((_, s, needs_cur)) = SCALE_ABBREVS
-            .iter()
-            .find(|(k, _, _)| k.eq_ignore_ascii_case(w))
+    } else if let Ok((r, (s, needs_cur))) = scale_abbrev(rest)
         && (currency || !needs_cur)
     {
-        scale = *s;
+        scale = s;
         rest2 = r;
+    } else if let Ok((r, (s, needs_cur))) = preceded(sp1, scale_abbrev).parse(rest)
+        && !needs_cur
+        && s >= 1e6
+        && r.chars().next().is_none_or(|c| !c.is_alphanumeric())
+    {
+        // spaced "10 bln", "5 mn"
+        scale = s;
+        rest2 = r;
+    }
+    // "3 million and a half" → 3.5 million
+    if scale > 12.0
+        && let Ok((r, f)) = preceded((sp1, phrase("and"), sp1), simple_fraction).parse(rest2)
+    {
+        v += f.value;
+        rest2 = r;
+        plain = false;
     }
     let text = &i[..i.len() - rest2.len()];
     let n = Num {
@@ -1592,15 +1808,53 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     Ok((rest2, n))
 }
 
-// number := digit_number | fraction | word_number
+// number := sign? digit_number | word_amount      sign := "-" | "−" (before digits only)
 fn number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
-    if i.starts_with(|c: char| c.is_ascii_digit()) {
+    for sign in ['-', '−'] {
+        if let Some(r) = i.strip_prefix(sign) {
+            if r.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+                let (rest, mut n) = digit_number(r, currency)?;
+                n.value = -n.value;
+                n.plain_digits = false;
+                n.text = &i[..i.len() - rest.len()];
+                return Ok((rest, n));
+            }
+            return fail(i);
+        }
+    }
+    if i.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return digit_number(i, currency);
     }
-    if let Ok(x) = fraction(i) {
-        return Ok(x);
+    // vulgar := "½" | "¾" | ...
+    if let Some(c) = i.chars().next()
+        && let Some(f) = lookup_vulgar(c)
+    {
+        let n = c.len_utf8();
+        return Ok((
+            &i[n..],
+            Num {
+                text: &i[..n],
+                value: f,
+                scale: 1.0,
+                plain_digits: false,
+                words: false,
+                bare_one: false,
+            },
+        ));
     }
-    word_number(i)
+    // sign_word := ("minus" | "negative") sp1 number
+    for w in ["minus", "negative"] {
+        if let Ok((r, n)) = preceded((phrase(w), sp1), |i| number(i, currency)).parse(i) {
+            let n = Num {
+                text: &i[..i.len() - r.len()],
+                value: -n.value,
+                plain_digits: false,
+                ..n
+            };
+            return Ok((r, n));
+        }
+    }
+    word_amount(i)
 }
 
 // currency_symbol := "US$" | "$" | "€" | "£" | "¥" | ISO sp1
@@ -1623,8 +1877,19 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
 
 // prefix := one of PREFIXES followed by sp1 | "~" sp0
 fn bound_prefix(i: &str) -> Res<'_, Bound> {
-    if let Some(r) = i.strip_prefix('~') {
-        return Ok((sp0(r)?.0, Bound::About));
+    // symbols: "~30", ">30", ">= 30", "≤30"
+    for (sym, b) in [
+        ("~", Bound::About),
+        (">=", Bound::AtLeast),
+        ("<=", Bound::AtMost),
+        ("≥", Bound::AtLeast),
+        ("≤", Bound::AtMost),
+        (">", Bound::MoreThan),
+        ("<", Bound::LessThan),
+    ] {
+        if let Some(r) = i.strip_prefix(sym) {
+            return Ok((sp0(r)?.0, b));
+        }
     }
     for (p, b) in PREFIXES {
         if let Ok((r, _)) = (phrase(p), sp1).parse(i) {
@@ -2237,7 +2502,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         }
     }
 
-    let first: Num<'_>;
+    let mut first: Num<'_>;
     if let Some((a, _)) = range {
         first = a;
     } else {
@@ -2251,11 +2516,43 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         };
         first = a;
         cur = r;
-        // range_tail := (sp0 dash sp0 | sp1 ("to" | "or") sp1) currency? number
+        // ratio := number sp1 ("in" | "out of") sp1 number   -- "one in five", "3 out of 10"
+        if let Ok((r3, (_, _, _, b))) = (
+            sp1,
+            |i| phrase("out of")(i).or_else(|_| phrase("in")(i)),
+            sp1,
+            |i| number(i, false),
+        )
+            .parse(cur)
+        {
+            let a = first.value;
+            let out_of = cur.trim_start().starts_with(|c: char| c == 'o' || c == 'O');
+            let small = a.fract() == 0.0 && a >= 0.0 && (out_of || a <= 10.0);
+            if small
+                && b.value > a
+                && b.value.fract() == 0.0
+                && b.value <= 1e6
+                && !(b.plain_digits && b.text.len() == 4)
+            {
+                let start = first.text.as_ptr() as usize - text.as_ptr() as usize;
+                first = Num {
+                    text: &text[start..off(r3)],
+                    value: a / b.value,
+                    scale: 1.0,
+                    plain_digits: false,
+                    words: first.words,
+                    bare_one: false,
+                };
+                cur = r3;
+            }
+        }
+        // range_tail := (sp0 dash sp0 | sp1 ("to" | "or" | "through") sp1) currency? number
         let dash = (sp0, satisfy(is_dash), sp0).parse(cur).map(|(r, _)| r);
         let word_join = (sp1, phrase("to"), sp1)
             .parse(cur)
             .or_else(|_| (sp1, phrase("or"), sp1).parse(cur))
+            .or_else(|_| (sp1, phrase("through"), sp1).parse(cur))
+            .or_else(|_| (sp1, phrase("thru"), sp1).parse(cur))
             .map(|(r, _)| r);
         let dash_ok = dash.is_ok();
         for r2 in [dash.ok(), word_join.ok()].into_iter().flatten() {
@@ -2285,7 +2582,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
 
     // Phone-like runs of digit groups separated by single spaces
     // ("555 0143"), and zero-padded codes ("0143", "007").
-    if range.is_none() && first.plain_digits {
+    if range.is_none() && !first.words {
         let b = after_num.as_bytes();
         if b.len() >= 4 && b[0] == b' ' && b[1..4].iter().all(u8::is_ascii_digit) {
             let k = after_num
@@ -2294,7 +2591,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 .count();
             return Err(num_end + k);
         }
-        if first.text.len() >= 3 && first.text.starts_with('0') {
+        if first.plain_digits && first.text.len() >= 3 && first.text.starts_with('0') {
             return Err(num_end);
         }
     }
@@ -2319,8 +2616,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     }
 
     // suffix := "-plus" | "+" | " plus" | "-odd" | " odd" | " or more" | " or fewer" | " or so"
-    if range.is_none() && bound == Bound::Exact {
-        let suffixes: [(&'static str, Bound); 14] = [
+    // "about 500 or more": the suffix sets the bound, "about" stays as approximate
+    let mut approx_extra = false;
+    if range.is_none() && matches!(bound, Bound::Exact | Bound::About) {
+        let suffixes: &[(&'static str, Bound)] = &[
             ("-plus", Bound::AtLeast),
             ("+", Bound::AtLeast),
             (" plus", Bound::AtLeast),
@@ -2334,9 +2633,14 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
             (" or less", Bound::AtMost),
             (" or under", Bound::AtMost),
             (" or below", Bound::AtMost),
+            (" or greater", Bound::AtLeast),
+            (" and more", Bound::AtLeast),
+            (" and above", Bound::AtLeast),
+            (" and over", Bound::AtLeast),
+            (" and up", Bound::AtLeast),
             (" or so", Bound::About),
         ];
-        for (s, b) in suffixes {
+        for &(s, b) in suffixes {
             let parsed: Res<'_, ()> = (|i| {
                 let mut r = i;
                 for (k, part) in s.split(' ').enumerate() {
@@ -2361,10 +2665,39 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 {
                     continue;
                 }
+                approx_extra = bound == Bound::About;
                 bound = b;
                 cur = r;
                 break;
             }
+        }
+    }
+
+    // two_sided := lower_bound number sp1 ("and" | "but") sp1 upper_bound number
+    //            | upper_bound number sp1 ("and" | "but") sp1 lower_bound number
+    // ("more than 10 and fewer than 20", "at most 100 and at least 20")
+    let lower = |b: Bound| matches!(b, Bound::MoreThan | Bound::AtLeast);
+    let upper = |b: Bound| matches!(b, Bound::LessThan | Bound::AtMost);
+    let mut second: Option<(Bound, f64)> = None;
+    let mut second_end = 0;
+    if range.is_none() && (lower(bound) || upper(bound)) {
+        let joined = (
+            sp1,
+            |i| phrase("and")(i).or_else(|_| phrase("but")(i)),
+            sp1,
+            bound_prefix,
+        )
+            .parse(cur);
+        if let Ok((r, (_, _, _, b2))) = joined
+            && ((lower(bound) && upper(b2)) || (upper(bound) && lower(b2)))
+            && let Ok((r2, n2)) = number(r, currency.is_some())
+            && n2.value.is_finite()
+            // only a non-empty interval: "more than 40 and less than 10" is two claims
+            && (if lower(bound) { first.value < n2.value } else { n2.value < first.value })
+        {
+            second = Some((b2, n2.value));
+            second_end = off(r2);
+            cur = r2;
         }
     }
 
@@ -2469,7 +2802,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     // word precedes it ("over 2000 troops").
     if range.is_none() && currency.is_none() && is_year(&first) && !measured {
         let after_year_prep = pw_at_pos.is_some_and(|p| in_list(YEAR_PREPOSITIONS, p));
-        if !counted_plural || time_noun || (after_year_prep && !has_prefix) {
+        // a comparative bound ("over 2000", "fewer than 1500") makes it an amount,
+        // but "around 2000" / "circa 1990" are still years
+        let comparative = has_prefix && !matches!(bound, Bound::About | Bound::Exact);
+        if time_noun || (!counted_plural && !comparative) || (after_year_prep && !has_prefix) {
             return Err(num_end);
         }
     }
@@ -2514,7 +2850,25 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     }
 
     // ---- interval ----
-    let (value, low, high, low_inc, high_inc, approximate) = if let Some((a, b)) = range {
+    let one_sided = |b: Bound, x: f64| -> (Option<f64>, Option<f64>, bool, bool) {
+        // counts are not negative: "under 30" is [0, 30)
+        let floor = if x >= 0.0 { Some(0.0) } else { None };
+        match b {
+            Bound::MoreThan => (Some(x), None, false, false),
+            Bound::AtLeast => (Some(x), None, true, false),
+            Bound::LessThan => (floor, Some(x), true, false),
+            _ => (floor, Some(x), true, true),
+        }
+    };
+    let (value, low, high, low_inc, high_inc, approximate) = if let Some((b2, y)) = second {
+        let (l1, h1, li1, hi1) = one_sided(bound, first.value);
+        let (l2, h2, li2, hi2) = one_sided(b2, y);
+        if lower(bound) {
+            (None, l1, h2, li1, hi2, false)
+        } else {
+            (None, l2, h1, li2, hi1, false)
+        }
+    } else if let Some((a, b)) = range {
         let mut lo = a.value;
         // "2 to 3 million": the second number's scale applies to a bare first one
         if a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value {
@@ -2532,10 +2886,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         let x = first.value;
         match bound {
             Bound::Exact => (Some(x), Some(x), Some(x), true, true, false),
-            Bound::MoreThan => (Some(x), Some(x), None, false, false, false),
-            Bound::AtLeast => (Some(x), Some(x), None, true, false, false),
-            Bound::LessThan => (Some(x), Some(0.0), Some(x), true, false, false),
-            Bound::AtMost => (Some(x), Some(0.0), Some(x), true, true, false),
+            Bound::MoreThan | Bound::AtLeast | Bound::LessThan | Bound::AtMost => {
+                let (l, h, li, hi) = one_sided(bound, x);
+                (Some(x), l, h, li, hi, approx_extra)
+            }
             Bound::Nearly => (Some(x), Some(NEARLY_FLOOR * x), Some(x), true, false, true),
             Bound::About => (
                 Some(x),
@@ -2566,6 +2920,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     let number_span = if let Some((a, _)) = range {
         let a_start = text.len() - first_suffix_len(text, a.text, pos);
         a_start..num_end
+    } else if second.is_some() {
+        num_start..second_end
     } else {
         num_start..num_end
     };
@@ -3075,6 +3431,78 @@ mod tests {
         assert_eq!(v[1].unit.as_deref(), Some("civilian"));
         assert_eq!(v[2].unit.as_deref(), Some("percent"));
         assert!(v[0].span.end <= v[1].span.start);
+    }
+
+    #[test]
+    fn more_number_forms() {
+        // fractions and mixed numbers
+        let m = one("three quarters of the budget");
+        assert_eq!(m.value, Some(0.75));
+        assert_eq!(one("one and a half million people").value, Some(1.5e6));
+        assert_eq!(one("3 million and a half viewers").value, Some(3.5e6));
+        assert_eq!(
+            one("a quarter of a million").value.map(|v| v > 0.0),
+            Some(true)
+        );
+        none("a third attack followed");
+        assert_eq!(one("it took 2½ hours").value, Some(2.5));
+        // spoken decimals, negatives
+        assert_eq!(one("five point two five").value, Some(5.25));
+        assert_eq!(one("it was minus 5 outside").value, Some(-5.0));
+        assert_eq!(one("a low of -3.5 degrees").value, Some(-3.5));
+        assert_eq!(one("a reading of .08 was").value, Some(0.08));
+        // grouping and scale abbreviations
+        assert_eq!(one("some 40 000 people").value, Some(40000.0));
+        assert_eq!(one("some 40\u{202f}000 people").value, Some(40000.0));
+        assert_eq!(one("a 10M budget").value, Some(1e7));
+        assert_eq!(one("about 10k runners").value, Some(1e4));
+        assert_eq!(one("10 bln rubles").value, Some(1e10));
+        assert_eq!(one("1.3e6 cells").value, Some(1.3e6));
+        // ratios
+        let t = "one in five adults";
+        let m = one(t);
+        assert_eq!((m.value, m.unit.as_deref()), (Some(0.2), Some("adult")));
+        assert_eq!(slice(t, &m.number_span), "one in five");
+        assert_eq!(one("3 out of 10 voters").value, Some(0.3));
+        // a dozen-multiplier after a compound
+        assert_eq!(one("three hundred and two dozen").value, Some(324.0));
+        assert_eq!(one("twenty and three fifths").value, Some(20.6));
+    }
+
+    #[test]
+    fn more_bound_forms() {
+        let t = "more than 10 and fewer than 20 guards";
+        let m = one(t);
+        assert_eq!((m.value, m.low, m.high), (None, Some(10.0), Some(20.0)));
+        assert!(!m.low_inclusive && !m.high_inclusive);
+        assert_eq!(m.unit.as_deref(), Some("guard"));
+        assert_eq!(slice(t, &m.number_span), "10 and fewer than 20");
+        let m = one("at most 100 and at least 20");
+        assert_eq!((m.low, m.high), (Some(20.0), Some(100.0)));
+        assert!(m.low_inclusive && m.high_inclusive);
+        // an empty interval is two separate claims
+        assert_eq!(extract_quantities("more than 40 and less than 10").len(), 2);
+        let m = one("about 500 or more");
+        assert_eq!((m.low, m.high, m.approximate), (Some(500.0), None, true));
+        let m = one("500 and more");
+        assert_eq!((m.low, m.high), (Some(500.0), None));
+        let m = one("less than or equal to 30");
+        assert_eq!(
+            (m.low, m.high, m.high_inclusive),
+            (Some(0.0), Some(30.0), true)
+        );
+        let m = one(">= 30");
+        assert_eq!((m.low, m.high, m.low_inclusive), (Some(30.0), None, true));
+        let m = one("~30 km");
+        assert!(m.approximate);
+        let m = one("20 through 100");
+        assert_eq!((m.low, m.high), (Some(20.0), Some(100.0)));
+        let m = one("under -5");
+        assert_eq!((m.low, m.high), (None, Some(-5.0)));
+        // comparative bounds make a 4-digit number an amount, "around" does not
+        assert_eq!(one("over 2000").low, Some(2000.0));
+        none("around 2000 he moved");
+        none("in around 1990");
     }
 
     #[test]

@@ -216,18 +216,38 @@ enum Kind {
     Vague(&'static str),
     /// Clock time hour, minute.
     Clock(u8, u8),
+    /// The latest completed quarter, shifted back by N years
+    /// ("the quarter", "the year-ago quarter").
+    LatestQuarter(i8),
+    /// A month of the reference year shifted by N years ("June last year").
+    MonthOfYear(i8, i8),
+    /// Quarter of the reference year shifted by N years ("last year's third quarter").
+    QuarterOfYear(i8, i8),
+    /// "the previous Friday" (-1) / "the following Friday" (+1), from the anchor.
+    AnaphorWeekday(i8, i8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Parsed {
     kind: Kind,
     modifier: Option<&'static str>,
+    /// A clock time on the day ("10 p.m. Wednesday").
+    clock: Option<(u8, u8)>,
 }
 
 fn pk(kind: Kind) -> Parsed {
     Parsed {
         kind,
         modifier: None,
+        clock: None,
+    }
+}
+
+fn pkm(kind: Kind, modifier: &'static str) -> Parsed {
+    Parsed {
+        kind,
+        modifier: Some(modifier),
+        clock: None,
     }
 }
 
@@ -243,6 +263,9 @@ struct Cx {
     /// The character before is part of a number or an amount ("2,300",
     /// "$2012", "#1500"), so digits here are never a year.
     in_number: bool,
+    /// An amount or a plural noun comes just before ("$5 million a year",
+    /// "four flights a week"): "a year" there is a rate.
+    after_amount: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -396,7 +419,8 @@ fn day_num(i: &str) -> R<'_, i8> {
         tag_no_case("th"),
     )))
     .parse(rest)?;
-    if !at_boundary(rest) || rest.starts_with(':') || starts_decimal(rest) {
+    let clock_hour = rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if !at_boundary(rest) || clock_hour || starts_decimal(rest) {
         return fail(i);
     }
     match d.parse::<i8>() {
@@ -416,8 +440,7 @@ fn starts_decimal(rest: &str) -> bool {
 // text like "June 02, 2025Clash Report" still carries the year.
 fn year4(i: &str) -> R<'_, i16> {
     let (rest, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()) || starts_decimal(rest)
-    {
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()) || starts_decimal(rest) {
         return fail(i);
     }
     match d.parse::<i16>() {
@@ -540,7 +563,10 @@ const UNIT_WORDS: [(&str, Unit, bool); 22] = [
 //       | "century" | "centuries"          → (unit, plural)
 fn unit(i: &str) -> R<'_, (Unit, bool)> {
     let (rest, w) = word(i)?;
-    match UNIT_WORDS.iter().find(|(s, _, _)| w.eq_ignore_ascii_case(s)) {
+    match UNIT_WORDS
+        .iter()
+        .find(|(s, _, _)| w.eq_ignore_ascii_case(s))
+    {
         Some((_, u, pl)) => Ok((rest, (*u, *pl))),
         None => fail(i),
     }
@@ -567,11 +593,7 @@ fn rel_word(i: &str) -> R<'_, Rel> {
 
 // comma_sp := [","] sp   |  ","        (the separator inside "June 2, 2025")
 fn comma_sp(i: &str) -> R<'_, ()> {
-    alt((
-        (opt(char(',')), sp).map(|_| ()),
-        char(',').map(|_| ()),
-    ))
-    .parse(i)
+    alt(((opt(char(',')), sp).map(|_| ()), char(',').map(|_| ()))).parse(i)
 }
 
 // Month D[,] YYYY  |  Month D
@@ -585,8 +607,7 @@ fn month_day(i: &str) -> R<'_, Parsed> {
 
 // D ["of"] Month [[","] YYYY]      ("2 June 2025", "1st of June")
 fn day_month(i: &str) -> R<'_, Parsed> {
-    let (rest, (d, _, _, (m, _))) =
-        (day_num, sp, opt((kw("of"), sp)), month_name).parse(i)?;
+    let (rest, (d, _, _, (m, _))) = (day_num, sp, opt((kw("of"), sp)), month_name).parse(i)?;
     if let Ok((r2, (_, y))) = (comma_sp, year4).parse(rest) {
         return Ok((r2, pk(Kind::Ymd(y, m, d))));
     }
@@ -681,9 +702,32 @@ fn date_phrase(i: &str) -> R<'_, Parsed> {
 
 /// Words that make a following bare month or year a date ("in May", "since 2012").
 const DATE_CONTEXT: [&str; 26] = [
-    "in", "since", "of", "early", "mid", "late", "last", "next", "this", "by", "until", "till",
-    "from", "before", "after", "during", "through", "to", "between", "and", "or", "around",
-    "throughout", "fiscal", "within", "on",
+    "in",
+    "since",
+    "of",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "during",
+    "through",
+    "to",
+    "between",
+    "and",
+    "or",
+    "around",
+    "throughout",
+    "fiscal",
+    "within",
+    "on",
 ];
 
 // month_alone := Month   (full name only; "May" and "March" only after a
@@ -755,7 +799,15 @@ fn weekday_phrase(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
         let mut modifier = None;
         let mut rel = Rel::Bare;
         let mut rest = i;
-        if let Ok((r, _)) = (opt((kw("the"), sp)), kw("early"), sp, kw("hours"), sp, kw("of"), sp)
+        if let Ok((r, _)) = (
+            opt((kw("the"), sp)),
+            kw("early"),
+            sp,
+            kw("hours"),
+            sp,
+            kw("of"),
+            sp,
+        )
             .parse(rest)
         {
             rest = r;
@@ -787,6 +839,7 @@ fn weekday_phrase(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
             Parsed {
                 kind: Kind::Weekday(wd, rel, prt),
                 modifier,
+                clock: None,
             },
         ))
     }
@@ -840,17 +893,14 @@ fn rel_period(i: &str) -> R<'_, Parsed> {
             return Ok((rest, pk(Kind::Period(u, 0))));
         }
         // "since the month began": the extent is "the month", read as its START.
-        if peek((sp, kw_in(&["began", "started", "begun", "begins", "starts"])))
-            .parse(rest)
-            .is_ok()
+        if peek((
+            sp,
+            kw_in(&["began", "started", "begun", "begins", "starts"]),
+        ))
+        .parse(rest)
+        .is_ok()
         {
-            return Ok((
-                rest,
-                Parsed {
-                    kind: Kind::Period(u, 0),
-                    modifier: Some("START"),
-                },
-            ));
+            return Ok((rest, pkm(Kind::Period(u, 0), "START")));
         }
     }
     fail(i)
@@ -863,13 +913,6 @@ fn the_period(i: &str) -> R<'_, Parsed> {
     Ok((rest, pk(Kind::Period(u, 0))))
 }
 
-// partial := ("earlier" | "later") sp "this" sp ("week" | "month" | "year")
-fn partial(i: &str) -> R<'_, Parsed> {
-    let (rest, (k, _, _, _, u)) =
-        (kw_in(&["earlier", "later"]), sp, kw("this"), sp, period_unit).parse(i)?;
-    Ok((rest, pk(Kind::Partial(u, k == 0))))
-}
-
 const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
 
 // season := [rel sp] season_word [sp ["of" sp] YYYY]
@@ -877,7 +920,12 @@ const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
 // before it ("in summer"); "fall" only with a year or rel word (it is a verb).
 fn season(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
     move |i| {
-        let (rest, rl) = opt((rel_word, sp)).parse(i)?;
+        let (rest, the) = opt((kw("the"), sp)).parse(i)?;
+        let (rest, rl) = if the.is_some() {
+            (rest, None)
+        } else {
+            opt((rel_word, sp)).parse(rest)?
+        };
         let (rest, k) = kw_in(&SEASONS).parse(rest)?;
         let s = [0, 1, 2, 2, 3][k] as i8;
         if let Ok((r2, (_, _, y))) = (sp, opt((kw("of"), sp)), year4).parse(rest) {
@@ -896,12 +944,11 @@ fn season(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
 fn quarter(i: &str) -> R<'_, Parsed> {
     let (rest, _) = opt((kw("the"), sp)).parse(i)?;
     let (rest, rl) = opt((rel_word, sp)).parse(rest)?;
-    let (rest, (k, _, _)) = (
-        kw_in(&["first", "second", "third", "fourth"]),
-        alt((tag("-"), sp)),
-        kw("quarter"),
-    )
-        .parse(rest)?;
+    let (rest, (k, sep, _)) = (kw_in(&ORDINALS), alt((tag("-"), sp)), kw("quarter")).parse(rest)?;
+    // "the third-quarter results": the article belongs to the noun phrase.
+    if sep == "-" && (i.starts_with('t') || i.starts_with('T')) && kw("the").parse(i).is_ok() {
+        return fail(i);
+    }
     let q = k as i8 + 1;
     if let Ok((r2, (_, _, y))) = (sp, opt((kw("of"), sp)), year4).parse(rest) {
         return Ok((r2, pk(Kind::Quarter(Some(y), q, Rel::Bare))));
@@ -910,6 +957,101 @@ fn quarter(i: &str) -> R<'_, Parsed> {
         rest,
         pk(Kind::Quarter(None, q, rl.map_or(Rel::Bare, |(r, _)| r))),
     ))
+}
+
+const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+
+// fin_quarter := "the" sp [("latest" | "recent" | "most recent") sp] "quarter"      (latest completed)
+//              | "the" sp ["comparable" sp] "year" "-" ("earlier" | "ago") sp [ordinal sp] ("quarter" | "period")
+//              | ["the" sp] (YYYY | ("this" | "last" | "next") sp "year" apos_s) sp ["fiscal" sp] ordinal ("-" | sp) "quarter"
+// Financial reports name quarters this way; "the quarter" alone is the
+// latest completed one ("net income for the quarter").
+fn fin_quarter(i: &str) -> R<'_, Parsed> {
+    let (rest, the) = opt((kw("the"), sp)).parse(i)?;
+    if the.is_some() {
+        if let Ok((r2, (_, q))) = (
+            opt((
+                alt((
+                    kw("latest").map(|_| ()),
+                    kw("recent").map(|_| ()),
+                    (kw("most"), sp, kw("recent")).map(|_| ()),
+                )),
+                sp,
+            )),
+            kw("quarter"),
+        )
+            .parse(rest)
+        {
+            // Lower-case only: "the Latin Quarter" is a place.
+            if q == "quarter" {
+                return Ok((r2, pk(Kind::LatestQuarter(0))));
+            }
+        }
+        if let Ok((r2, (_, _, _, _, _, q, _))) = (
+            opt((kw("comparable"), sp)),
+            kw("year"),
+            char('-'),
+            kw_in(&["earlier", "ago"]),
+            sp,
+            opt((kw_in(&ORDINALS), alt((tag("-"), sp)))),
+            kw_in(&["quarter", "period"]),
+        )
+            .parse(rest)
+        {
+            return Ok((
+                r2,
+                pk(match q {
+                    Some((k, _)) => Kind::QuarterOfYear(k as i8 + 1, -1),
+                    None => Kind::LatestQuarter(1),
+                }),
+            ));
+        }
+    }
+    let (rest, y) = alt((
+        year4.map(Some),
+        (kw_in(&["this", "last", "next"]), sp, kw("year"), apos_s).map(|(k, _, _, _)| {
+            // encode the year offset as a negative sentinel below
+            Some(-(k as i16) - 1)
+        }),
+    ))
+    .parse(rest)?;
+    let (rest, (_, _, k, _, _)) = (
+        sp,
+        opt((kw("fiscal"), sp)),
+        kw_in(&ORDINALS),
+        alt((tag("-"), sp)),
+        kw("quarter"),
+    )
+        .parse(rest)?;
+    let q = k as i8 + 1;
+    match y {
+        Some(y) if y > 0 => Ok((rest, pk(Kind::Quarter(Some(y), q, Rel::Bare)))),
+        Some(-1) => Ok((rest, pk(Kind::QuarterOfYear(q, 0)))),
+        Some(-2) => Ok((rest, pk(Kind::QuarterOfYear(q, -1)))),
+        _ => Ok((rest, pk(Kind::QuarterOfYear(q, 1)))),
+    }
+}
+
+// year_ago_adj := "year" "-" ("earlier" | "ago")        ("year-earlier profit")
+fn year_ago_adj(i: &str) -> R<'_, Parsed> {
+    let (rest, _) = (kw("year"), char('-'), kw_in(&["earlier", "ago"])).parse(i)?;
+    Ok((rest, pk(Kind::Ago(1, Unit::Year))))
+}
+
+// month_rel_year := Month sp ("this" | "last" | "next") sp "year"   ("June last year")
+fn month_rel_year(i: &str) -> R<'_, Parsed> {
+    let (rest, ((m, abbr), _, k, _, _)) = (
+        month_name,
+        sp,
+        kw_in(&["last", "this", "next"]),
+        sp,
+        kw("year"),
+    )
+        .parse(i)?;
+    if abbr {
+        return fail(i);
+    }
+    Ok((rest, pk(Kind::MonthOfYear(m, k as i8 - 1))))
 }
 
 // decade := ["the" sp] YYY0 "s"    ("the 1990s" → 199)
@@ -969,7 +1111,9 @@ fn year_phrase(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
         }
         // The next word, when it follows on the same line.
         let next = (sp, word).parse(rest).ok().map(|(_, (_, w))| w);
-        let dash_year = (alt((tag("-"), tag("–"), tag("—"))), year4).parse(rest).is_ok();
+        let dash_year = (alt((tag("-"), tag("–"), tag("—"))), year4)
+            .parse(rest)
+            .is_ok();
         if let Some(w) = next {
             let lower = w.starts_with(|c: char| c.is_lowercase());
             let plural_noun = lower
@@ -1003,12 +1147,39 @@ fn fiscal_year(i: &str) -> R<'_, Parsed> {
 
 // count_unit := count (sp | "-") unit      ("three days", "24-hour", "two-year")
 // "a second" is never a duration (it is the ordinal: "a second attack").
+// count_range := count sp ("to" | "or") sp count | digits "-" digits   (vague: "two to three")
+fn count_range(i: &str) -> R<'_, Count> {
+    if let Ok((rest, _)) = (count, sp, kw_in(&["to", "or"]), sp, count).parse(i) {
+        return Ok((rest, None));
+    }
+    let (rest, _) = (digits(1, 3), char('-'), digits(1, 3)).parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    Ok((rest, None))
+}
+
+// An age or an attribute is not a time: "44-year-old", "52 years old",
+// "year-earlier" (handled elsewhere), "1988 quarter" (a year, not a count).
 fn count_unit(i: &str) -> R<'_, (Count, Unit, bool)> {
-    let (rest, (n, sep, (u, plural))) = (count, alt((sp, tag("-"))), unit).parse(i)?;
-    if u == Unit::Second && !i.starts_with(|c: char| c.is_ascii_digit()) && !plural {
+    let (rest, (n, sep, (u, plural))) =
+        (alt((count_range, count)), alt((sp, tag("-"))), unit).parse(i)?;
+    if u == Unit::Second && !plural && sep != "-" {
         return fail(i);
     }
     if sep == "-" && plural {
+        return fail(i);
+    }
+    if n.is_some_and(|n| n >= 1000) && !plural {
+        return fail(i);
+    }
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'-') && b.get(1).is_some_and(|c| c.is_ascii_alphabetic()) {
+        if !rest[1..].to_ascii_lowercase().starts_with("long") {
+            return fail(i);
+        }
+    }
+    if (sp, kw_in(&["old", "olds"])).parse(rest).is_ok() {
         return fail(i);
     }
     Ok((rest, (n, u, plural)))
@@ -1027,6 +1198,8 @@ fn relative_count(i: &str) -> R<'_, Parsed> {
         .parse(i)?;
     let n = match n {
         Some(n) if n > 0 && n < 10_000 => n,
+        // "several years ago": some time in the past.
+        None if k == 0 => return Ok((rest, pk(Kind::Vague("PAST_REF")))),
         _ => return fail(i),
     };
     match k {
@@ -1056,16 +1229,29 @@ fn duration(i: &str) -> R<'_, Parsed> {
     let lead = (
         kw("the"),
         sp,
-        kw_in(&["past", "last", "next", "first", "previous", "coming", "final"]),
+        kw_in(&[
+            "past", "last", "next", "first", "previous", "coming", "final",
+        ]),
         sp,
     );
     let (rest, lead) = opt(lead).parse(i)?;
+    // "the nine months" (a definite duration) keeps its article.
+    let rest = match lead {
+        None => opt((kw("the"), sp)).parse(rest)?.0,
+        Some(_) => rest,
+    };
     if let Ok((r2, (n, u, _))) = count_unit(rest) {
-        let (r2, _) = opt(tag_no_case("-long")).parse(r2)?;
+        let (r2, _) = opt(tagc("-long")).parse(r2)?;
+        // "the next year or so"
+        if let Ok((r3, _)) = (sp, kw("or"), sp, kw("so")).parse(r2) {
+            return Ok((r3, pkm(Kind::Duration(n, u), "APPROX")));
+        }
         return Ok((r2, pk(Kind::Duration(n, u))));
     }
     if let Some((_, _, k, _)) = lead {
-        if k != 2 && k != 3 {
+        // "the past week" = P1W; "the previous week" is anaphoric and
+        // "the next week" may be either, so only past/last count here.
+        if k <= 1 {
             let (r2, (u, plural)) = unit(rest)?;
             if !plural && u != Unit::Weekend {
                 return Ok((r2, pk(Kind::Duration(Some(1), u))));
@@ -1107,6 +1293,9 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
         .parse(i)
     {
         let sign = if k < 2 { 1 } else { -1 };
+        if let Ok((r2, wd)) = weekday_name(rest) {
+            return Ok((r2, pk(Kind::AnaphorWeekday(wd, sign as i8))));
+        }
         if let Ok((r2, p)) = part(rest) {
             return Ok((r2, pk(Kind::Anaphor(sign, Unit::Day, Some(p)))));
         }
@@ -1120,14 +1309,26 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
         }
         return fail(i);
     }
-    if let Ok((rest, (_, _, p))) = (
-        alt((kw("that").map(|_| ()), (kw("the"), sp, kw("same")).map(|_| ()))),
+    // that_x := [("earlier" | "later") sp] ("that" | "the same") sp (part | "day" | "week" | "month" | "year")
+    if let Ok((rest, (_, _, _, up))) = (
+        opt((kw_in(&["earlier", "later"]), sp)),
+        alt((
+            kw("that").map(|_| ()),
+            (kw("the"), sp, kw("same")).map(|_| ()),
+        )),
         sp,
-        alt((kw("day").map(|_| None), part.map(Some))),
+        alt((
+            part.map(|p| (Unit::Day, Some(p))),
+            period_unit.map(|u| (u, None)),
+            kw("day").map(|_| (Unit::Day, None)),
+        )),
     )
         .parse(i)
     {
-        return Ok((rest, pk(Kind::Anaphor(0, Unit::Day, p))));
+        let (u, p) = up;
+        if u != Unit::Quarter && u != Unit::Weekend {
+            return Ok((rest, pk(Kind::Anaphor(0, u, p))));
+        }
     }
     let (rest, (_, _, p, _, k)) = (
         kw("the"),
@@ -1164,8 +1365,10 @@ fn set(i: &str) -> R<'_, Parsed> {
     if let Ok((rest, k)) = kw_in(&WEEKDAYS_PL).parse(i) {
         return Ok((rest, pk(Kind::SetWeekday(k as i8 + 1))));
     }
-    if let Ok((rest, k)) =
-        kw_in(&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"]).parse(i)
+    if let Ok((rest, k)) = kw_in(&[
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
+    ])
+    .parse(i)
     {
         let u = [
             Unit::Day,
@@ -1225,6 +1428,15 @@ fn vague(prev_as: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
             };
             return Ok((rest, pk(Kind::Vague(v))));
         }
+        if let Ok((rest, _)) = (kw("right"), sp, kw("now")).parse(i) {
+            return Ok((rest, pk(Kind::Vague("PRESENT_REF"))));
+        }
+        if let Ok((rest, _)) = (kw("these"), sp, kw("days")).parse(i) {
+            return Ok((rest, pk(Kind::Vague("PRESENT_REF"))));
+        }
+        if let Ok((rest, _)) = (kw("the"), sp, kw("near"), sp, kw("future")).parse(i) {
+            return Ok((rest, pk(Kind::Vague("FUTURE_REF"))));
+        }
         if let Ok((rest, (_, _, k))) =
             (kw("the"), sp, kw_in(&["past", "future", "present"])).parse(i)
         {
@@ -1249,6 +1461,43 @@ fn vague(prev_as: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
 //        | HH ":" MM                                       ("16:00")
 //        | "noon" | "midnight"
 fn clock(i: &str) -> R<'_, Parsed> {
+    let (rest, p) = clock_core(i)?;
+    let Kind::Clock(h, m) = p.kind else {
+        return Ok((rest, p));
+    };
+    // clock_day := clock [sp zone] [","] sp (weekday | "today" | "yesterday" | "tomorrow" | Month D [, YYYY])
+    let zone = |i| {
+        kw_in(&[
+            "EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "local",
+        ])
+        .parse(i)
+    };
+    if let Ok((r2, (_, _, _, day))) = (
+        opt((sp, zone, opt((sp, kw("time"))))),
+        opt(char(',')),
+        sp,
+        alt((
+            weekday_name.map(|wd| pk(Kind::Weekday(wd, Rel::Bare, None))),
+            kw_in(&["today", "yesterday", "tomorrow"])
+                .map(|k| pk(Kind::DayRel([0, -1, 1][k], None))),
+            month_day,
+        )),
+    )
+        .parse(rest)
+    {
+        return Ok((
+            r2,
+            Parsed {
+                clock: Some((h, m)),
+                ..day
+            },
+        ));
+    }
+    Ok((rest, p))
+}
+
+// clock_core := H[":"MM] [sp] ("a.m." | "p.m." | "am" | "pm") | HH ":" MM | "noon" | "midnight"
+fn clock_core(i: &str) -> R<'_, Parsed> {
     if let Ok((rest, k)) = kw_in(&["noon", "midday", "midnight"]).parse(i) {
         let h = if k == 2 { 0 } else { 12 };
         return Ok((rest, pk(Kind::Clock(h, 0))));
@@ -1256,10 +1505,15 @@ fn clock(i: &str) -> R<'_, Parsed> {
     let digits = |i| take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i);
     let (rest, (h, mm)) = (
         digits,
-        opt((char(':'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit()))),
+        opt((
+            char(':'),
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        )),
     )
         .parse(i)?;
-    let h: u8 = h.parse().map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    let h: u8 = h
+        .parse()
+        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
     let m: u8 = match mm {
         Some((_, m)) => m.parse().unwrap_or(99),
         None => 0,
@@ -1298,8 +1552,9 @@ fn clock(i: &str) -> R<'_, Parsed> {
 }
 
 // modded := "the" sp ("beginning" | "start" | "middle" | "end") sp "of" sp period
-//         | ("early" | "mid" | "late") ("-" | sp) period
+//         | ["the" sp] ("early" | "mid" | "late") ("-" | sp) period
 // period := Month YYYY | Month | YYYY | rel_period | the_period | season | decade
+//         | day_rel ("late yesterday")
 fn modded(i: &str) -> R<'_, Parsed> {
     let dated = Cx {
         dated: true,
@@ -1315,8 +1570,12 @@ fn modded(i: &str) -> R<'_, Parsed> {
             sp,
         )
             .map(|(_, _, k, _, _, _)| ["START", "START", "MID", "END", "START"][k]),
-        (kw_in(&["early", "mid", "late"]), alt((tag("-"), sp)))
-            .map(|(k, _)| ["START", "MID", "END"][k]),
+        (
+            opt((kw("the"), sp)),
+            kw_in(&["early", "mid", "late"]),
+            alt((tag("-"), sp)),
+        )
+            .map(|(_, k, _)| ["START", "MID", "END"][k]),
     ))
     .parse(i)?;
     let mut best: Option<(&str, Parsed)> = None;
@@ -1329,6 +1588,7 @@ fn modded(i: &str) -> R<'_, Parsed> {
         season(dated)(rest),
         decade(rest),
         year_phrase(dated)(rest),
+        day_rel(rest),
     ]
     .into_iter()
     .flatten()
@@ -1344,13 +1604,7 @@ fn modded(i: &str) -> R<'_, Parsed> {
             }
             // "the turn of the year" is the START of the next year in
             // TimeML terms; we keep the current one (document the gap).
-            Ok((
-                r,
-                Parsed {
-                    kind: p.kind,
-                    modifier: Some(m),
-                },
-            ))
+            Ok((r, pkm(p.kind, m)))
         }
         None => fail(i),
     }
@@ -1375,9 +1629,11 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(weekday_phrase(cx)(i));
     consider(day_rel(i));
     consider(rel_period(i));
-    consider(partial(i));
     consider(season(cx)(i));
     consider(quarter(i));
+    consider(fin_quarter(i));
+    consider(year_ago_adj(i));
+    consider(month_rel_year(i));
     consider(decade(i));
     consider(year_phrase(cx)(i));
     consider(fiscal_year(i));
@@ -1389,7 +1645,67 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(vague(prev_is("as"))(i));
     consider(clock(i));
     consider(modded(i));
+    // approx := ("about" | "around" | "approximately" | "roughly" | "some") → APPROX
+    //         | ("nearly" | "almost" | "under" | "less than") → LESS_THAN
+    //         | ("more than" | "over") → MORE_THAN | "at least" → EQUAL_OR_MORE
+    //         | ("up to" | "no more than") → EQUAL_OR_LESS
+    // in front of a duration, an "ago", a clock time or a day: TimeML keeps
+    // the qualifier inside the extent and records it as the mod.
+    if let Ok((rest, m)) = approx(i) {
+        if let Some((p, len)) = parse_at(rest, cx, "") {
+            let plen = i.len() - rest.len();
+            let ok = match p.kind {
+                Kind::Duration(..) => true,
+                Kind::Ago(..) | Kind::Clock(..) | Kind::Ymd(..) | Kind::MonthDay(..) => {
+                    m != "MORE_THAN"
+                }
+                _ => false,
+            };
+            let some_ok = !i[..plen].to_ascii_lowercase().starts_with("some")
+                || rest.starts_with(|c: char| c.is_ascii_digit());
+            if ok && some_ok && p.modifier.is_none() && best.is_none_or(|(_, b)| plen + len > b) {
+                best = Some((
+                    Parsed {
+                        modifier: Some(m),
+                        ..p
+                    },
+                    plen + len,
+                ));
+            }
+        }
+    }
+    // "earlier this week": TimeML keeps "earlier" outside the extent; the
+    // interval is the part of the week up to the reference.
+    if let Some((p, len)) = best {
+        if let Kind::Period(u, 0) = p.kind {
+            if kw("this").parse(i).is_ok() && (prev_is("earlier") || prev_is("later")) {
+                best = Some((pk(Kind::Partial(u, prev_is("earlier"))), len));
+            }
+        }
+        // "$500 million a year", "four flights a week": a rate, not a time.
+        if let Kind::Duration(Some(1), _) = p.kind {
+            if cx.after_amount && kw_in(&["a", "an"]).parse(i).is_ok() {
+                return None;
+            }
+        }
+    }
     best
+}
+
+fn approx(i: &str) -> R<'_, &'static str> {
+    let (rest, m) = alt((
+        kw_in(&["about", "around", "approximately", "roughly", "some"]).map(|_| "APPROX"),
+        kw_in(&["nearly", "almost", "under"]).map(|_| "LESS_THAN"),
+        (kw("less"), sp, kw("than")).map(|_| "LESS_THAN"),
+        (kw("more"), sp, kw("than")).map(|_| "MORE_THAN"),
+        kw("over").map(|_| "MORE_THAN"),
+        (kw("at"), sp, kw("least")).map(|_| "EQUAL_OR_MORE"),
+        (kw("up"), sp, kw("to")).map(|_| "EQUAL_OR_LESS"),
+        (kw("no"), sp, kw("more"), sp, kw("than")).map(|_| "EQUAL_OR_LESS"),
+    ))
+    .parse(i)?;
+    let (rest, _) = sp(rest)?;
+    Ok((rest, m))
 }
 
 // ---------------------------------------------------------------------------
@@ -1430,9 +1746,11 @@ pub fn sentence_is_future(sentence: &str) -> bool {
             return true;
         }
         if lw("to")
-            && ["is", "are", "am", "going", "plans", "plan", "planning", "set"]
-                .iter()
-                .any(|p| prev.eq_ignore_ascii_case(p))
+            && [
+                "is", "are", "am", "going", "plans", "plan", "planning", "set",
+            ]
+            .iter()
+            .any(|p| prev.eq_ignore_ascii_case(p))
         {
             return true;
         }
@@ -1471,7 +1789,10 @@ fn week_of(d: Date) -> Option<(String, (Date, Date))> {
     let w = d.iso_week_date();
     let monday = add_days(d, -(d.weekday().to_monday_one_offset() as i64 - 1))?;
     let sunday = add_days(monday, 6)?;
-    Some((format!("{:04}-W{:02}", w.year(), w.week()), (monday, sunday)))
+    Some((
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        (monday, sunday),
+    ))
 }
 
 /// Season 0..=3 (SP, SU, FA, WI) of year `y`: meteorological seasons; winter
@@ -1524,8 +1845,15 @@ fn apply_mod(iv: (Date, Date), m: &str, is_month: bool) -> (Date, Date) {
 }
 
 fn weekday_label(wd: i8) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        [(wd.clamp(1, 7) - 1) as usize]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][(wd.clamp(1, 7) - 1) as usize]
 }
 
 fn month_label(m: i8) -> &'static str {
@@ -1554,7 +1882,11 @@ struct Env {
     reference: Option<Date>,
     future: bool,
     anchor: Option<Date>,
+    /// The signal word is literally "in" ("in three days", not "within").
+    signal_is_in: bool,
     signal: Option<Signal>,
+    /// Start of the latest resolved date of any granularity ("that year").
+    last_point: Option<Date>,
 }
 
 struct Out {
@@ -1615,6 +1947,12 @@ fn unit_code(u: Unit) -> (&'static str, bool) {
 }
 
 fn duration_value(n: Count, u: Unit) -> String {
+    // Counted decades and centuries are written in years ("two decades" = P20Y).
+    match (n, u) {
+        (Some(n), Unit::Decade) => return format!("P{}Y", n * 10),
+        (Some(n), Unit::Century) => return format!("P{}Y", n * 100),
+        _ => {}
+    }
     let (code, t) = unit_code(u);
     let n = n.map_or("X".to_string(), |n| n.to_string());
     format!("P{}{}{}", if t { "T" } else { "" }, n, code)
@@ -1686,29 +2024,38 @@ fn unit_label(u: Unit) -> &'static str {
     }
 }
 
-/// Picks the year for a month (or month-day) that came without one.  Past
-/// tense: the most recent occurrence not after the reference; future tense:
-/// the next one not before it.
-fn year_for(r: Date, m: i8, d: Option<i8>, future: bool) -> i16 {
-    let key = (m, d.unwrap_or(if future { 31 } else { 1 }));
-    let rk = (r.month(), r.day());
+/// Picks the year for a month that came without one.  Past tense: the most
+/// recent such month not after the reference month; future tense: the next
+/// one not before it.
+fn year_for_month(r: Date, m: i8, future: bool) -> i16 {
     let y = r.year();
-    if d.is_none() {
-        // Whole months: compare months only.
-        if future {
-            if m < r.month() { y + 1 } else { y }
-        } else if m > r.month() {
-            y - 1
-        } else {
-            y
-        }
-    } else if future {
-        if key < rk { y + 1 } else { y }
-    } else if key > rk {
+    if future {
+        if m < r.month() { y + 1 } else { y }
+    } else if m > r.month() {
         y - 1
     } else {
         y
     }
+}
+
+/// Picks the year for a month-day date that came without one ("June 2").
+/// The reference year, unless that puts the date outside a window around
+/// the reference: in past tense from 290 days before to 75 days after it, in
+/// future tense from 75 days before to 290 days after.  The slack covers
+/// deadlines and schedules told in the past tense ("payable Jan. 2" in a
+/// November report is next January).
+fn year_for_day(r: Date, m: i8, d: i8, future: bool) -> i16 {
+    let (lo, hi) = if future { (-75, 290) } else { (-290, 75) };
+    let y = r.year();
+    for cand in [y, y - 1, y + 1] {
+        if let Ok(c) = Date::new(cand, m, d) {
+            let diff = (c - r).get_days() as i64;
+            if lo <= diff && diff <= hi {
+                return cand;
+            }
+        }
+    }
+    y
 }
 
 fn resolve(p: &Parsed, env: &Env) -> Out {
@@ -1716,6 +2063,16 @@ fn resolve(p: &Parsed, env: &Env) -> Out {
     let r = env.reference;
     let m = p.modifier;
     let mut out = resolve_kind(p.kind, env);
+    if let Some((h, mi)) = p.clock {
+        out.typ = T::Time;
+        match (out.interval, &out.value) {
+            (Some((a, b)), _) if a == b => {
+                out.value = Some(format!("{}T{h:02}:{mi:02}", fmt_day(a)))
+            }
+            (_, Some(v)) => out.value = Some(format!("{v}T{h:02}:{mi:02}")),
+            _ => {}
+        }
+    }
     // Narrow the interval by the modifier.
     if let (Some(mm), Some(iv)) = (m, out.interval) {
         let is_month = matches!(p.kind, Kind::Ym(..) | Kind::Month(..))
@@ -1724,7 +2081,8 @@ fn resolve(p: &Parsed, env: &Env) -> Out {
     }
     // "in three days" in a future sentence is a date, not a length.
     if let Kind::Duration(Some(n), u) = p.kind {
-        if env.signal == Some(Signal::In) && env.future && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+        if env.signal_is_in && env.future && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+        {
             let _ = T::Date;
             return match r {
                 None => no_ref(T::Date, None),
@@ -1757,13 +2115,15 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
         Kind::Year(y) => absolute(format!("{y:04}"), year_iv(y)),
         Kind::Decade(d) => absolute(
             format!("{d:03}"),
-            year_iv(d * 10).zip(year_iv(d * 10 + 9)).map(|(a, b)| (a.0, b.1)),
+            year_iv(d * 10)
+                .zip(year_iv(d * 10 + 9))
+                .map(|(a, b)| (a.0, b.1)),
         ),
         Kind::MonthDay(m, d) => {
             let Some(r) = r else {
                 return no_ref(T::Date, Some(format!("XXXX-{m:02}-{d:02}")));
             };
-            let y = year_for(r, m, Some(d), fut);
+            let y = year_for_day(r, m, d, fut);
             match Date::new(y, m, d) {
                 Ok(dd) => by_ref(
                     T::Date,
@@ -1792,8 +2152,28 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 return no_ref(T::Date, Some(format!("XXXX-{m:02}")));
             };
             let (y, how) = match rel {
+                // A deadline ("by February", "until mid-November") may lie
+                // up to three months ahead even in a past-tense sentence.
+                Rel::Bare
+                    if matches!(env.signal, Some(Signal::By | Signal::Until))
+                        && (m - r.month()).rem_euclid(12) <= 3 =>
+                {
+                    let y = if m < r.month() {
+                        r.year() + 1
+                    } else {
+                        r.year()
+                    };
+                    (
+                        y,
+                        format!(
+                            "the {} on or after {} (a deadline)",
+                            month_label(m),
+                            fmt_day(r)
+                        ),
+                    )
+                }
                 Rel::Bare => (
-                    year_for(r, m, None, fut),
+                    year_for_month(r, m, fut),
                     if fut {
                         format!("the next {} on or after {}", month_label(m), fmt_day(r))
                     } else {
@@ -1804,13 +2184,24 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                         )
                     },
                 ),
-                Rel::This => (r.year(), format!("{} of the year of {}", month_label(m), fmt_day(r))),
+                Rel::This => (
+                    r.year(),
+                    format!("{} of the year of {}", month_label(m), fmt_day(r)),
+                ),
                 Rel::Last => (
-                    if m < r.month() { r.year() } else { r.year() - 1 },
+                    if m < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    },
                     format!("the {} before {}", month_label(m), fmt_day(r)),
                 ),
                 Rel::Next => (
-                    if m > r.month() { r.year() } else { r.year() + 1 },
+                    if m > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    },
                     format!("the {} after {}", month_label(m), fmt_day(r)),
                 ),
             };
@@ -1835,7 +2226,11 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 9..=11 => 2,
                 _ => 3,
             };
-            let cur_y = if r.month() <= 2 { r.year() - 1 } else { r.year() };
+            let cur_y = if r.month() <= 2 {
+                r.year() - 1
+            } else {
+                r.year()
+            };
             let (ord_cur, ord_s) = (cur_y as i32 * 4 + cur_s as i32, s as i32);
             // candidate in "this" season-year, then step by years.
             let mut cand = cur_y as i32 * 4 + ord_s;
@@ -1888,17 +2283,37 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             let rq = (r.month() - 1) / 3 + 1;
             let y = match rel {
                 Rel::Last => {
-                    if q < rq { r.year() } else { r.year() - 1 }
+                    if q < rq {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
                 }
                 Rel::Next => {
-                    if q > rq { r.year() } else { r.year() + 1 }
+                    if q > rq {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
                 }
                 Rel::This => r.year(),
+                // A quarter without a year is the reference year's, except a
+                // later quarter in past tense (Q4 results reported in
+                // February) and an earlier one in future tense, which move
+                // one year, unless they are adjacent to the current quarter.
                 Rel::Bare if fut => {
-                    if q < rq { r.year() + 1 } else { r.year() }
+                    if q + 1 < rq {
+                        r.year() + 1
+                    } else {
+                        r.year()
+                    }
                 }
                 Rel::Bare => {
-                    if q > rq { r.year() - 1 } else { r.year() }
+                    if q > rq + 1 {
+                        r.year() - 1
+                    } else {
+                        r.year()
+                    }
                 }
             };
             match quarter_iv(y, q) {
@@ -1907,7 +2322,11 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     format!("{y:04}-Q{q}"),
                     iv,
                     r,
-                    format!("quarter {q} relative to {} ({})", fmt_day(r), tense_word(fut)),
+                    format!(
+                        "quarter {q} relative to {} ({})",
+                        fmt_day(r),
+                        tense_word(fut)
+                    ),
                 ),
                 None => no_ref(T::Date, None),
             }
@@ -1926,9 +2345,11 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     add_days(r, -(if back == 0 { 7 } else { back })),
                     format!("the {name} before {}", fmt_day(r)),
                 ),
+                // "next Tuesday" said on a Monday is the Tuesday of the
+                // following week, not tomorrow.
                 Rel::Next => (
-                    add_days(r, if fwd == 0 { 7 } else { fwd }),
-                    format!("the {name} after {}", fmt_day(r)),
+                    add_days(r, 7 + wd as i64 - cur as i64),
+                    format!("the {name} of the week after {}", fmt_day(r)),
                 ),
                 Rel::This => (
                     add_days(r, wd as i64 - cur as i64),
@@ -2058,7 +2479,13 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
         }
         Kind::Anaphor(n, u, prt) => {
             let typ = if prt.is_some() { T::Time } else { T::Date };
-            let Some(a) = env.anchor else {
+            // "that year", "the following month": any earlier date anchors a
+            // period that long; days need a single day.
+            let a = match u {
+                Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => env.anchor,
+                _ => env.anchor.or(env.last_point),
+            };
+            let Some(a) = a else {
                 return Out {
                     typ,
                     value: None,
@@ -2089,6 +2516,105 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     }
                 }
                 None => no_ref(typ, None),
+            }
+        }
+        Kind::LatestQuarter(back) => {
+            let Some(r) = r else {
+                return no_ref(T::Date, None);
+            };
+            // The latest completed quarter (past tense) or the current one
+            // (future tense), `back` years earlier.
+            let base = if fut { Some(r) } else { add_months(r, -3) };
+            match base
+                .and_then(|d| d.checked_add((-(back as i64)).years()).ok())
+                .and_then(|d| period_of(d, Unit::Quarter))
+            {
+                Some((v, iv)) => by_ref(
+                    T::Date,
+                    v,
+                    iv,
+                    r,
+                    format!(
+                        "the {} quarter at {}{}",
+                        if fut { "current" } else { "latest completed" },
+                        fmt_day(r),
+                        if back > 0 { ", a year earlier" } else { "" }
+                    ),
+                ),
+                None => no_ref(T::Date, None),
+            }
+        }
+        Kind::QuarterOfYear(q, off) => {
+            let Some(r) = r else {
+                return no_ref(T::Date, Some(format!("XXXX-Q{q}")));
+            };
+            let y = r.year().saturating_add(off as i16);
+            match quarter_iv(y, q) {
+                Some(iv) => by_ref(
+                    T::Date,
+                    format!("{y:04}-Q{q}"),
+                    iv,
+                    r,
+                    format!("quarter {q} of {y}, relative to {}", fmt_day(r)),
+                ),
+                None => no_ref(T::Date, None),
+            }
+        }
+        Kind::MonthOfYear(m, off) => {
+            let Some(r) = r else {
+                return no_ref(T::Date, None);
+            };
+            let y = r.year().saturating_add(off as i16);
+            match month_iv(y, m) {
+                Some(iv) => by_ref(
+                    T::Date,
+                    format!("{y:04}-{m:02}"),
+                    iv,
+                    r,
+                    format!(
+                        "{} of the year {y}, relative to {}",
+                        month_label(m),
+                        fmt_day(r)
+                    ),
+                ),
+                None => no_ref(T::Date, None),
+            }
+        }
+        Kind::AnaphorWeekday(wd, sign) => {
+            let Some(a) = env.anchor else {
+                return Out {
+                    typ: T::Date,
+                    value: None,
+                    interval: None,
+                    resolution: Resolution::Unresolved {
+                        reason: "no earlier day in the text to anchor to".into(),
+                    },
+                };
+            };
+            let cur = a.weekday().to_monday_one_offset();
+            let step = if sign < 0 {
+                let b = (cur - wd).rem_euclid(7) as i64;
+                -(if b == 0 { 7 } else { b })
+            } else {
+                let f = (wd - cur).rem_euclid(7) as i64;
+                if f == 0 { 7 } else { f }
+            };
+            match add_days(a, step) {
+                Some(d) => Out {
+                    typ: T::Date,
+                    value: Some(fmt_day(d)),
+                    interval: Some((d, d)),
+                    resolution: Resolution::Anchored {
+                        anchor: a,
+                        how: format!(
+                            "the {} {} {}",
+                            weekday_label(wd),
+                            if sign < 0 { "before" } else { "after" },
+                            fmt_day(a)
+                        ),
+                    },
+                },
+                None => no_ref(T::Date, None),
             }
         }
         Kind::EventRelative => Out {
@@ -2206,19 +2732,38 @@ fn sentence_around(text: &str, sentences: &[Range<usize>], at: usize) -> Range<u
             return s.clone();
         }
     }
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    // A sentence ends at a newline, or at ". ! ?" followed by a space and an
+    // upper-case letter, a quote or the end ("4 p.m. on Sunday" and
+    // "Aug. 14" do not end one).
+    let ends_at = |k: usize| -> bool {
+        let c = text.as_bytes()[k];
+        if c == b'\n' {
+            return true;
+        }
+        if !matches!(c, b'.' | b'!' | b'?') {
+            return false;
+        }
+        let after = &text[k + 1..];
+        let t = after.trim_start_matches([' ', '\t']);
+        if t.len() == after.len() && !t.is_empty() && !t.starts_with(['\n', '"', '\'', '”', '’'])
+        {
+            return false;
+        }
+        t.is_empty()
+            || t.starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '\n' | '"' | '“' | '‘' | '\'')
+            })
+    };
     let mut lo = at.saturating_sub(600);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let start = text[lo..at]
-        .rfind(is_end)
-        .map_or(lo, |k| lo + k + 1);
     let mut hi = (at + 600).min(text.len());
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let end = text[at..hi].find(is_end).map_or(hi, |k| at + k + 1);
+    let start = (lo..at).rev().find(|&k| ends_at(k)).map_or(lo, |k| k + 1);
+    let end = (at..hi).find(|&k| ends_at(k)).map_or(hi, |k| k + 1);
     start..end.max(start)
 }
 
@@ -2234,6 +2779,7 @@ pub fn extract_times(
     let mut out: Vec<TimeMention> = Vec::new();
     let mut kinds: Vec<Kind> = Vec::new();
     let mut anchor: Option<Date> = None;
+    let mut last_point: Option<Date> = None;
     let mut prev_char: Option<char> = None;
     let mut pos = 0;
     let mut tense_cache: Option<(Range<usize>, bool)> = None;
@@ -2267,13 +2813,18 @@ pub fn extract_times(
                     reference,
                     future,
                     anchor,
+                    signal_is_in: signal
+                        .as_ref()
+                        .is_some_and(|(_, r)| text[r.clone()].eq_ignore_ascii_case("in")),
                     signal: signal.as_ref().map(|s| s.0),
+                    last_point,
                 };
                 let res = resolve(&p, &env);
                 if let Some((a, b)) = res.interval {
                     if a == b && res.typ != TimexType::Duration {
                         anchor = Some(a);
                     }
+                    last_point = Some(a);
                 }
                 out.push(TimeMention {
                     span: span.clone(),
@@ -2309,16 +2860,47 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
         let digit_before = b.len() >= 2 && b[b.len() - 2].is_ascii_digit();
         cx.in_number = matches!(c, '$' | '#' | '£' | '€' | '+' | '/' | ':')
             || c.is_ascii_digit()
-            || (matches!(c, ',' | '.') && digit_before);
+            || (matches!(c, ',' | '.' | '-') && digit_before);
+    }
+    {
+        let t = before.trim_end_matches([' ', '\t', '\u{a0}']);
+        cx.after_amount = t.ends_with(|c: char| c.is_ascii_digit() || c == '%');
+        // A possessive works as a determiner: "the group's 2019 offensive".
+        cx.determiner = t.ends_with("'s") || t.ends_with("’s");
     }
     if let Some((_, w)) = prev_word(text, pos) {
-        cx.dated = DATE_CONTEXT.iter().any(|k| w.eq_ignore_ascii_case(k));
-        cx.determiner = ["the", "a", "an", "its", "his", "her", "their", "our"]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k));
-        if ["no", "number", "section", "article", "page", "room", "route", "flight", "code", "chapter", "resolution"]
+        let lower_plural = w.starts_with(|c: char| c.is_lowercase())
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss");
+        if lower_plural
+            || [
+                "million", "billion", "thousand", "hundred", "percent", "cents",
+            ]
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k))
+        {
+            cx.after_amount = true;
+        }
+        cx.dated = DATE_CONTEXT.iter().any(|k| w.eq_ignore_ascii_case(k));
+        cx.determiner |= ["the", "a", "an", "its", "his", "her", "their", "our"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k));
+        if [
+            "no",
+            "number",
+            "section",
+            "article",
+            "page",
+            "room",
+            "route",
+            "flight",
+            "code",
+            "chapter",
+            "resolution",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k))
         {
             cx.in_number = true;
         }
@@ -2329,12 +2911,23 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
     }
     // "and"/"or"/"to" only make a date context after a date mention.
     if let Some((k, w)) = prev_word(text, pos) {
-        if ["and", "or", "to"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
-            let follows_date = out.last().is_some_and(|m| {
-                m.span.end <= k && text[m.span.end..k].trim().len() <= 1
-            }) && kinds
+        if ["and", "or", "to"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        {
+            let follows_date = out
                 .last()
-                .is_some_and(|k| matches!(k, Kind::Year(_) | Kind::Ym(..) | Kind::Month(..) | Kind::Ymd(..) | Kind::MonthDay(..)));
+                .is_some_and(|m| m.span.end <= k && text[m.span.end..k].trim().len() <= 1)
+                && kinds.last().is_some_and(|k| {
+                    matches!(
+                        k,
+                        Kind::Year(_)
+                            | Kind::Ym(..)
+                            | Kind::Month(..)
+                            | Kind::Ymd(..)
+                            | Kind::MonthDay(..)
+                    )
+                });
             cx.dated = follows_date;
         }
     }
@@ -2359,7 +2952,12 @@ fn dash_signal(text: &str, pos: usize, out: &[TimeMention]) -> Option<(Signal, R
 
 /// Dates clock times ("4 p.m.") with the day named in the same sentence:
 /// the closest earlier single-day mention, else the closest later one.
-fn date_clock_times(text: &str, sentences: &[Range<usize>], out: &mut [TimeMention], kinds: &[Kind]) {
+fn date_clock_times(
+    text: &str,
+    sentences: &[Range<usize>],
+    out: &mut [TimeMention],
+    kinds: &[Kind],
+) {
     for k in 0..out.len() {
         let Kind::Clock(h, m) = kinds[k] else {
             continue;
@@ -2421,6 +3019,740 @@ mod tests {
 
     fn ext(text: &str, m: &TimeMention) -> String {
         text[m.span.clone()].to_string()
+    }
+
+    fn val(text: &str) -> Option<String> {
+        one(text).value
+    }
+
+    fn only(text: &str) -> (String, Option<String>) {
+        let m = one(text);
+        (ext(text, &m), m.value)
+    }
+
+    fn pair(a: &str, b: &str) -> (String, Option<String>) {
+        (a.to_string(), Some(b.to_string()))
+    }
+
+    // ---- 1. absolute dates -------------------------------------------------
+
+    #[test]
+    fn month_day_year_forms() {
+        assert_eq!(
+            only("It was signed on June 02, 2025 in Bamako."),
+            pair("June 02, 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("It was signed June 2, 2025."),
+            pair("June 2, 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("Filed Aug. 14, 2025, by the agency."),
+            pair("Aug. 14, 2025", "2025-08-14")
+        );
+        assert_eq!(
+            only("Held 2 June 2025 at noonish."),
+            pair("2 June 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("Published 2025-06-02 by staff."),
+            pair("2025-06-02", "2025-06-02")
+        );
+        assert_eq!(
+            only("Form dated 6/2/2025 was lost."),
+            pair("6/2/2025", "2025-06-02")
+        );
+        let m = one("Released June 2, 2025.");
+        assert_eq!(m.resolution, Resolution::Absolute);
+        assert_eq!(m.interval, Some((d("2025-06-02"), d("2025-06-02"))));
+    }
+
+    #[test]
+    fn weekday_prefixed_date_is_one_mention() {
+        let t = "The vote took place Sunday, June 1, 2025, in the capital.";
+        assert_eq!(only(t), pair("Sunday, June 1, 2025", "2025-06-01"));
+        let t = "The editorial ran on Saturday, April 25: the court ruled.";
+        assert_eq!(ev(t), vec![pair("Saturday, April 25", "2025-04-25")]);
+    }
+
+    #[test]
+    fn run_on_year_before_capital_letter() {
+        let t = "Headline text\n\nJune 02, 2025Clash Report\n";
+        assert_eq!(only(t), pair("June 02, 2025", "2025-06-02"));
+    }
+
+    #[test]
+    fn month_day_takes_year_from_reference() {
+        assert_eq!(
+            only("Talks resumed Jun. 2 in Niamey."),
+            pair("Jun. 2", "2025-06-02")
+        );
+        assert_eq!(
+            val("The deadline passed on May 20."),
+            Some("2025-05-20".into())
+        );
+        // A date a few weeks ahead in a past-tense sentence is still this year.
+        assert_eq!(val("The rights expired July 1."), Some("2025-07-01".into()));
+        // Far ahead in a past-tense sentence: last year.
+        assert_eq!(
+            val("They met on Dec. 20 to discuss it."),
+            Some("2024-12-20".into())
+        );
+        let m = extract_times("Talks resumed June 2.", &[], None).remove(0);
+        assert_eq!(m.value.as_deref(), Some("XXXX-06-02"));
+        assert_eq!(m.interval, None);
+        assert!(matches!(m.resolution, Resolution::Unresolved { .. }));
+    }
+
+    #[test]
+    fn month_and_year() {
+        assert_eq!(
+            only("Prices rose in May 2025 sharply."),
+            pair("May 2025", "2025-05")
+        );
+        let m = one("It was founded in 2012-03 by donors.");
+        assert_eq!(m.value.as_deref(), Some("2012-03"));
+        assert_eq!(m.interval, Some((d("2012-03-01"), d("2012-03-31"))));
+    }
+
+    #[test]
+    fn bare_month_uses_tense() {
+        let t = "Earlier in May, the group claimed an attack.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "May");
+        assert_eq!(m.value.as_deref(), Some("2025-05"));
+        assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::In));
+        // Past tense: July is last year's; future tense: this year's.
+        assert_eq!(
+            val("The election was held in July."),
+            Some("2024-07".into())
+        );
+        assert_eq!(
+            val("The election will be held in July."),
+            Some("2025-07".into())
+        );
+        assert_eq!(
+            val("The election will be held in March."),
+            Some("2026-03".into())
+        );
+        assert_eq!(
+            val("Since January the toll has risen."),
+            Some("2025-01".into())
+        );
+    }
+
+    #[test]
+    fn years() {
+        let t = "The city fell in 2012 before being retaken.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "2012");
+        assert_eq!(m.value.as_deref(), Some("2012"));
+        assert_eq!(m.interval, Some((d("2012-01-01"), d("2012-12-31"))));
+        assert_eq!(m.signal, Some((Signal::In, 14..16)));
+        assert_eq!(only("Since 2015 the army has grown."), pair("2015", "2015"));
+        assert_eq!(
+            only("The group's 2019 offensive failed."),
+            pair("2019", "2019")
+        );
+        assert_eq!(only("2012's crisis was worse."), pair("2012", "2012"));
+        assert_eq!(
+            only("Compared with 1998, output doubled."),
+            pair("1998", "1998")
+        );
+    }
+
+    #[test]
+    fn year_ranges_are_two_mentions() {
+        for t in [
+            "ruled by juntas since 2020–2023, they said",
+            "ruled by juntas since 2020-2023, they said",
+        ] {
+            let v = run(t);
+            assert_eq!(v.len(), 2, "{t}: {v:#?}");
+            assert_eq!(v[0].value.as_deref(), Some("2020"));
+            assert_eq!(v[0].signal.as_ref().map(|s| s.0), Some(Signal::Since));
+            assert_eq!(v[1].value.as_deref(), Some("2023"));
+            assert_eq!(v[1].signal.as_ref().map(|s| s.0), Some(Signal::Until));
+        }
+        let t = "Output fell between 2019 and 2021 in the north.";
+        let v = run(t);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].signal.as_ref().map(|s| s.0), Some(Signal::Between));
+        assert_eq!(v[1].value.as_deref(), Some("2021"));
+        assert_eq!(v[1].signal.as_ref().map(|s| s.0), Some(Signal::Until));
+        let t = "Rains fell from May to July last year.";
+        let v = run(t);
+        assert_eq!(ext(t, &v[0]), "May");
+        assert_eq!(v[0].signal.as_ref().map(|s| s.0), Some(Signal::From));
+        assert_eq!(ext(t, &v[1]), "July last year");
+        assert_eq!(v[1].value.as_deref(), Some("2024-07"));
+        assert_eq!(v[1].signal.as_ref().map(|s| s.0), Some(Signal::Until));
+    }
+
+    #[test]
+    fn numbers_that_are_not_years() {
+        for t in [
+            "More than 400 soldiers died.",
+            "Fires burned 2,300 hectares.",
+            "He sent 1500 troops north.",
+            "About 1200 people fled.",
+            "Call 555-2012 for details.",
+            "It cost $2012 in fees.",
+            "See section 1999 of the code.",
+            "The 1500 troops arrived late.",
+            "Room 1024 was empty.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+        }
+    }
+
+    #[test]
+    fn month_words_that_are_not_months() {
+        for t in [
+            "It may rain later.",
+            "May I ask a question?",
+            "Protesters march through the city.",
+            "They joined a march downtown.",
+            "May said the plan was sound.",
+            "March said nothing.",
+            "April Ryan asked the question.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+        }
+    }
+
+    #[test]
+    fn decades_seasons_quarters() {
+        let m = one("Violence peaked in the 1990s across the region.");
+        assert_eq!(m.value.as_deref(), Some("199"));
+        assert_eq!(m.interval, Some((d("1990-01-01"), d("1999-12-31"))));
+        assert_eq!(
+            only("Sales slowed in spring 2023 overall."),
+            pair("spring 2023", "2023-SP")
+        );
+        assert_eq!(
+            only("The harvest failed last summer."),
+            pair("last summer", "2024-SU")
+        );
+        assert_eq!(
+            only("Profit rose in the first quarter."),
+            pair("the first quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("Its third-quarter profit rose."),
+            pair("third-quarter", "2025-Q3")
+        );
+        assert_eq!(
+            only("Net income for the quarter fell."),
+            pair("the quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("It fell from the year-ago quarter."),
+            pair("the year-ago quarter", "2024-Q1")
+        );
+        assert!(run("Prices fall when supply rises.").is_empty());
+    }
+
+    // ---- 2. weekdays ---------------------------------------------------------
+
+    #[test]
+    fn bare_weekdays_past_and_future() {
+        assert_eq!(
+            only("Militants attacked the base on Sunday."),
+            pair("Sunday", "2025-06-01")
+        );
+        // The reference date itself when it is that day.
+        assert_eq!(
+            only("The violence continued into Monday."),
+            pair("Monday", "2025-06-02")
+        );
+        assert_eq!(
+            only("He spoke at a Friday press briefing."),
+            pair("Friday", "2025-05-30")
+        );
+        assert_eq!(
+            only("The minister will visit on Thursday."),
+            pair("Thursday", "2025-06-05")
+        );
+        assert_eq!(
+            only("The court is to rule on Friday."),
+            pair("Friday", "2025-06-06")
+        );
+        let m = one("Militants attacked on Sunday.");
+        assert_eq!(
+            m.resolution,
+            Resolution::Reference {
+                date: d(REF),
+                how: "the most recent Sunday on or before 2025-06-02 (past tense)".into()
+            }
+        );
+    }
+
+    #[test]
+    fn weekday_possessive_extent() {
+        let t = "Sunday's attack killed 30.";
+        assert_eq!(only(t), pair("Sunday", "2025-06-01"));
+        let t = "Sunday’s attack killed 30.";
+        assert_eq!(only(t), pair("Sunday", "2025-06-01"));
+    }
+
+    #[test]
+    fn last_next_this_weekday() {
+        let m = one("He warned last Friday that more would come.");
+        assert_eq!(m.value.as_deref(), Some("2025-05-30"));
+        assert_eq!(
+            m.resolution,
+            Resolution::Reference {
+                date: d(REF),
+                how: "the Friday before 2025-06-02".into()
+            }
+        );
+        assert_eq!(val("They meet next Tuesday."), Some("2025-06-10".into()));
+        assert_eq!(val("They met this Wednesday."), Some("2025-06-04".into()));
+        assert_eq!(val("They met last Monday."), Some("2025-05-26".into()));
+    }
+
+    #[test]
+    fn weekday_parts_of_day() {
+        let m = one("Gunfire was heard Monday morning.");
+        assert_eq!(m.value.as_deref(), Some("2025-06-02TMO"));
+        assert_eq!(m.typ, TimexType::Time);
+        let t = "It took place in the early hours of Sunday in the town.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "the early hours of Sunday");
+        assert_eq!(m.value.as_deref(), Some("2025-06-01"));
+        assert_eq!(m.modifier, Some("START"));
+        assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::In));
+    }
+
+    #[test]
+    fn weekday_names_are_not_dates() {
+        for t in [
+            "The Sunday Times reported it.",
+            "She writes for the Sunday Telegraph.",
+            "A Sunday School teacher spoke.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+        }
+        // After a temporal preposition a capitalised word may follow.
+        assert_eq!(
+            only("On Sunday JNIM struck again."),
+            pair("Sunday", "2025-06-01")
+        );
+    }
+
+    // ---- 3. relative to the reference -----------------------------------------
+
+    #[test]
+    fn relative_days_weeks_months_years() {
+        assert_eq!(val("The talks ended today."), Some("2025-06-02".into()));
+        assert_eq!(val("The talks ended yesterday."), Some("2025-06-01".into()));
+        assert_eq!(val("The talks resume tomorrow."), Some("2025-06-03".into()));
+        let m = one("He warned last week of attacks.");
+        assert_eq!(m.value.as_deref(), Some("2025-W22"));
+        assert_eq!(m.interval, Some((d("2025-05-26"), d("2025-06-01"))));
+        assert_eq!(val("It happened this week."), Some("2025-W23".into()));
+        assert_eq!(val("It happens next week."), Some("2025-W24".into()));
+        assert_eq!(val("It rose this month."), Some("2025-06".into()));
+        let m = one("It rose last month.");
+        assert_eq!(m.value.as_deref(), Some("2025-05"));
+        assert_eq!(m.interval, Some((d("2025-05-01"), d("2025-05-31"))));
+        assert_eq!(val("It falls next month."), Some("2025-07".into()));
+        assert_eq!(val("It rose this year."), Some("2025".into()));
+        assert_eq!(val("It rose last year."), Some("2024".into()));
+    }
+
+    #[test]
+    fn beginning_and_end_of_periods() {
+        let t = "Over 400 soldiers died since the beginning of last month.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "the beginning of last month");
+        assert_eq!(m.value.as_deref(), Some("2025-05"));
+        assert_eq!(m.modifier, Some("START"));
+        assert_eq!(m.interval, Some((d("2025-05-01"), d("2025-05-10"))));
+        assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::Since));
+        let m = one("Deaths mounted since the beginning of May.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025-05"), Some("START"))
+        );
+        let m = one("It ends at the end of last month.");
+        assert_eq!(m.modifier, Some("END"));
+        assert_eq!(m.interval, Some((d("2025-05-21"), d("2025-05-31"))));
+        let m = one("Rain came in mid-May.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025-05"), Some("MID"))
+        );
+        assert_eq!(m.interval, Some((d("2025-05-11"), d("2025-05-20"))));
+        let m = one("Rain came in the middle of May.");
+        assert_eq!(m.modifier, Some("MID"));
+        let m = one("Work began in early 2024.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2024"), Some("START"))
+        );
+        let m = one("Work ended in late 2024.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2024"), Some("END"))
+        );
+        let m = one("The toll has risen since the start of the year.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025"), Some("START"))
+        );
+    }
+
+    #[test]
+    fn since_the_month_began() {
+        let t = "400 soldiers died since the month began.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "the month");
+        assert_eq!(m.value.as_deref(), Some("2025-06"));
+        assert_eq!(m.modifier, Some("START"));
+        assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::Since));
+        assert_eq!(
+            val("Prices rose since the year began."),
+            Some("2025".into())
+        );
+        assert_eq!(
+            val("Prices rose since the week began."),
+            Some("2025-W23".into())
+        );
+    }
+
+    #[test]
+    fn ago_and_in() {
+        assert_eq!(val("It started three days ago."), Some("2025-05-30".into()));
+        assert_eq!(val("It started two weeks ago."), Some("2025-W21".into()));
+        assert_eq!(val("It started a year ago."), Some("2024".into()));
+        assert_eq!(
+            val("Profit was higher a year earlier."),
+            Some("2024".into())
+        );
+        let t = "The team will return in three days.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "three days");
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Date, Some("2025-06-05"))
+        );
+        let m = one("It happened earlier this year.");
+        assert_eq!(m.value.as_deref(), Some("2025"));
+        assert_eq!(m.interval, Some((d("2025-01-01"), d(REF))));
+    }
+
+    #[test]
+    fn no_reference_never_guesses() {
+        for t in [
+            "It rose last month.",
+            "Militants attacked on Sunday.",
+            "It started three days ago.",
+            "It ended yesterday.",
+        ] {
+            let v = extract_times(t, &[], None);
+            assert_eq!(v.len(), 1, "{t}");
+            assert_eq!(v[0].value, None, "{t}");
+            assert_eq!(v[0].interval, None);
+            assert_eq!(
+                v[0].resolution,
+                Resolution::Unresolved {
+                    reason: "no reference date".into()
+                }
+            );
+        }
+        // Absolute dates stay absolute.
+        let v = extract_times("It began in 2012.", &[], None);
+        assert_eq!(v[0].value.as_deref(), Some("2012"));
+    }
+
+    // ---- 4. anaphora ------------------------------------------------------------
+
+    #[test]
+    fn anaphora_anchor_to_last_day() {
+        let t = "Sunday's attack killed 30. The next morning, the group struck again.";
+        let v = run(t);
+        assert_eq!(v.len(), 2);
+        assert_eq!(ext(t, &v[1]), "The next morning");
+        assert_eq!(v[1].value.as_deref(), Some("2025-06-02TMO"));
+        assert_eq!(
+            v[1].resolution,
+            Resolution::Anchored {
+                anchor: d("2025-06-01"),
+                how: "1 day(s) after 2025-06-01".into()
+            }
+        );
+        let t = "Talks opened on May 5. A day later they collapsed. The following week was calm.";
+        let v = ev(t);
+        assert_eq!(v[1], pair("A day later", "2025-05-06"));
+        assert_eq!(v[2], pair("The following week", "2025-W20"));
+        let t = "Troops left on May 5. They had arrived the day before.";
+        assert_eq!(ev(t)[1], pair("the day before", "2025-05-04"));
+        let t = "Troops left on May 5. The previous week had been quiet.";
+        assert_eq!(ev(t)[1], pair("The previous week", "2025-W18"));
+    }
+
+    #[test]
+    fn anaphora_without_anchor_is_unresolved() {
+        let m = one("The next day, the group struck again.");
+        assert_eq!(m.value, None);
+        assert!(matches!(m.resolution, Resolution::Unresolved { .. }));
+        // A vague or duration mention is no anchor either, and the reference
+        // date is never used.
+        let v = run("For three days the town was quiet. The next day, shops opened.");
+        assert!(matches!(v[1].resolution, Resolution::Unresolved { .. }));
+    }
+
+    #[test]
+    fn a_day_after_a_clause_is_a_length() {
+        let t = "The army repelled an attack on Monday, just a day after suffering losses.";
+        let v = run(t);
+        assert_eq!(ext(t, &v[1]), "a day");
+        assert_eq!(v[1].typ, TimexType::Duration);
+        assert_eq!(v[1].value.as_deref(), Some("P1D"));
+    }
+
+    // ---- 5. durations and sets ----------------------------------------------------
+
+    #[test]
+    fn durations() {
+        let t = "The siege lasted for three days.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "three days");
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Duration, Some("P3D"))
+        );
+        assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::For));
+        assert_eq!(m.resolution, Resolution::NotAPoint);
+        assert_eq!(m.interval, None);
+        assert_eq!(val("Fighting went on 48 hours."), Some("PT48H".into()));
+        assert_eq!(val("It took several weeks."), Some("PXW".into()));
+        assert_eq!(val("He served two years."), Some("P2Y".into()));
+        assert_eq!(
+            only("A 24-hour curfew was imposed."),
+            pair("24-hour", "PT24H")
+        );
+        assert_eq!(
+            only("Losses over the past two months grew."),
+            pair("over the past two months", "P2M")
+        );
+        assert_eq!(
+            only("Donors have helped for decades."),
+            pair("decades", "PXDE")
+        );
+        let m = one("It took nearly two years.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("P2Y"), Some("LESS_THAN"))
+        );
+    }
+
+    #[test]
+    fn durations_not_matched() {
+        for t in [
+            "A second attack followed.",
+            "One of the soldiers died.",
+            "A 44-year-old man was held.",
+            "He is 52 years old.",
+            "It earns $5 million a year.",
+            "There are four flights a week.",
+        ] {
+            assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+        }
+    }
+
+    #[test]
+    fn sets() {
+        let m = one("Patrols leave every Monday.");
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Set, Some("XXXX-WXX-1"))
+        );
+        assert_eq!(m.resolution, Resolution::NotAPoint);
+        assert_eq!(val("The bulletin is weekly."), Some("P1W".into()));
+        assert_eq!(val("It publishes daily."), Some("P1D".into()));
+        assert_eq!(val("They meet twice a year."), Some("P1Y".into()));
+    }
+
+    // ---- 6. vague ------------------------------------------------------------------
+
+    #[test]
+    fn vague_references() {
+        for (t, v) in [
+            ("The town is now calm.", "PRESENT_REF"),
+            ("It is currently closed.", "PRESENT_REF"),
+            ("He recently warned of unrest.", "PAST_REF"),
+            ("It had previously fallen.", "PAST_REF"),
+            ("It was formerly a fort.", "PAST_REF"),
+            ("Talks will resume soon.", "FUTURE_REF"),
+        ] {
+            let m = one(t);
+            assert_eq!(m.value.as_deref(), Some(v), "{t}");
+            assert_eq!(m.resolution, Resolution::Vague);
+            assert_eq!(m.interval, None);
+        }
+        let t = "Such raids happened in the past.";
+        assert_eq!(only(t), pair("the past", "PAST_REF"));
+        let t = "Such raids may happen in the future.";
+        assert_eq!(only(t), pair("the future", "FUTURE_REF"));
+        assert!(run("Leave as soon as possible.").is_empty());
+    }
+
+    // ---- 7. clock times ------------------------------------------------------------
+
+    #[test]
+    fn clock_times() {
+        let t = "The blast came at 4 p.m. on Sunday.";
+        let v = run(t);
+        assert_eq!(ext(t, &v[0]), "4 p.m.");
+        assert_eq!(v[0].value.as_deref(), Some("2025-06-01T16:00"));
+        assert_eq!(v[0].typ, TimexType::Time);
+        assert_eq!(
+            only("Talks broke off at noon Thursday."),
+            pair("noon Thursday", "2025-05-29T12:00")
+        );
+        let t = "The curfew starts at 10:30 p.m. daily, officials said";
+        assert_eq!(ext(t, &run(t)[0]), "10:30 p.m.");
+        let m = run("Shops close at 9 a.m. in winter.").remove(0);
+        assert_eq!(m.value.as_deref(), Some("XXXX-XX-XXT09:00"));
+    }
+
+    // ---- scanner properties -----------------------------------------------------------
+
+    #[test]
+    fn signals_are_outside_extent() {
+        let t = "It has been calm until Friday.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "Friday");
+        let (s, r) = m.signal.unwrap();
+        assert_eq!((s, &t[r]), (Signal::Until, "until"));
+        for (t, sig) in [
+            ("Nothing happened after 2012.", Signal::After),
+            ("Nothing happened before 2012.", Signal::Before),
+            ("It must end by 2030.", Signal::By),
+            ("Trade fell during 2020.", Signal::During),
+            ("Schools reopen at noon.", Signal::At),
+        ] {
+            assert_eq!(one(t).signal.map(|s| s.0), Some(sig), "{t}");
+        }
+    }
+
+    #[test]
+    fn mentions_are_ordered_and_disjoint() {
+        let t = "On Sunday, June 1, 2025, and again on Monday morning, since the beginning of May, \
+                 militants struck; last week 2020–2023 mid-May three days ago the next day.";
+        let v = run(t);
+        assert!(v.len() >= 8, "{v:#?}");
+        for w in v.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    #[test]
+    fn sentences_drive_tense() {
+        // The sentence ranges decide the tense: the second sentence is future.
+        let t = "Troops left. They will return on Friday.";
+        let s = [0..12, 13..t.len()];
+        let v = extract_times(t, &s, Some(d(REF)));
+        assert_eq!(v[0].value.as_deref(), Some("2025-06-06"));
+        let t = "They will go. Troops left on Friday.";
+        let s = [0..13, 14..t.len()];
+        let v = extract_times(t, &s, Some(d(REF)));
+        assert_eq!(v[0].value.as_deref(), Some("2025-05-30"));
+        assert!(sentence_is_future("The court is to rule."));
+        assert!(sentence_is_future("He'll come."));
+        assert!(!sentence_is_future("The next morning they left."));
+        assert!(!sentence_is_future("He said it would attack."));
+    }
+
+    #[test]
+    fn never_panics_on_tricky_input() {
+        let pieces = [
+            "June",
+            " ",
+            "02",
+            ",",
+            "2025",
+            "é",
+            "’s",
+            "—",
+            "–",
+            "-",
+            "Sunday",
+            "\n",
+            "last",
+            "week",
+            "the",
+            "next",
+            "morning",
+            "🎉",
+            "May",
+            "3",
+            "/",
+            "p.m.",
+            "12",
+            ":",
+            "30",
+            "since",
+            "month",
+            "began",
+            "2020",
+            "\u{a0}",
+            "ago",
+            "a",
+            "day",
+            "later",
+            "mid-",
+            "the beginning of",
+            "Ω",
+            "1990s",
+            "Q",
+            "third-quarter",
+            "every",
+            "in",
+            "'",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            let n = (seed % 12) as usize + 1;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed % 3 == 0 {
+                    s.push(' ');
+                }
+            }
+            for r in [Some(d(REF)), None, Some(Date::MAX), Some(Date::MIN)] {
+                let len = s.len();
+                let sents = [0..len / 2, len / 3..len + 5, 7..3];
+                let v = extract_times(&s, &sents, r);
+                for w in v.windows(2) {
+                    assert!(w[0].span.end <= w[1].span.start, "{s:?}");
+                }
+                for m in &v {
+                    assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                }
+            }
+        }
+        // Extreme numbers and dates.
+        for t in [
+            "9999-12-31",
+            "2099-12-31 9999 years ago",
+            "Dec. 31, 2099 the next day",
+            "99999999999999999999 days",
+            "February 29 last year",
+            "Feb. 30, 2025",
+            "0/0/2025",
+            "13/45/2025",
+        ] {
+            let _ = extract_times(t, &[], Some(d("2099-12-31")));
+            let _ = extract_times(t, &[], Some(d("1000-01-01")));
+        }
     }
 
     #[test]

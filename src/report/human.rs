@@ -13,7 +13,9 @@ use crate::facts::FactSheetError;
 pub fn render(checked: &Checked, color: bool) -> String {
     let mut files = SimpleFiles::new();
     let doc = files.add(checked.path.to_string(), checked.text.to_string());
-    let sheet = checked.facts.map(|f| files.add(f.path.clone(), f.source.clone()));
+    let sheet = checked
+        .facts
+        .map(|f| files.add(f.path.clone(), f.source.clone()));
     let mut out = String::new();
     for d in checked.diagnostics {
         let mut labels = vec![Label::primary(doc, d.span.clone())];
@@ -35,12 +37,21 @@ pub fn render(checked: &Checked, color: bool) -> String {
 }
 
 /// Renders the problems of a fact sheet that failed to load.
-pub fn render_fact_sheet_errors(path: &str, source: &str, errors: &[FactSheetError], color: bool) -> String {
+pub fn render_fact_sheet_errors(
+    path: &str,
+    source: &str,
+    errors: &[FactSheetError],
+    color: bool,
+) -> String {
     let mut files = SimpleFiles::new();
     let file = files.add(path.to_string(), source.to_string());
     let mut out = String::new();
     for e in errors {
-        let mut labels: Vec<Label<usize>> = e.span.iter().map(|s| Label::primary(file, s.clone())).collect();
+        let mut labels: Vec<Label<usize>> = e
+            .span
+            .iter()
+            .map(|s| Label::primary(file, s.clone()))
+            .collect();
         if let Some((span, message)) = &e.related {
             labels.push(Label::secondary(file, span.clone()).with_message(message.clone()));
         }
@@ -65,7 +76,12 @@ fn emit(out: &mut String, files: &SimpleFiles<String, String>, d: &Rendered<usiz
     let result = if color {
         let mut buffer = Buffer::ansi();
         let styles = Styles::default();
-        let result = term::emit_to_write_style(&mut StylesWriter::new(&mut buffer, &styles), &config, files, d);
+        let result = term::emit_to_write_style(
+            &mut StylesWriter::new(&mut buffer, &styles),
+            &config,
+            files,
+            d,
+        );
         out.push_str(&String::from_utf8_lossy(buffer.as_slice()));
         result
     } else {
@@ -74,7 +90,11 @@ fn emit(out: &mut String, files: &SimpleFiles<String, String>, d: &Rendered<usiz
     if let Err(e) = result {
         // Spans come from the same text, so this is a bug, not bad input:
         // show the finding without its snippet rather than lose it.
-        out.push_str(&format!("{}: {} ({e})\n", d.code.as_deref().unwrap_or(""), d.message));
+        out.push_str(&format!(
+            "{}: {} ({e})\n",
+            d.code.as_deref().unwrap_or(""),
+            d.message
+        ));
     }
 }
 

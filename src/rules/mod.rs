@@ -78,8 +78,6 @@ pub fn check(analysis: &Analysis, facts: Option<&FactSheetContext>) -> Vec<Diagn
             rule.check(&cx, &mut out);
         }
     }
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }

@@ -7,7 +7,7 @@ use crate::extract::quantity::QuantityMention;
 use crate::facts::FactSheet;
 use crate::interval::{Interval, is_rounding_of};
 use crate::link::judge;
-use crate::words::stem;
+use crate::words::{concept, stem};
 
 use super::{Context, Rule, RuleDoc};
 
@@ -19,19 +19,6 @@ static DOC: RuleDoc = RuleDoc {
     example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
     use_instead: "Mali army loses more than 30 soldiers in base assault",
 };
-
-/// Counted nouns writers use for one another, by stem. A fact sheet's
-/// `[aliases]` table adds to these.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("troop", "soldier"),
-    ("serviceman", "soldier"),
-    ("servicemen", "soldier"),
-    ("fatality", "die"),
-    ("victim", "die"),
-    ("resident", "person"),
-    ("civilian", "person"),
-    ("inhabitant", "person"),
-];
 
 impl Rule for QuantityMismatch {
     fn id(&self) -> &'static str {
@@ -58,20 +45,32 @@ impl Rule for QuantityMismatch {
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let values = |f: usize| -> Vec<&QuantityMention> {
+                if facts
+                    .index
+                    .another_predicate(f, analysis, &mention.span, &skip)
+                {
+                    return Vec::new();
+                }
                 let fact = facts.index.fact(f);
                 let comparable: Vec<&QuantityMention> = fact
                     .quantities
                     .iter()
                     .filter(|v| same_thing(mention, &nouns, v, sheet, fact.quantities.len()))
-                    .filter(|v| !facts.index.another_predicate(f, &v.span, analysis, &mention.span, &skip))
                     .collect();
-                closest(comparable, |v| facts.index.value_affinity(f, &v.span, analysis, &mention.span))
+                closest(comparable, |v| {
+                    facts
+                        .index
+                        .value_affinity(f, &v.span, analysis, &mention.span)
+                })
             };
             let written = &analysis.doc.text[mention.number_span.clone()];
             let compatible = |v: &&QuantityMention| {
-                Interval::of(mention).overlaps(&Interval::of(v)) || is_rounding_of(mention, written, v)
+                Interval::of(mention).overlaps(&Interval::of(v))
+                    || is_rounding_of(mention, written, v)
             };
-            let Some((link, value)) = judge(&links, values, compatible) else { continue };
+            let Some((link, value)) = judge(&links, values, compatible) else {
+                continue;
+            };
             let fact = facts.index.fact(link.fact);
             let expected = fact.text[value.span.clone()].to_string();
             let found = &analysis.doc.text[mention.span.clone()];
@@ -79,7 +78,10 @@ impl Rule for QuantityMismatch {
                 rule: self.id(),
                 severity: self.severity(),
                 span: mention.span.clone(),
-                message: format!("“{found}” contradicts fact `{}`, which says “{expected}”", fact.id),
+                message: format!(
+                    "“{found}” contradicts fact `{}`, which says “{expected}”",
+                    fact.id
+                ),
                 fact: Some(link.fact),
                 expected: Some(expected),
                 fact_label: Some(format!("fact `{}`", fact.id)),
@@ -110,15 +112,14 @@ fn counted(q: &QuantityMention, sheet: &FactSheet) -> Vec<String> {
         .collect()
 }
 
+/// A counted noun's stem, folded through the fact sheet's `[aliases]` and
+/// the built-in concepts ("troops" → "soldier").
 fn canonical_noun(word: &str, sheet: &FactSheet) -> String {
-    let s = stem(word).into_owned();
-    if let Some(c) = sheet.aliases.get(&s) {
-        return c.clone();
+    let s = stem(word);
+    if let Some(c) = sheet.aliases.get(s.as_ref()) {
+        return concept(c).unwrap_or(c).to_string();
     }
-    SYNONYMS
-        .iter()
-        .find(|(from, _)| stem(from) == s)
-        .map_or(s, |(_, to)| stem(to).into_owned())
+    concept(&s).unwrap_or(&s).to_string()
 }
 
 /// Whether a fact value counts the same thing as the mention: the same
@@ -145,9 +146,9 @@ fn same_thing(
 
 /// Money, percentages and units of measure never compare with a bare number.
 fn is_measure(q: &QuantityMention) -> bool {
-    q.unit
-        .as_deref()
-        .is_some_and(|u| u == "percent" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())))
+    q.unit.as_deref().is_some_and(|u| {
+        u == "percent" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+    })
 }
 
 /// The values with the highest affinity (all of them on a tie).

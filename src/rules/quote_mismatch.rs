@@ -34,8 +34,9 @@ impl Rule for QuoteMismatch {
         for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
             let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
             let links = facts.index.links(analysis, &quote.span);
-            let QuoteMatch::Close { canonical, changes } =
-                facts.quotes.compare(&words, |fact| links.iter().any(|l| l.fact == fact))
+            let QuoteMatch::Close { canonical, changes } = facts
+                .quotes
+                .compare(&words, |fact| links.iter().any(|l| l.fact == fact))
             else {
                 continue;
             };

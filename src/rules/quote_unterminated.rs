@@ -29,7 +29,10 @@ impl Rule for QuoteUnterminated {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for quote in cx.analysis.quotes.iter().filter(|q| q.unterminated) {
             let text = cx.analysis.doc.text;
-            let mark_len = text[quote.span.start..].chars().next().map_or(1, char::len_utf8);
+            let mark_len = text[quote.span.start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),

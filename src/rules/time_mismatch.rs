@@ -43,7 +43,10 @@ fn role(t: &TimeMention) -> Role {
 /// date, never from another event or a vague word.
 fn checkable(t: &TimeMention) -> bool {
     t.interval.is_some()
-        && matches!(t.resolution, Resolution::Absolute | Resolution::Reference { .. })
+        && matches!(
+            t.resolution,
+            Resolution::Absolute | Resolution::Reference { .. }
+        )
         && role(t) != Role::Loose
 }
 
@@ -66,9 +69,28 @@ fn describe(t: &TimeMention) -> String {
     }
 }
 
+/// A mention wholly after the reference date talks about something still
+/// to come ("the mayor will visit on Tuesday"); it is not the past event a
+/// fact dated before the reference date records.
+fn future_of_a_past_fact(
+    mention: &TimeMention,
+    value: &TimeMention,
+    analysis: &crate::analysis::Analysis,
+) -> bool {
+    match (&analysis.reference, mention.interval, value.interval) {
+        (Some(reference), Some((start, _)), Some((_, end))) => {
+            start > reference.date && end < reference.date
+        }
+        _ => false,
+    }
+}
+
 /// The expression with its signal word: "since the month began".
 fn with_signal(t: &TimeMention) -> std::ops::Range<usize> {
-    let start = t.signal.as_ref().map_or(t.span.start, |(_, s)| s.start.min(t.span.start));
+    let start = t
+        .signal
+        .as_ref()
+        .map_or(t.span.start, |(_, s)| s.start.min(t.span.start));
     start..t.span.end
 }
 
@@ -101,16 +123,28 @@ impl Rule for TimeMismatch {
             }
             let links = facts.index.links(analysis, &mention.span);
             let values = |f: usize| -> Vec<&TimeMention> {
+                if facts
+                    .index
+                    .another_predicate(f, analysis, &mention.span, &[])
+                {
+                    return Vec::new();
+                }
                 let fact = facts.index.fact(f);
                 let comparable = fact
                     .times
                     .iter()
                     .filter(|v| checkable(v) && role(v) == role(mention))
-                    .filter(|v| !facts.index.another_predicate(f, &v.span, analysis, &mention.span, &[]))
+                    .filter(|v| !future_of_a_past_fact(mention, v, analysis))
                     .collect();
-                closest(comparable, |v| facts.index.value_affinity(f, &v.span, analysis, &mention.span))
+                closest(comparable, |v| {
+                    facts
+                        .index
+                        .value_affinity(f, &v.span, analysis, &mention.span)
+                })
             };
-            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v)) else { continue };
+            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v)) else {
+                continue;
+            };
             let fact = facts.index.fact(link.fact);
             let span = with_signal(mention);
             let found = &analysis.doc.text[span.clone()];
@@ -120,14 +154,19 @@ impl Rule for TimeMismatch {
                 describe(mention),
                 describe(value)
             )];
-            if let (Resolution::Reference { how, .. }, Some(reference)) = (&mention.resolution, &analysis.reference) {
+            if let (Resolution::Reference { how, .. }, Some(reference)) =
+                (&mention.resolution, &analysis.reference)
+            {
                 notes.push(format!("resolved against {reference}: {how}"));
             }
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
                 span,
-                message: format!("“{found}” contradicts fact `{}`, which says “{expected}”", fact.id),
+                message: format!(
+                    "“{found}” contradicts fact `{}`, which says “{expected}”",
+                    fact.id
+                ),
                 fact: Some(link.fact),
                 expected: Some(expected),
                 fact_label: Some(format!("fact `{}`", fact.id)),

@@ -37,7 +37,9 @@ impl Rule for TimeUnresolved {
             .iter()
             .filter(|t| matches!(t.resolution, Resolution::Unresolved { .. }))
             .collect();
-        let Some(first) = unresolved.first() else { return };
+        let Some(first) = unresolved.first() else {
+            return;
+        };
         out.push(Diagnostic {
             rule: self.id(),
             severity: self.severity(),
@@ -51,7 +53,8 @@ impl Rule for TimeUnresolved {
             expected: None,
             fact_label: None,
             notes: vec![
-                "give --date, a front matter `date`, a dateline, or `published` in the fact sheet".to_string(),
+                "give --date, a front matter `date`, a dateline, or `published` in the fact sheet"
+                    .to_string(),
             ],
         });
     }

@@ -1,0 +1,289 @@
+//! The command line as other tools see it: exit codes, messages on stderr,
+//! and that one bad input never stops the others from being checked.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::root;
+
+fn factlint(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("factlint runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const CLEAN_DOC: &str = "The council approved $2.5 billion for the harbour bridge.\n";
+const WRONG_DOC: &str = "The council approved $2.5 million for the harbour bridge.\n";
+const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
+
+fn scratch(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn exit_codes_follow_findings() {
+    let dir = scratch(&[
+        ("facts.toml", SHEET.as_bytes()),
+        ("ok.md", CLEAN_DOC.as_bytes()),
+        ("bad.md", WRONG_DOC.as_bytes()),
+    ]);
+    let ok = factlint(&["check", "ok.md"], dir.path());
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let bad = factlint(&["check", "--color", "never", "bad.md"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("error[quantity/mismatch]"),
+        "{}",
+        stdout(&bad)
+    );
+    assert!(
+        stdout(&bad).contains("facts.toml:6:8"),
+        "points at the fact: {}",
+        stdout(&bad)
+    );
+}
+
+#[test]
+fn fact_sheet_is_found_in_a_parent_directory() {
+    let dir = scratch(&[("facts.toml", SHEET.as_bytes())]);
+    std::fs::create_dir(dir.path().join("articles")).expect("mkdir");
+    std::fs::write(dir.path().join("articles/bad.md"), WRONG_DOC).expect("write");
+    let out = factlint(&["check", "bad.md"], &dir.path().join("articles"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn without_a_fact_sheet_only_sheetless_checks_run() {
+    let dir = scratch(&[
+        ("bad.md", WRONG_DOC.as_bytes()),
+        ("open.md", "He said “we will stay.\n".as_bytes()),
+    ]);
+    let out = factlint(
+        &["check", "--color", "never", "bad.md", "open.md"],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings do not fail: {}",
+        stdout(&out)
+    );
+    assert_eq!(
+        stderr(&out).matches("no fact sheet").count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("warning[quote/unterminated]"));
+}
+
+#[test]
+fn json_lines_follow_the_contract() {
+    let dir = scratch(&[
+        ("facts.toml", SHEET.as_bytes()),
+        ("bad.md", WRONG_DOC.as_bytes()),
+    ]);
+    let out = factlint(&["check", "--format", "json", "bad.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let d = &lines[0];
+    assert_eq!(d["path"], "bad.md");
+    assert_eq!(d["line"], 1);
+    assert_eq!(d["column"], 22);
+    assert_eq!(d["end_line"], 1);
+    assert_eq!(d["end_column"], 34);
+    assert_eq!(d["byte_start"], 21);
+    assert_eq!(d["byte_end"], 33);
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["rule"], "quantity/mismatch");
+    assert_eq!(d["fact"], "cost");
+    assert_eq!(d["found"], "$2.5 million");
+    assert_eq!(d["expected"], "$2.5 billion");
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("cost")));
+}
+
+#[test]
+fn broken_fact_sheets_point_at_line_and_column_and_exit_2() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "[[fact]]\nid = \"a\"\ntext = \"He said “x y”.\"\ncuse = []\n",
+            "facts.toml:4:1",
+        ),
+        (
+            "[[fact]]\nid = \"a\"\ntext = 'He said \"x\".'\n\n[[fact]]\nid = \"a\"\ntext = 'She said \"y\".'\n",
+            "facts.toml:6:6",
+        ),
+        ("[story]\npublished = \"last June\"\n", "facts.toml:2:13"),
+        ("[story]\npublished = 2025-02-30\n", "facts.toml:2:"),
+        ("[[fact]\nid = \"a\"\n", "facts.toml:1:"),
+    ];
+    for (sheet, place) in cases {
+        let dir = scratch(&[
+            ("facts.toml", sheet.as_bytes()),
+            ("doc.md", "He said “open.\n".as_bytes()),
+        ]);
+        let out = factlint(&["check", "--color", "never", "doc.md"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{sheet}");
+        let err = stderr(&out);
+        assert!(err.contains(place), "expected {place} in:\n{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            stdout(&out).contains("quote/unterminated"),
+            "the document is still checked: {}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_still_checked() {
+    let dir = scratch(&[
+        ("facts.toml", SHEET.as_bytes()),
+        (
+            "a-latin1.md",
+            b"Caf\xe9 owners said the council approved $2.5 million.\n",
+        ),
+        ("b-bad.md", WRONG_DOC.as_bytes()),
+    ]);
+    let out = factlint(
+        &[
+            "check",
+            "--format",
+            "json",
+            "a-latin1.md",
+            "missing.md",
+            "b-bad.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("a-latin1.md: not UTF-8"), "{err}");
+    assert!(err.contains("missing.md: cannot read"), "{err}");
+    assert!(
+        stdout(&out).contains("\"path\":\"b-bad.md\""),
+        "the good file is still checked"
+    );
+}
+
+#[test]
+fn directories_are_walked_for_prose_files_in_order() {
+    let dir = scratch(&[("facts.toml", SHEET.as_bytes())]);
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("sub")).expect("mkdir");
+    std::fs::write(docs.join("z.txt"), WRONG_DOC).expect("write");
+    std::fs::write(docs.join("sub/a.markdown"), WRONG_DOC).expect("write");
+    std::fs::write(docs.join("notes.rs"), WRONG_DOC).expect("write");
+    let out = factlint(&["check", "--format", "json", "docs"], dir.path());
+    let paths: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("json")["path"]
+                .as_str()
+                .expect("path")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["docs/sub/a.markdown", "docs/z.txt"]);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let dir = scratch(&[("facts.toml", SHEET.as_bytes())]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "--format", "json", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(WRONG_DOC.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("\"path\":\"<stdin>\""));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = factlint(&["check", "--date", "June 2", "x.md"], &root());
+    assert_eq!(out.status.code(), Some(2));
+    let out = factlint(&["check"], &root());
+    assert_eq!(out.status.code(), Some(2));
+    let out = factlint(&["explain", "no/such-rule"], &root());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn extract_lists_mentions_with_values() {
+    let dir = scratch(&[(
+        "a.md",
+        "More than 30 soldiers were killed on Sunday, the army said, calling it “a heavy loss”.\n"
+            .as_bytes(),
+    )]);
+    let out = factlint(
+        &[
+            "extract",
+            "--date",
+            "2025-06-02",
+            "--format",
+            "json",
+            "a.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let kinds: Vec<&str> = lines
+        .iter()
+        .map(|l| l["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["quantity", "time", "quote"]);
+    assert_eq!(lines[0]["value"], 30.0);
+    assert_eq!(lines[0]["low"], 30.0);
+    assert_eq!(lines[0]["low_inclusive"], false);
+    assert_eq!(lines[0]["high"], serde_json::Value::Null);
+    assert_eq!(lines[0]["unit"], "soldier");
+    assert_eq!(lines[1]["value"], "2025-06-01");
+    assert_eq!(lines[1]["type"], "DATE");
+    assert_eq!(lines[2]["content"], "a heavy loss");
+}
+
+#[test]
+fn rules_and_explain_document_every_rule() {
+    let out = factlint(&["rules"], &root());
+    assert_eq!(out.status.code(), Some(0));
+    for rule in factlint::rules::RULES {
+        assert!(stdout(&out).contains(rule.id()));
+        let explained = factlint(&["explain", rule.id()], &root());
+        assert!(stdout(&explained).contains("Why it matters"));
+    }
+}
