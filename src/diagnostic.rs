@@ -38,6 +38,8 @@ pub struct Diagnostic {
     pub fact: Option<usize>,
     /// The canonical value as text ("more than 30 Malian soldiers").
     pub expected: Option<String>,
+    /// The contradicted value inside the fact's text (byte span into it).
+    pub fact_value: Option<Span>,
     /// Label on the fact's line in the fact sheet.
     pub fact_label: Option<String>,
     /// Explanations: resolved values, the reference date, a word diff.

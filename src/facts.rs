@@ -227,6 +227,17 @@ impl Fact {
         }
     }
 
+    /// Where a span of the fact's text stands in the TOML source. Exact when
+    /// the string is written without escapes (the usual case); `None`
+    /// otherwise, and the whole `text` value is shown instead.
+    pub fn source_span(&self, source: &str, span: &Span) -> Option<Span> {
+        let raw = source.get(self.text_span.clone())?;
+        let quote = raw.chars().next()?;
+        let inner = raw.get(1..raw.len().checked_sub(1)?)?;
+        (matches!(quote, '"' | '\'') && inner == self.text && span.end <= inner.len())
+            .then(|| self.text_span.start + 1 + span.start..self.text_span.start + 1 + span.end)
+    }
+
     fn has_checkable_value(&self) -> bool {
         !self.quantities.is_empty()
             || !self.quotes.is_empty()
@@ -337,6 +348,16 @@ mod tests {
         let e = errors(src);
         assert!(e[0].message.contains("nothing to check"));
         assert_eq!(at(src, &e[0]), "\"The army withdrew.\"");
+    }
+
+    #[test]
+    fn fact_spans_map_into_the_source() {
+        let src = "[[fact]]\nid = \"a\"\ntext = \"It cost $5 million.\"\n[[fact]]\nid = \"b\"\ntext = \"It cost \\u0024 6 million.\"\n";
+        let sheet = FactSheet::parse("facts.toml", src).expect("valid");
+        let a = &sheet.facts[0];
+        let at = a.source_span(src, &(8..10)).expect("plain string");
+        assert_eq!(&src[at], "$5");
+        assert_eq!(sheet.facts[1].source_span(src, &(0..2)), None, "escapes: no exact place");
     }
 
     #[test]

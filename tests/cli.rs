@@ -53,7 +53,7 @@ fn exit_codes_follow_findings() {
         stdout(&bad)
     );
     assert!(
-        stdout(&bad).contains("facts.toml:6:8"),
+        stdout(&bad).contains("facts.toml:6:30"),
         "points at the fact: {}",
         stdout(&bad)
     );

@@ -769,6 +769,42 @@ const STOP_WORDS: &[&str] = &[
     "percent",
     "cent",
     "away",
+    // irregular past tenses that end a noun phrase ("6 ships struck", "30 shops fell")
+    "struck",
+    "fell",
+    "rose",
+    "fled",
+    "held",
+    "fought",
+    "won",
+    "gave",
+    "found",
+    "kept",
+    "met",
+    "ran",
+    "sent",
+    "spent",
+    "brought",
+    "began",
+    "saw",
+    "told",
+    "stood",
+    "led",
+    "sold",
+    "paid",
+    "built",
+    "grew",
+    "drew",
+    "threw",
+    "caught",
+    "sought",
+    "became",
+    "went",
+    "come",
+    "gone",
+    "seen",
+    "taken",
+    "given",
     "ahead",
     "apart",
     "later",
@@ -914,6 +950,12 @@ const LABEL_WORDS: &[&str] = &[
     "appendix",
     "annex",
     "schedule",
+    "magnitude",
+    "pp",
+    "p",
+    "nr",
+    "nrs",
+    "ref",
     "step",
     "verse",
     "psalm",
@@ -1655,7 +1697,7 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     };
     let (r, (den, plural)) = denominator(r)?;
     let half = den == 2.0;
-    if !plural && !half && !(of_follows(r) || !word_follows(r)) {
+    if !plural && !half && !of_follows(r) && word_follows(r) {
         return fail(i);
     }
     if plural && article {
@@ -1809,7 +1851,7 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
 }
 
 // number := sign? digit_number | word_amount      sign := "-" | "−" (before digits only)
-fn number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
+fn number<'a>(i: &'a str, currency: bool) -> Res<'a, Num<'a>> {
     for sign in ['-', '−'] {
         if let Some(r) = i.strip_prefix(sign) {
             if r.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
@@ -1844,7 +1886,15 @@ fn number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     }
     // sign_word := ("minus" | "negative") sp1 number
     for w in ["minus", "negative"] {
-        if let Ok((r, n)) = preceded((phrase(w), sp1), |i| number(i, currency)).parse(i) {
+        // one sign word only (no recursion: "minus minus minus …" must not nest)
+        let unsigned = |i: &'a str| -> Res<'a, Num<'a>> {
+            if i.starts_with(|c: char| c.is_ascii_digit()) {
+                digit_number(i, currency)
+            } else {
+                word_amount(i)
+            }
+        };
+        if let Ok((r, n)) = preceded((phrase(w), sp1), unsigned).parse(i) {
             let n = Num {
                 text: &i[..i.len() - r.len()],
                 value: -n.value,
@@ -2090,6 +2140,11 @@ fn counted<'a>(text: &'a str, i: &'a str, plural_ends: bool, allow_of: bool) -> 
 // measure := sp0 unit_abbrev boundary | sp1 unit_word boundary   (MEASURE_UNITS)
 // Abbreviations (all-ASCII, ≤ 4 chars) match case-sensitively.
 fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
+    measure_unit_in(i, true)
+}
+
+// `square` is false inside "square …", so "square square …" cannot recurse.
+fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
     let (r0, spaced) = match sp1(i) {
         Ok((r, _)) => (r, true),
         Err(_) => (i, false),
@@ -2112,7 +2167,7 @@ fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
         Some((k, canon)) if !(spaced && k.len() == 1) => {
             if *canon == "square" {
                 // sq km
-                if let Ok((r2, (c2, _))) = measure_unit(r) {
+                if square && let Ok((r2, (c2, _))) = measure_unit_in(r, false) {
                     let _ = c2;
                     return Ok((r2, (square_of(c2), &r0[..r0.len() - r2.len()])));
                 }
@@ -2122,8 +2177,9 @@ fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
         }
         _ => {
             // "square kilometres"
-            if w.eq_ignore_ascii_case("square")
-                && let Ok((r2, (c2, _))) = measure_unit(r)
+            if square
+                && w.eq_ignore_ascii_case("square")
+                && let Ok((r2, (c2, _))) = measure_unit_in(r, false)
             {
                 return Ok((r2, (square_of(c2), &r0[..r0.len() - r2.len()])));
             }
@@ -2526,7 +2582,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
             .parse(cur)
         {
             let a = first.value;
-            let out_of = cur.trim_start().starts_with(|c: char| c == 'o' || c == 'O');
+            let out_of = cur.trim_start().starts_with(['o', 'O']);
             let small = a.fract() == 0.0 && a >= 0.0 && (out_of || a <= 10.0);
             if small
                 && b.value > a
@@ -2728,8 +2784,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         unit_span = Some(off(r) - s.len()..off(r));
         end = off(r);
     } else if let Ok((r, w)) = preceded(satisfy(is_dash), word).parse(cur) {
-        // "48-hour", "10-year-old", "five-member"
-        if !first.words || !in_list(&["and"], w) {
+        // "48-hour", "10-year-old", "five-member"; "5,000-strong", "10-fold" carry no unit
+        if in_list(&["strong", "fold", "year-old"], w) {
+            end = off(r);
+        } else if !first.words || !in_list(&["and"], w) {
             let s0 = off(r) - w.len();
             unit = Some(singular(w).into_owned());
             unit_span = Some(s0..off(r));
@@ -2786,6 +2844,21 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     {
         return Err(num_end);
     }
+    // names with numbers: "Apollo 11", "FTSE 100", "ISO 9001" — a capitalised
+    // content word right before a bare number
+    if !has_prefix
+        && range.is_none()
+        && currency.is_none()
+        // nothing counted, or a singular noun after a number other than one ("Apollo 11 crew")
+        && (unit.is_none() || (!counted_plural && !measured && first.value != 1.0))
+        && !first.words
+        && let Some(p) = pw_at_pos
+        && is_capitalized(p)
+        && !in_list(STOP_WORDS, p)
+        && prev_char(text, pos).is_some_and(is_hspace)
+    {
+        return Err(num_end);
+    }
     // list markers "1." / "2)" at line start
     if !first.words && at_line_start(text, pos) && range.is_none() {
         let mut it = after_num.chars();
@@ -2808,6 +2881,22 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         if time_noun || (!counted_plural && !comparative) || (after_year_prep && !has_prefix) {
             return Err(num_end);
         }
+    }
+    // "the first half of 2024": a part of a period, not an amount
+    if first.words
+        && range.is_none()
+        && pw_at_pos.is_some_and(|p| {
+            in_list(
+                &[
+                    "first", "second", "third", "fourth", "final", "last", "latter", "former",
+                    "other", "top", "bottom", "back", "front",
+                ],
+                p,
+            )
+        })
+        && first.text.eq_ignore_ascii_case("half")
+    {
+        return Err(num_end);
     }
     // "one of the", "no one", "the one who", "one day"
     if first.bare_one && range.is_none() && !has_prefix {
@@ -3503,6 +3592,24 @@ mod tests {
         assert_eq!(one("over 2000").low, Some(2000.0));
         none("around 2000 he moved");
         none("in around 1990");
+    }
+
+    #[test]
+    fn names_and_periods_are_not_quantities() {
+        none("the Apollo 11 crew");
+        none("the FTSE 100 fell");
+        none("certified to ISO 9001");
+        none("in the first half of 2024");
+        none("a magnitude 6.8 quake");
+        none("see pp. 12-14");
+        let m = one("a 5,000-strong force");
+        assert_eq!((m.value, m.unit), (Some(5000.0), None));
+        assert_eq!(unit("6 ships struck mines").as_deref(), Some("ship"));
+        // title case still counts
+        assert_eq!(
+            unit("Rebels Kill 12 Villagers").as_deref(),
+            Some("villager")
+        );
     }
 
     #[test]

@@ -20,7 +20,13 @@ pub fn render(checked: &Checked, color: bool) -> String {
     for d in checked.diagnostics {
         let mut labels = vec![Label::primary(doc, d.span.clone())];
         if let (Some(sheet), Some(facts), Some(index)) = (sheet, checked.facts, d.fact) {
-            let label = Label::secondary(sheet, facts.facts[index].text_span.clone());
+            let fact = &facts.facts[index];
+            let span = d
+                .fact_value
+                .as_ref()
+                .and_then(|v| fact.source_span(&facts.source, v))
+                .unwrap_or_else(|| fact.text_span.clone());
+            let label = Label::secondary(sheet, span);
             labels.push(match &d.fact_label {
                 Some(message) => label.with_message(message.clone()),
                 None => label,

@@ -84,6 +84,7 @@ impl Rule for QuantityMismatch {
                 ),
                 fact: Some(link.fact),
                 expected: Some(expected),
+                fact_value: Some(value.span.clone()),
                 fact_label: Some(format!("fact `{}`", fact.id)),
                 notes: vec![format!(
                     "“{}” means {}; the fact says {}",

@@ -51,6 +51,7 @@ impl Rule for QuoteMismatch {
                 message: format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),
+                fact_value: Some(fact.quotes[canonical.quote].content.clone()),
                 fact_label: Some(format!("canonical quotation in fact `{}`", fact.id)),
                 notes,
             });

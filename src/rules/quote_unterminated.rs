@@ -40,7 +40,8 @@ impl Rule for QuoteUnterminated {
                 message: "quotation is never closed".to_string(),
                 fact: None,
                 expected: None,
-                fact_label: None,
+                fact_value: None,
+            fact_label: None,
                 notes: vec!["the quotation was taken to end with its paragraph".to_string()],
             });
         }

@@ -49,7 +49,8 @@ impl Rule for QuoteUnverified {
                 message: "quotation matches no quotation in the fact sheet".to_string(),
                 fact: None,
                 expected: None,
-                fact_label: None,
+                fact_value: None,
+            fact_label: None,
                 notes: vec![
                     "add it to the fact sheet if it is right, or check it against the source"
                         .to_string(),

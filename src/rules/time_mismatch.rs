@@ -169,6 +169,7 @@ impl Rule for TimeMismatch {
                 ),
                 fact: Some(link.fact),
                 expected: Some(expected),
+                fact_value: Some(with_signal(value)),
                 fact_label: Some(format!("fact `{}`", fact.id)),
                 notes,
             });

@@ -51,6 +51,7 @@ impl Rule for TimeUnresolved {
             ),
             fact: None,
             expected: None,
+            fact_value: None,
             fact_label: None,
             notes: vec![
                 "give --date, a front matter `date`, a dateline, or `published` in the fact sheet"
