@@ -7,7 +7,6 @@ use crate::document::Document;
 use crate::extract::quantity::{QuantityMention, extract_quantities};
 use crate::extract::quote::{QuoteMention, extract_quotes};
 use crate::extract::time::{TimeMention, TimexType, extract_times};
-use crate::facts::overlaps_any;
 use crate::reference::{ReferenceDate, reference_date};
 use crate::words::{Word, words};
 
@@ -33,17 +32,14 @@ impl<'a> Analysis<'a> {
         let times = extract_times(text, &doc.sentences, reference.as_ref().map(|r| r.date));
         let quotes = extract_quotes(text, &doc.paragraphs);
         // A number inside a date is not a count; a duration ("48 hours") is both.
+        let dates: Vec<std::ops::Range<usize>> = times
+            .iter()
+            .filter(|t| t.typ != TimexType::Duration)
+            .map(|t| t.span.clone())
+            .collect();
         let quantities = extract_quantities(text)
             .into_iter()
-            .filter(|q| {
-                !overlaps_any(
-                    &q.number_span,
-                    times
-                        .iter()
-                        .filter(|t| t.typ != TimexType::Duration)
-                        .map(|t| &t.span),
-                )
-            })
+            .filter(|q| !overlaps_sorted(&dates, &q.number_span))
             .collect();
         let words = words(text, doc.body_start..text.len());
         Analysis {
@@ -59,7 +55,8 @@ impl<'a> Analysis<'a> {
     /// Whether `span` lies inside a quotation: a value there is the speaker's
     /// words, checked as a quotation, not as a claim of the writer.
     pub fn in_quote(&self, span: &std::ops::Range<usize>) -> bool {
-        overlaps_any(span, self.quotes.iter().map(|q| &q.content))
+        let i = self.quotes.partition_point(|q| q.content.start < span.end);
+        i > 0 && self.quotes[i - 1].content.end > span.start
     }
 
     /// Whether `span` is the dateline: it dates the document, it claims nothing.
@@ -69,4 +66,11 @@ impl<'a> Analysis<'a> {
             .and_then(|r| r.dateline.as_ref())
             .is_some_and(|d| d.start < span.end && span.start < d.end)
     }
+}
+
+/// Whether `span` overlaps one of `sorted`, which are in text order and do
+/// not overlap each other: a binary search, so filtering stays linear.
+pub fn overlaps_sorted(sorted: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> bool {
+    let i = sorted.partition_point(|s| s.start < span.end);
+    i > 0 && sorted[i - 1].end > span.start
 }

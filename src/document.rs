@@ -27,6 +27,10 @@ pub struct Document<'a> {
     /// Sentences, never crossing a paragraph boundary.
     pub sentences: Vec<Span>,
     line_starts: Vec<usize>,
+    /// The last position asked for: positions are mostly asked for in text
+    /// order, so counting the characters of a 50 MB line again for every
+    /// mention on it would make reports quadratic.
+    cursor: std::cell::Cell<(usize, LineCol)>,
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -54,12 +58,28 @@ impl<'a> Document<'a> {
             paragraphs,
             sentences,
             line_starts,
+            cursor: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
         }
     }
 
     /// Line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        line_col(self.text, &self.line_starts, offset)
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (last, at) = self.cursor.get();
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let result = if line == at.line && last <= offset {
+            LineCol {
+                line,
+                column: at.column + self.text[last..offset].chars().count(),
+            }
+        } else {
+            line_col(self.text, &self.line_starts, offset)
+        };
+        self.cursor.set((offset, result));
+        result
     }
 
     /// The byte ranges of the lines, without their line terminators.
@@ -292,6 +312,19 @@ mod tests {
         let x = doc.text.find('x').unwrap();
         assert_eq!(doc.line_col(x), LineCol { line: 2, column: 5 });
         assert_eq!(doc.line_col(999), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_col_is_the_same_in_any_order() {
+        let text = "one “two” three\nfour fïve\n\nsix";
+        let doc = Document::new(text);
+        let fresh: Vec<LineCol> = (0..=text.len())
+            .map(|i| Document::new(text).line_col(i))
+            .collect();
+        let forward: Vec<LineCol> = (0..=text.len()).map(|i| doc.line_col(i)).collect();
+        assert_eq!(forward, fresh);
+        let backward: Vec<LineCol> = (0..=text.len()).rev().map(|i| doc.line_col(i)).collect();
+        assert_eq!(backward.into_iter().rev().collect::<Vec<_>>(), fresh);
     }
 
     #[test]

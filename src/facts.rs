@@ -357,7 +357,11 @@ mod tests {
         let a = &sheet.facts[0];
         let at = a.source_span(src, &(8..10)).expect("plain string");
         assert_eq!(&src[at], "$5");
-        assert_eq!(sheet.facts[1].source_span(src, &(0..2)), None, "escapes: no exact place");
+        assert_eq!(
+            sheet.facts[1].source_span(src, &(0..2)),
+            None,
+            "escapes: no exact place"
+        );
     }
 
     #[test]

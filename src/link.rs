@@ -32,6 +32,9 @@ const MIN_SHARED_WORDS: usize = 2;
 const MIN_SCORE: f32 = 1.0;
 /// A word `PROXIMITY` words away from the mention counts half.
 const PROXIMITY: f32 = 8.0;
+/// Words farther than this from the mention are not read, so a
+/// pathological paragraph (a whole file on one line) costs linear time.
+const MAX_REACH: usize = 120;
 /// How far around a mention the *another event* guard looks, in words.
 const EVENT_WINDOW: usize = 8;
 /// How far around a mention and a fact value the *another predicate* guard looks.
@@ -281,13 +284,19 @@ impl<'a> MentionContext<'a> {
         let paragraph = doc
             .paragraph_at(mention.start)
             .unwrap_or_else(|| sentence.clone());
-        let sentence = word_range(words, &sentence);
+        let mention = word_range(words, mention);
+        let reach = mention.start.saturating_sub(MAX_REACH)..mention.end + MAX_REACH;
+        let clamp = |r: Range<usize>| {
+            r.start.max(reach.start)..r.end.min(reach.end).max(r.start.max(reach.start))
+        };
+        let sentence = clamp(word_range(words, &sentence));
+        let paragraph = clamp(word_range(words, &paragraph));
         let title_case = is_title_case(&words[sentence.clone()], doc.text);
         Some(MentionContext {
             words,
             sentence,
-            paragraph: word_range(words, &paragraph),
-            mention: word_range(words, mention),
+            paragraph,
+            mention,
             title_case,
         })
     }

@@ -144,6 +144,11 @@ impl CanonicalQuotes {
         let mine_stems: Vec<String> = mine.iter().map(|w| stem(w).into_owned()).collect();
         let mut best: Option<(usize, Canonical, Vec<String>)> = None;
         for (c, words) in &self.quotes {
+            // Too long to be this quotation, however it aligns (and Myers'
+            // diff would cost the product of the lengths).
+            if mine.len() as f32 * CLOSE_SHARE > words.len() as f32 + 1.0 {
+                continue;
+            }
             let theirs: Vec<String> = words.iter().map(|w| stem(w).into_owned()).collect();
             let Some((matched, window)) = aligned(&mine_stems, &theirs) else {
                 continue;
@@ -170,6 +175,9 @@ impl CanonicalQuotes {
 
 /// Every fragment appears as consecutive words of `canonical`, in order.
 fn is_verbatim(quote: &QuoteWords, canonical: &[String]) -> bool {
+    if quote.len() > canonical.len() {
+        return false;
+    }
     let mut from = 0;
     for fragment in &quote.fragments {
         let found = (from..=canonical.len().saturating_sub(fragment.len())).find(|&i| {

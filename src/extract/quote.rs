@@ -191,13 +191,22 @@ const SPEECH_VERBS: &[&str] = &[
     "described",
 ];
 
+/// How far from a quotation its speaker may be named, in bytes: keeps the
+/// search constant-time however long the paragraph.
+const SPEAKER_REACH: usize = 300;
+
 /// Finds the speaker near a quotation: "X said" or "said X" just after it, or
 /// "X said (that)" / "according to X" just before it, within its sentence.
 fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<Range<usize>> {
+    let reach_end = floor_char_boundary(text, (quote.end + SPEAKER_REACH).min(para.end));
+    let reach_start = ceil_char_boundary(
+        text,
+        quote.start.saturating_sub(SPEAKER_REACH).max(para.start),
+    );
     // After the quote: `"…," the army said` or `"…," said Ribas`.
-    let after_end = text[quote.end..para.end]
+    let after_end = text[quote.end..reach_end]
         .find(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';'])
-        .map_or(para.end, |i| quote.end + i);
+        .map_or(reach_end, |i| quote.end + i);
     let after = words(text, quote.end..after_end);
     if let Some(v) = after
         .iter()
@@ -212,10 +221,10 @@ fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<R
         }
     }
     // Before the quote, in the same sentence: `Ribas said: "…"`, `according to Ribas, "…"`.
-    let sentence_start = text[para.start..quote.start]
+    let sentence_start = text[reach_start..quote.start]
         .char_indices()
         .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '\u{201d}'))
-        .map_or(para.start, |(i, c)| para.start + i + c.len_utf8());
+        .map_or(reach_start, |(i, c)| reach_start + i + c.len_utf8());
     let before = words(text, sentence_start..quote.start);
     for (k, w) in before.iter().enumerate().rev().take(12) {
         let word = &text[w.clone()];
@@ -230,6 +239,20 @@ fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<R
         }
     }
     None
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn is_speech_verb(word: &str) -> bool {

@@ -3,54 +3,88 @@
 //!
 //! # Grammar covered
 //!
-//! The scanner visits word starts only and tries every phrase parser there,
-//! keeping the longest match; after a match it skips past the extent, so
+//! The scanner visits word starts only, skips words that cannot open a time
+//! expression (`may_start`), tries every phrase parser at the others and
+//! keeps the longest match; after a match it skips past the extent, so
 //! mentions never overlap and the cost stays linear in the text length.
 //!
 //! * **Absolute dates**: `Month D, YYYY` (`June 02, 2025`, `Aug. 14, 2025`),
 //!   an optional weekday prefix (`Sunday, June 1, 2025` is one mention),
 //!   `D Month [YYYY]`, `Month D` (year from the reference), `Month YYYY`,
-//!   `YYYY-MM-DD`, `YYYY-MM`, `M/D/YYYY` (US order), a month alone after a
-//!   temporal word (`in May`), years in a date context (`in 2012`, `2012's`,
-//!   `2020–2023` → two mentions), decades (`the 1990s` → `199`), seasons
-//!   (`spring 2023` → `2023-SP`) and quarters (`the third quarter` → `YYYY-Q3`).
+//!   `Month last year`, `YYYY-MM-DD`, `YYYY-MM`, `M/D/YYYY` (US order), a
+//!   month alone after a temporal word (`in May`; a capitalised "May" or
+//!   "March" elsewhere is the modal or a name), years in a date context
+//!   (`in 2012`, `2012's`, `the 2012 election`, `2020–2023` → two mentions;
+//!   never `400 soldiers`, `2,300 hectares`, `1500 troops`, `$2012`,
+//!   `555-2012`), spoken years (`nineteen ninety-six`), decades (`the 1990s`,
+//!   `the nineties` → `199`), centuries (`the 20th century` → `19`), seasons
+//!   (`spring 2023` → `2023-SP`), quarters (`the third quarter`, `Q3 2024`,
+//!   `last year's second quarter`, `the quarter` = the latest completed one)
+//!   and a few fixed holidays (`Christmas Eve`, `Thanksgiving`).
 //! * **Weekdays**: `Sunday`, `last Friday`, `next Tuesday`, `this Wednesday`,
 //!   `Monday morning` (TIME `YYYY-MM-DDTMO`), `early Sunday` and
-//!   `the early hours of Sunday` (DATE, mod `START`: TimeML has no code for
-//!   "small hours", so the day keeps a plain date value and the modifier
-//!   carries "early").  A weekday followed by a capitalised non-time word
-//!   (`Sunday Times`) is a name, not a date.
+//!   `the early hours of Sunday` (DATE with the plain day value and mod
+//!   `START`: TimeML has no code for the small hours, and a checker compares
+//!   days).  A weekday followed by a capitalised non-time word (`Sunday
+//!   Times`) is a name, not a date, unless a temporal word precedes it.
+//!   `last Friday` is the Friday strictly before the reference; `next
+//!   Tuesday` is the Tuesday of the following ISO week; `this Wednesday` the
+//!   one of the reference's week.
 //! * **Relative to the reference**: `today`, `yesterday`, `tomorrow`,
 //!   `tonight`, `last/this/next week|month|year|quarter|weekend`,
-//!   `earlier/later this year`, `N units ago`, `a year earlier`,
-//!   `the month` + `began` (`since the month began`), modifiers
-//!   `the beginning/start/middle/end of X`, `early/mid/late X`.
-//! * **Anaphora** (anchored to the last single day mentioned earlier in the
-//!   text, never to the reference): `the next morning`, `the following week`,
-//!   `the previous day`, `that day`, `a day later`, `two days earlier`,
-//!   `the day before` (at a clause end).
+//!   `earlier/later this year` (interval cut at the reference), `N units ago`,
+//!   `a year earlier` / `year-ago` (a year value; after a quarter was named,
+//!   that quarter one year back, as earnings reports mean it), `the month` +
+//!   `began` (`since the month began`: extent `the month`, mod `START`),
+//!   `year-end`, modifiers `the beginning/start/middle/end of X` and
+//!   `early/mid/late X` (START = days 1–10 of a month, MID = 11–20, END =
+//!   21–end; other periods in thirds), approximators (`about three days`:
+//!   APPROX, `nearly` / `almost`: LESS_THAN, `more than`: MORE_THAN, `at
+//!   least`: EQUAL_OR_MORE, `up to`: EQUAL_OR_LESS) inside the extent.
+//! * **Anaphora** (`the next morning`, `the following week`, `the previous
+//!   Friday`, `that day`, `later that year`, `a day later`, `two days
+//!   earlier`, `the day before` at a clause end): anchored to the last
+//!   earlier mention in the text that resolved to a single day (periods
+//!   longer than a day may anchor to any dated mention); never to the
+//!   reference date.  `a day after` followed by a clause ("a day after
+//!   suffering losses") is the length between two events, so it is a
+//!   DURATION (`a day`, `P1D`), as TimeML annotates it.
 //! * **Durations and sets**: `three days` (`P3D`), `48 hours` (`PT48H`),
-//!   `several weeks` (`PXW`), `24-hour`, `the past two months`, `decades`
-//!   after `for`; `every Monday` (`XXXX-WXX-1`), `daily`, `weekly`, `Mondays`.
-//! * **Vague**: `now`, `currently` (`PRESENT_REF`); `recently`,
-//!   `previously`, `the past`, `recent years` (`PAST_REF`); `soon`,
-//!   `the future` (`FUTURE_REF`).
+//!   `several weeks` (`PXW`), `two to three weeks` (`PXW`), `24-hour`,
+//!   `the past two months`, `two decades` (`P20Y`), `decades` (`PXDE`);
+//!   `in three days` is a DATE in a future-tense sentence.  Ages
+//!   (`44-year-old`, `52 years old`), rates (`$5 million a year`) and the
+//!   ordinal `a second` are not times.  Sets: `every Monday`
+//!   (`XXXX-WXX-1`), `Mondays`, `daily`, `weekly`, `twice a year`.
+//! * **Vague**: `now`, `currently`, `these days` (`PRESENT_REF`);
+//!   `recently`, `previously`, `formerly`, `the past`, `recent years`,
+//!   `several years ago` (`PAST_REF`); `soon`, `the future`, `coming months`
+//!   (`FUTURE_REF`).  Adjectival uses after a determiner ("the previously
+//!   announced plan") are skipped.
 //! * **Clock times**: `4 p.m.`, `10:30 a.m.`, `16:00`, `noon`, `midnight`,
-//!   dated by a day named in the same sentence when there is one.
+//!   `10 p.m. Wednesday` (one mention); otherwise dated by a day named in the
+//!   same sentence when there is one, else `XXXX-XX-XXTHH:MM`.
 //!
 //! Signal words (`since`, `until`, `in`, `on`, ...) stay outside the extent
-//! and are reported in [`TimeMention::signal`].
+//! and are reported in [`TimeMention::signal`]; the second end of a range
+//! (`2020–2023`, `from May to July`, `between 2019 and 2021`) gets `Until`.
 //!
-//! # Tense
+//! # Tense and years
 //!
-//! Bare weekdays, bare months and month-day dates are resolved with the news
-//! convention: in a past-tense sentence the most recent such day/month on or
-//! before the reference, in a future-tense sentence the next one on or after
-//! it.  See [`sentence_is_future`] for the (deliberately simple) test.
+//! Bare weekdays and months are resolved with the news convention: in a
+//! past-tense sentence the most recent such day/month on or before the
+//! reference, in a future-tense sentence the next one on or after it (see
+//! [`sentence_is_future`]).  A date right next to a past-tense verb ("Cuba
+//! predicted Wednesday") is past whatever else the sentence says.  A bare
+//! month after `by` / `until` may be up to three months ahead (a deadline).
+//! Month-day dates take the reference year unless that falls outside a
+//! window around the reference (past tense: 290 days before to 75 after).
+//! Without a reference date, relative expressions get no value (or an
+//! X-placeholder value such as `XXXX-06-02`), no interval and
+//! `Unresolved { reason: "no reference date" }`.
 
 use std::ops::Range;
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use nom::{
     IResult, Parser,
@@ -444,8 +478,7 @@ fn starts_decimal(rest: &str) -> bool {
 // text like "June 02, 2025Clash Report" still carries the year.
 fn year4(i: &str) -> R<'_, i16> {
     let (rest, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()) || starts_decimal(rest)
-    {
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase()) || starts_decimal(rest) {
         return fail(i);
     }
     match d.parse::<i16>() {
@@ -568,7 +601,10 @@ const UNIT_WORDS: [(&str, Unit, bool); 22] = [
 //       | "century" | "centuries"          → (unit, plural)
 fn unit(i: &str) -> R<'_, (Unit, bool)> {
     let (rest, w) = word(i)?;
-    match UNIT_WORDS.iter().find(|(s, _, _)| w.eq_ignore_ascii_case(s)) {
+    match UNIT_WORDS
+        .iter()
+        .find(|(s, _, _)| w.eq_ignore_ascii_case(s))
+    {
         Some((_, u, pl)) => Ok((rest, (*u, *pl))),
         None => fail(i),
     }
@@ -595,11 +631,7 @@ fn rel_word(i: &str) -> R<'_, Rel> {
 
 // comma_sp := [","] sp   |  ","        (the separator inside "June 2, 2025")
 fn comma_sp(i: &str) -> R<'_, ()> {
-    alt((
-        (opt(char(',')), sp).map(|_| ()),
-        char(',').map(|_| ()),
-    ))
-    .parse(i)
+    alt(((opt(char(',')), sp).map(|_| ()), char(',').map(|_| ()))).parse(i)
 }
 
 // Month D[,] YYYY  |  Month D
@@ -613,8 +645,7 @@ fn month_day(i: &str) -> R<'_, Parsed> {
 
 // D ["of"] Month [[","] YYYY]      ("2 June 2025", "1st of June")
 fn day_month(i: &str) -> R<'_, Parsed> {
-    let (rest, (d, _, _, (m, _))) =
-        (day_num, sp, opt((kw("of"), sp)), month_name).parse(i)?;
+    let (rest, (d, _, _, (m, _))) = (day_num, sp, opt((kw("of"), sp)), month_name).parse(i)?;
     if let Ok((r2, (_, y))) = (comma_sp, year4).parse(rest) {
         return Ok((r2, pk(Kind::Ymd(y, m, d))));
     }
@@ -709,9 +740,32 @@ fn date_phrase(i: &str) -> R<'_, Parsed> {
 
 /// Words that make a following bare month or year a date ("in May", "since 2012").
 const DATE_CONTEXT: [&str; 26] = [
-    "in", "since", "of", "early", "mid", "late", "last", "next", "this", "by", "until", "till",
-    "from", "before", "after", "during", "through", "to", "between", "and", "or", "around",
-    "throughout", "fiscal", "within", "on",
+    "in",
+    "since",
+    "of",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "during",
+    "through",
+    "to",
+    "between",
+    "and",
+    "or",
+    "around",
+    "throughout",
+    "fiscal",
+    "within",
+    "on",
 ];
 
 // month_alone := Month   (full name only; "May" and "March" only after a
@@ -783,7 +837,15 @@ fn weekday_phrase(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
         let mut modifier = None;
         let mut rel = Rel::Bare;
         let mut rest = i;
-        if let Ok((r, _)) = (opt((kw("the"), sp)), kw("early"), sp, kw("hours"), sp, kw("of"), sp)
+        if let Ok((r, _)) = (
+            opt((kw("the"), sp)),
+            kw("early"),
+            sp,
+            kw("hours"),
+            sp,
+            kw("of"),
+            sp,
+        )
             .parse(rest)
         {
             rest = r;
@@ -869,9 +931,12 @@ fn rel_period(i: &str) -> R<'_, Parsed> {
             return Ok((rest, pk(Kind::Period(u, 0))));
         }
         // "since the month began": the extent is "the month", read as its START.
-        if peek((sp, kw_in(&["began", "started", "begun", "begins", "starts"])))
-            .parse(rest)
-            .is_ok()
+        if peek((
+            sp,
+            kw_in(&["began", "started", "begun", "begins", "starts"]),
+        ))
+        .parse(rest)
+        .is_ok()
         {
             return Ok((rest, pkm(Kind::Period(u, 0), "START")));
         }
@@ -882,8 +947,14 @@ fn rel_period(i: &str) -> R<'_, Parsed> {
 // partial := ("earlier" | "later") sp "this" sp ("week" | "month" | "year")
 // ("earlier this year": the part of the year up to the reference)
 fn partial(i: &str) -> R<'_, Parsed> {
-    let (rest, (k, _, _, _, u)) =
-        (kw_in(&["earlier", "later"]), sp, kw("this"), sp, period_unit).parse(i)?;
+    let (rest, (k, _, _, _, u)) = (
+        kw_in(&["earlier", "later"]),
+        sp,
+        kw("this"),
+        sp,
+        period_unit,
+    )
+        .parse(i)?;
     if u == Unit::Weekend {
         return fail(i);
     }
@@ -894,11 +965,46 @@ fn partial(i: &str) -> R<'_, Parsed> {
 fn year_end(i: &str) -> R<'_, Parsed> {
     let (rest, _) = (
         kw("year"),
-        alt((tag("-").map(|_| ()), sp.map(|_| ()), (apos_s, sp).map(|_| ()))),
+        alt((
+            tag("-").map(|_| ()),
+            sp.map(|_| ()),
+            (apos_s, sp).map(|_| ()),
+        )),
         kw("end"),
     )
         .parse(i)?;
     Ok((rest, pkm(Kind::Period(Unit::Year, 0), "END")))
+}
+
+// fiscal_period := "the" sp ("current" | "full") sp ["fiscal" sp] "year"        (the current year)
+//                | "the" sp ["fiscal" sp] "year" &(sp ("ended" | "ending"))   (a year-long period: P1Y)
+fn fiscal_period(i: &str) -> R<'_, Parsed> {
+    let (rest, (_, _, q, f, _)) = (
+        kw("the"),
+        sp,
+        opt((kw_in(&["current", "full"]), sp)),
+        opt((kw("fiscal"), sp)),
+        kw("year"),
+    )
+        .parse(i)?;
+    if peek((sp, kw_in(&["ended", "ending"]))).parse(rest).is_ok() {
+        return Ok((rest, pk(Kind::Duration(Some(1), Unit::Year))));
+    }
+    if q.is_some() || f.is_some() {
+        return Ok((rest, pk(Kind::Period(Unit::Year, 0))));
+    }
+    fail(i)
+}
+
+// ahead := ["the" sp] "coming" sp ("days" | "weeks" | "months" | "years")
+//        | "the" sp ("days" | "weeks" | "months" | "years") sp "ahead"      (FUTURE_REF)
+fn ahead(i: &str) -> R<'_, Parsed> {
+    const PL: [&str; 4] = ["days", "weeks", "months", "years"];
+    if let Ok((rest, _)) = (opt((kw("the"), sp)), kw("coming"), sp, kw_in(&PL)).parse(i) {
+        return Ok((rest, pk(Kind::Vague("FUTURE_REF"))));
+    }
+    let (rest, _) = (kw("the"), sp, kw_in(&PL), sp, kw("ahead")).parse(i)?;
+    Ok((rest, pk(Kind::Vague("FUTURE_REF"))))
 }
 
 // the_period := "the" sp ("week" | "month" | "year")   (the current one; only
@@ -916,7 +1022,11 @@ const SEASONS: [&str; 5] = ["spring", "summer", "fall", "autumn", "winter"];
 fn season(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
     move |i| {
         let (rest, the) = opt((kw("the"), sp)).parse(i)?;
-        let (rest, rl) = if the.is_some() { (rest, None) } else { opt((rel_word, sp)).parse(rest)? };
+        let (rest, rl) = if the.is_some() {
+            (rest, None)
+        } else {
+            opt((rel_word, sp)).parse(rest)?
+        };
         let (rest, k) = kw_in(&SEASONS).parse(rest)?;
         let s = [0, 1, 2, 2, 3][k] as i8;
         if let Ok((r2, (_, _, y))) = (sp, opt((kw("of"), sp)), year4).parse(rest) {
@@ -930,11 +1040,24 @@ fn season(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
     }
 }
 
-// quarter := ["the" sp] [rel sp] ordinal ("-" | sp) "quarter" [sp ["of" sp] YYYY]
-//          | "Q" [1-4] [sp YYYY]
+// q_quarter := "Q" [1-4] [sp YYYY]        ("Q3 2024", "Q1")
+fn q_quarter(i: &str) -> R<'_, Parsed> {
+    let (rest, (_, d)) = (char('Q'), digits(1, 1)).parse(i)?;
+    let q: i8 = d.parse().unwrap_or(0);
+    if !(1..=4).contains(&q) || !at_boundary(rest) {
+        return fail(i);
+    }
+    if let Ok((r2, (_, y))) = (sp, year4).parse(rest) {
+        return Ok((r2, pk(Kind::Quarter(Some(y), q, Rel::Bare))));
+    }
+    Ok((rest, pk(Kind::Quarter(None, q, Rel::Bare))))
+}
+
+// quarter := ["the" sp] [rel sp] ["fiscal" ("-" | sp)] ordinal ("-" | sp) "quarter" [sp ["of" sp] YYYY]
 fn quarter(i: &str) -> R<'_, Parsed> {
     let (rest, _) = opt((kw("the"), sp)).parse(i)?;
     let (rest, rl) = opt((rel_word, sp)).parse(rest)?;
+    let (rest, _) = opt((kw("fiscal"), alt((tag("-"), sp)))).parse(rest)?;
     let (rest, (k, sep, _)) = (kw_in(&ORDINALS), alt((tag("-"), sp)), kw("quarter")).parse(rest)?;
     // "the third-quarter results": the article belongs to the noun phrase.
     if sep == "-" && (i.starts_with('t') || i.starts_with('T')) && kw("the").parse(i).is_ok() {
@@ -961,11 +1084,14 @@ fn fin_quarter(i: &str) -> R<'_, Parsed> {
     let (rest, the) = opt((kw("the"), sp)).parse(i)?;
     if the.is_some() {
         if let Ok((r2, (_, q))) = (
-            opt((alt((
-                kw("latest").map(|_| ()),
-                kw("recent").map(|_| ()),
-                (kw("most"), sp, kw("recent")).map(|_| ()),
-            )), sp)),
+            opt((
+                alt((
+                    kw("latest").map(|_| ()),
+                    kw("recent").map(|_| ()),
+                    (kw("most"), sp, kw("recent")).map(|_| ()),
+                )),
+                sp,
+            )),
             kw("quarter"),
         )
             .parse(rest)
@@ -1029,8 +1155,14 @@ fn year_ago_adj(i: &str) -> R<'_, Parsed> {
 
 // month_rel_year := Month sp ("this" | "last" | "next") sp "year"   ("June last year")
 fn month_rel_year(i: &str) -> R<'_, Parsed> {
-    let (rest, ((m, abbr), _, k, _, _)) =
-        (month_name, sp, kw_in(&["last", "this", "next"]), sp, kw("year")).parse(i)?;
+    let (rest, ((m, abbr), _, k, _, _)) = (
+        month_name,
+        sp,
+        kw_in(&["last", "this", "next"]),
+        sp,
+        kw("year"),
+    )
+        .parse(i)?;
     if abbr {
         return fail(i);
     }
@@ -1038,7 +1170,14 @@ fn month_rel_year(i: &str) -> R<'_, Parsed> {
 }
 
 const DECADE_WORDS: [&str; 8] = [
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 // decade_word := "the" sp ["nineteen" ("-" | sp)] ("twenties" | ... | "nineties")
@@ -1046,7 +1185,12 @@ const DECADE_WORDS: [&str; 8] = [
 // The article is required: "in his nineties" is an age.
 fn decade_word(i: &str) -> R<'_, Parsed> {
     let (rest, _) = (kw("the"), sp).parse(i)?;
-    if let Ok((r2, (_, k))) = (opt((kw("nineteen"), alt((tag("-"), sp)))), kw_in(&DECADE_WORDS)).parse(rest) {
+    if let Ok((r2, (_, k))) = (
+        opt((kw("nineteen"), alt((tag("-"), sp)))),
+        kw_in(&DECADE_WORDS),
+    )
+        .parse(rest)
+    {
         return Ok((r2, pk(Kind::Decade(192 + k as i16))));
     }
     let (r2, (_, d, _)) = (alt((tag("'"), tag("’"))), digits(2, 2), tag("s")).parse(rest)?;
@@ -1085,9 +1229,27 @@ fn spoken_year(i: &str) -> R<'_, Parsed> {
 }
 
 const CENTURY_ORD: [&str; 21] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth", "twenty-first",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
 ];
 
 // century := ["the" sp] (DD ("st" | "nd" | "rd" | "th") | ordinal_word) ("-" | sp) "century"
@@ -1095,7 +1257,10 @@ const CENTURY_ORD: [&str; 21] = [
 fn century(i: &str) -> R<'_, Parsed> {
     let (rest, _) = opt((kw("the"), sp)).parse(i)?;
     let (rest, n) = alt((
-        (digits(1, 2), alt((tagc("st"), tagc("nd"), tagc("rd"), tagc("th"))))
+        (
+            digits(1, 2),
+            alt((tagc("st"), tagc("nd"), tagc("rd"), tagc("th"))),
+        )
             .map(|(d, _)| d.parse::<i16>().unwrap_or(0)),
         (kw("twenty"), char('-'), kw("first")).map(|_| 21),
         kw_in(&CENTURY_ORD).map(|k| k as i16 + 1),
@@ -1194,7 +1359,9 @@ fn year_phrase(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
         }
         // The next word, when it follows on the same line.
         let next = (sp, word).parse(rest).ok().map(|(_, (_, w))| w);
-        let dash_year = (alt((tag("-"), tag("–"), tag("—"))), year4).parse(rest).is_ok();
+        let dash_year = (alt((tag("-"), tag("–"), tag("—"))), year4)
+            .parse(rest)
+            .is_ok();
         if let Some(w) = next {
             let lower = w.starts_with(|c: char| c.is_lowercase());
             let plural_noun = lower
@@ -1243,12 +1410,8 @@ fn count_range(i: &str) -> R<'_, Count> {
 // An age or an attribute is not a time: "44-year-old", "52 years old",
 // "year-earlier" (handled elsewhere), "1988 quarter" (a year, not a count).
 fn count_unit(i: &str) -> R<'_, (Count, Unit, bool)> {
-    let (rest, (n, sep, (u, plural))) = (
-        alt((count_range, count)),
-        alt((sp, tag("-"))),
-        unit,
-    )
-        .parse(i)?;
+    let (rest, (n, sep, (u, plural))) =
+        (alt((count_range, count)), alt((sp, tag("-"))), unit).parse(i)?;
     if u == Unit::Second && !plural && sep != "-" {
         return fail(i);
     }
@@ -1263,10 +1426,11 @@ fn count_unit(i: &str) -> R<'_, (Count, Unit, bool)> {
         return fail(i);
     }
     let b = rest.as_bytes();
-    if b.first() == Some(&b'-') && b.get(1).is_some_and(|c| c.is_ascii_alphabetic()) {
-        if !rest[1..].to_ascii_lowercase().starts_with("long") {
-            return fail(i);
-        }
+    if b.first() == Some(&b'-')
+        && b.get(1).is_some_and(|c| c.is_ascii_alphabetic())
+        && !b.get(1..5).is_some_and(|w| w.eq_ignore_ascii_case(b"long"))
+    {
+        return fail(i);
     }
     if (sp, kw_in(&["old", "olds"])).parse(rest).is_ok() {
         return fail(i);
@@ -1318,7 +1482,9 @@ fn duration(i: &str) -> R<'_, Parsed> {
     let lead = (
         kw("the"),
         sp,
-        kw_in(&["past", "last", "next", "first", "previous", "coming", "final"]),
+        kw_in(&[
+            "past", "last", "next", "first", "previous", "coming", "final",
+        ]),
         sp,
     );
     let (rest, lead) = opt(lead).parse(i)?;
@@ -1408,7 +1574,10 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
     // that_x := [("earlier" | "later") sp] ("that" | "the same") sp (part | "day" | "week" | "month" | "year")
     if let Ok((rest, (_, _, _, up))) = (
         opt((kw_in(&["earlier", "later"]), sp)),
-        alt((kw("that").map(|_| ()), (kw("the"), sp, kw("same")).map(|_| ()))),
+        alt((
+            kw("that").map(|_| ()),
+            (kw("the"), sp, kw("same")).map(|_| ()),
+        )),
         sp,
         alt((
             part.map(|p| (Unit::Day, Some(p))),
@@ -1458,8 +1627,10 @@ fn set(i: &str) -> R<'_, Parsed> {
     if let Ok((rest, k)) = kw_in(&WEEKDAYS_PL).parse(i) {
         return Ok((rest, pk(Kind::SetWeekday(k as i8 + 1))));
     }
-    if let Ok((rest, k)) =
-        kw_in(&["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"]).parse(i)
+    if let Ok((rest, k)) = kw_in(&[
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly",
+    ])
+    .parse(i)
     {
         let u = [
             Unit::Day,
@@ -1558,8 +1729,10 @@ fn clock(i: &str) -> R<'_, Parsed> {
     };
     // clock_day := clock [sp zone] [","] sp (weekday | "today" | "yesterday" | "tomorrow" | Month D [, YYYY])
     let zone = |i| {
-        kw_in(&["EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "local"])
-            .parse(i)
+        kw_in(&[
+            "EST", "EDT", "CST", "CDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "local",
+        ])
+        .parse(i)
     };
     if let Ok((r2, (_, _, _, day))) = (
         opt((sp, zone, opt((sp, kw("time"))))),
@@ -1567,7 +1740,8 @@ fn clock(i: &str) -> R<'_, Parsed> {
         sp,
         alt((
             weekday_name.map(|wd| pk(Kind::Weekday(wd, Rel::Bare, None))),
-            kw_in(&["today", "yesterday", "tomorrow"]).map(|k| pk(Kind::DayRel([0, -1, 1][k], None))),
+            kw_in(&["today", "yesterday", "tomorrow"])
+                .map(|k| pk(Kind::DayRel([0, -1, 1][k], None))),
             month_day,
         )),
     )
@@ -1593,10 +1767,15 @@ fn clock_core(i: &str) -> R<'_, Parsed> {
     let digits = |i| take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(i);
     let (rest, (h, mm)) = (
         digits,
-        opt((char(':'), take_while_m_n(2, 2, |c: char| c.is_ascii_digit()))),
+        opt((
+            char(':'),
+            take_while_m_n(2, 2, |c: char| c.is_ascii_digit()),
+        )),
     )
         .parse(i)?;
-    let h: u8 = h.parse().map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
+    let h: u8 = h
+        .parse()
+        .map_err(|_| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit)))?;
     let m: u8 = match mm {
         Some((_, m)) => m.parse().unwrap_or(99),
         None => 0,
@@ -1653,7 +1832,11 @@ fn modded(i: &str) -> R<'_, Parsed> {
             sp,
         )
             .map(|(_, _, k, _, _, _)| ["START", "START", "MID", "END", "START"][k]),
-        (opt((kw("the"), sp)), kw_in(&["early", "mid", "late"]), alt((tag("-"), sp)))
+        (
+            opt((kw("the"), sp)),
+            kw_in(&["early", "mid", "late"]),
+            alt((tag("-"), sp)),
+        )
             .map(|(_, k, _)| ["START", "MID", "END"][k]),
     ))
     .parse(i)?;
@@ -1689,8 +1872,114 @@ fn modded(i: &str) -> R<'_, Parsed> {
     }
 }
 
+/// Words that can open a time expression (besides digits and the month,
+/// weekday, unit, number and ordinal words, checked from their own tables).
+/// Most word starts in prose fail this test, which keeps the scan cheap.
+const STARTERS: [&str; 71] = [
+    "the",
+    "this",
+    "last",
+    "next",
+    "coming",
+    "early",
+    "mid",
+    "late",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "that",
+    "every",
+    "each",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+    "nightly",
+    "once",
+    "twice",
+    "a",
+    "an",
+    "several",
+    "few",
+    "many",
+    "dozen",
+    "now",
+    "currently",
+    "presently",
+    "nowadays",
+    "recently",
+    "lately",
+    "previously",
+    "formerly",
+    "soon",
+    "recent",
+    "right",
+    "these",
+    "noon",
+    "midday",
+    "midnight",
+    "fiscal",
+    "fy",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "nineteen",
+    "christmas",
+    "new",
+    "thanksgiving",
+    "independence",
+    "halloween",
+    "valentine",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "under",
+    "less",
+    "more",
+];
+const STARTERS_2: [&str; 6] = ["at", "up", "no", "q", "twenty", "year"];
+
+fn may_start(i: &str) -> bool {
+    if i.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let n = i
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(i.len(), |(k, _)| k);
+    let w = &i[..n];
+    if w.len() > 13 {
+        return false;
+    }
+    let is = |list: &[&str]| list.iter().any(|s| w.eq_ignore_ascii_case(s));
+    is(&STARTERS)
+        || is(&STARTERS_2)
+        || is(&MONTHS)
+        || MONTH_ABBR.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
+        || is(&WEEKDAYS)
+        || is(&WEEKDAYS_PL)
+        || UNIT_WORDS.iter().any(|(u, _, _)| w.eq_ignore_ascii_case(u))
+        || is(&SMALL)
+        || is(&TENS)
+        || is(&CENTURY_ORD)
+}
+
 /// Tries every phrase parser at `i` and keeps the longest match.
 fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
+    if !may_start(i) {
+        return None;
+    }
     let mut best: Option<(Parsed, usize)> = None;
     let prev_is = |w: &str| prev.eq_ignore_ascii_case(w);
     let for_ctx = prev_is("for") || prev_is("over") || prev_is("decades") || prev_is("within");
@@ -1709,6 +1998,8 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(day_rel(i));
     consider(rel_period(i));
     consider(partial(i));
+    consider(fiscal_period(i));
+    consider(ahead(i));
     consider(year_end(i));
     consider(spoken_year(i));
     consider(century(i));
@@ -1716,6 +2007,7 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(season(cx)(i));
     consider(quarter(i));
     consider(fin_quarter(i));
+    consider(q_quarter(i));
     consider(year_ago_adj(i));
     consider(month_rel_year(i));
     consider(decade(i));
@@ -1744,10 +2036,12 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
             let plen = i.len() - rest.len();
             let ok = match p.kind {
                 Kind::Duration(..) => true,
-                Kind::Ago(..) | Kind::Clock(..) | Kind::Ymd(..) | Kind::MonthDay(..) => m != "MORE_THAN",
+                Kind::Ago(..) | Kind::Clock(..) | Kind::Ymd(..) | Kind::MonthDay(..) => {
+                    m != "MORE_THAN"
+                }
                 _ => false,
             };
-            let some_ok = !i[..plen].to_ascii_lowercase().starts_with("some")
+            let some_ok = !i.as_bytes()[..4.min(plen)].eq_ignore_ascii_case(b"some")
                 || rest.starts_with(|c: char| c.is_ascii_digit());
             if ok && some_ok && p.modifier.is_none() && best.is_none_or(|(_, b)| plen + len > b) {
                 best = Some((
@@ -1824,15 +2118,52 @@ pub fn sentence_is_future(sentence: &str) -> bool {
             return true;
         }
         if lw("to")
-            && ["is", "are", "am", "going", "plans", "plan", "planning", "set"]
-                .iter()
-                .any(|p| prev.eq_ignore_ascii_case(p))
+            && [
+                "is", "are", "am", "going", "plans", "plan", "planning", "set",
+            ]
+            .iter()
+            .any(|p| prev.eq_ignore_ascii_case(p))
         {
             return true;
         }
         prev = w;
     }
     false
+}
+
+/// Irregular past-tense verbs common in news.
+const PAST_VERBS: [&str; 28] = [
+    "said", "told", "met", "held", "made", "took", "went", "came", "saw", "gave", "began",
+    "struck", "fled", "fought", "left", "won", "lost", "spoke", "wrote", "sent", "led", "rose",
+    "fell", "hit", "shot", "broke", "was", "were",
+];
+
+fn is_past_verb(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase()))
+        || PAST_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
+}
+
+/// A date right next to a past-tense verb ("Cuba predicted Wednesday",
+/// "announced on Friday", "on Tuesday said") belongs to that past event even
+/// when the sentence also reports a future ("... it will appeal").
+fn governed_by_past_verb(text: &str, span: Range<usize>) -> bool {
+    let before = prev_word(text, span.start).map(|(k, w)| {
+        if w.eq_ignore_ascii_case("on") {
+            prev_word(text, k).map_or("", |(_, w)| w)
+        } else {
+            w
+        }
+    });
+    if before.is_some_and(is_past_verb) {
+        return true;
+    }
+    let after = &text[span.end..];
+    let after = after.trim_start_matches([' ', '\t', ',']);
+    let n = after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(k, _)| k);
+    is_past_verb(&after[..n])
 }
 
 // ---------------------------------------------------------------------------
@@ -1844,11 +2175,16 @@ fn fmt_day(d: Date) -> String {
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
+}
+
+// jiff's `ToSpan` helpers panic out of range; the `try_*` forms do not.
+fn add_years(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().try_years(n).ok()?).ok()
 }
 
 fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.months()).ok()
+    d.checked_add(jiff::Span::new().try_months(n).ok()?).ok()
 }
 
 fn month_iv(y: i16, m: i8) -> Option<(Date, Date)> {
@@ -1865,7 +2201,10 @@ fn week_of(d: Date) -> Option<(String, (Date, Date))> {
     let w = d.iso_week_date();
     let monday = add_days(d, -(d.weekday().to_monday_one_offset() as i64 - 1))?;
     let sunday = add_days(monday, 6)?;
-    Some((format!("{:04}-W{:02}", w.year(), w.week()), (monday, sunday)))
+    Some((
+        format!("{:04}-W{:02}", w.year(), w.week()),
+        (monday, sunday),
+    ))
 }
 
 /// Season 0..=3 (SP, SU, FA, WI) of year `y`: meteorological seasons; winter
@@ -1918,8 +2257,15 @@ fn apply_mod(iv: (Date, Date), m: &str, is_month: bool) -> (Date, Date) {
 }
 
 fn weekday_label(wd: i8) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        [(wd.clamp(1, 7) - 1) as usize]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][(wd.clamp(1, 7) - 1) as usize]
 }
 
 fn month_label(m: i8) -> &'static str {
@@ -2067,12 +2413,12 @@ fn shift(d: Date, n: i64, u: Unit) -> Option<Date> {
     match u {
         Unit::Second | Unit::Minute | Unit::Hour => Some(d),
         Unit::Day => add_days(d, n),
-        Unit::Week | Unit::Weekend => add_days(d, 7 * n),
+        Unit::Week | Unit::Weekend => add_days(d, n.checked_mul(7)?),
         Unit::Month => add_months(d, n),
-        Unit::Quarter => add_months(d, 3 * n),
-        Unit::Year => d.checked_add(n.years()).ok(),
-        Unit::Decade => d.checked_add((10 * n).years()).ok(),
-        Unit::Century => d.checked_add((100 * n).years()).ok(),
+        Unit::Quarter => add_months(d, n.checked_mul(3)?),
+        Unit::Year => add_years(d, n),
+        Unit::Decade => add_years(d, n.checked_mul(10)?),
+        Unit::Century => add_years(d, n.checked_mul(100)?),
     }
 }
 
@@ -2134,7 +2480,9 @@ fn resolve(p: &Parsed, env: &Env) -> Out {
     if let Some((h, mi)) = p.clock {
         out.typ = T::Time;
         match (out.interval, &out.value) {
-            (Some((a, b)), _) if a == b => out.value = Some(format!("{}T{h:02}:{mi:02}", fmt_day(a))),
+            (Some((a, b)), _) if a == b => {
+                out.value = Some(format!("{}T{h:02}:{mi:02}", fmt_day(a)))
+            }
             (_, Some(v)) => out.value = Some(format!("{v}T{h:02}:{mi:02}")),
             _ => {}
         }
@@ -2147,7 +2495,8 @@ fn resolve(p: &Parsed, env: &Env) -> Out {
     }
     // "in three days" in a future sentence is a date, not a length.
     if let Kind::Duration(Some(n), u) = p.kind {
-        if env.signal_is_in && env.future && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+        if env.signal_is_in && env.future && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+        {
             let _ = T::Date;
             return match r {
                 None => no_ref(T::Date, None),
@@ -2180,18 +2529,24 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
         Kind::Year(y) => absolute(format!("{y:04}"), year_iv(y)),
         Kind::Decade(d) => absolute(
             format!("{d:03}"),
-            year_iv(d * 10).zip(year_iv(d * 10 + 9)).map(|(a, b)| (a.0, b.1)),
+            year_iv(d * 10)
+                .zip(year_iv(d * 10 + 9))
+                .map(|(a, b)| (a.0, b.1)),
         ),
         Kind::Century(c) => absolute(
             format!("{c:02}"),
-            year_iv(c * 100).zip(year_iv(c * 100 + 99)).map(|(a, b)| (a.0, b.1)),
+            year_iv(c * 100)
+                .zip(year_iv(c * 100 + 99))
+                .map(|(a, b)| (a.0, b.1)),
         ),
         Kind::Thanksgiving => {
             let Some(r) = r else {
                 return no_ref(T::Date, None);
             };
             let y = year_for_day(r, 11, 25, fut);
-            match Date::new(y, 11, 1).and_then(|d| d.nth_weekday_of_month(4, jiff::civil::Weekday::Thursday)) {
+            match Date::new(y, 11, 1)
+                .and_then(|d| d.nth_weekday_of_month(4, jiff::civil::Weekday::Thursday))
+            {
                 Ok(dd) => by_ref(
                     T::Date,
                     fmt_day(dd),
@@ -2241,8 +2596,19 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     if matches!(env.signal, Some(Signal::By | Signal::Until))
                         && (m - r.month()).rem_euclid(12) <= 3 =>
                 {
-                    let y = if m < r.month() { r.year() + 1 } else { r.year() };
-                    (y, format!("the {} on or after {} (a deadline)", month_label(m), fmt_day(r)))
+                    let y = if m < r.month() {
+                        r.year() + 1
+                    } else {
+                        r.year()
+                    };
+                    (
+                        y,
+                        format!(
+                            "the {} on or after {} (a deadline)",
+                            month_label(m),
+                            fmt_day(r)
+                        ),
+                    )
                 }
                 Rel::Bare => (
                     year_for_month(r, m, fut),
@@ -2256,13 +2622,24 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                         )
                     },
                 ),
-                Rel::This => (r.year(), format!("{} of the year of {}", month_label(m), fmt_day(r))),
+                Rel::This => (
+                    r.year(),
+                    format!("{} of the year of {}", month_label(m), fmt_day(r)),
+                ),
                 Rel::Last => (
-                    if m < r.month() { r.year() } else { r.year() - 1 },
+                    if m < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    },
                     format!("the {} before {}", month_label(m), fmt_day(r)),
                 ),
                 Rel::Next => (
-                    if m > r.month() { r.year() } else { r.year() + 1 },
+                    if m > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    },
                     format!("the {} after {}", month_label(m), fmt_day(r)),
                 ),
             };
@@ -2287,8 +2664,12 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 9..=11 => 2,
                 _ => 3,
             };
-            let cur_y = if r.month() <= 2 { r.year() - 1 } else { r.year() };
-            let (ord_cur, ord_s) = (cur_y as i32 * 4 + cur_s as i32, s as i32);
+            let cur_y = if r.month() <= 2 {
+                r.year() - 1
+            } else {
+                r.year()
+            };
+            let (ord_cur, ord_s) = (cur_y as i32 * 4 + cur_s, s as i32);
             // candidate in "this" season-year, then step by years.
             let mut cand = cur_y as i32 * 4 + ord_s;
             let mv = match rel {
@@ -2340,10 +2721,18 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             let rq = (r.month() - 1) / 3 + 1;
             let y = match rel {
                 Rel::Last => {
-                    if q < rq { r.year() } else { r.year() - 1 }
+                    if q < rq {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
                 }
                 Rel::Next => {
-                    if q > rq { r.year() } else { r.year() + 1 }
+                    if q > rq {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
                 }
                 Rel::This => r.year(),
                 // A quarter without a year is the reference year's, except a
@@ -2351,10 +2740,18 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 // February) and an earlier one in future tense, which move
                 // one year, unless they are adjacent to the current quarter.
                 Rel::Bare if fut => {
-                    if q + 1 < rq { r.year() + 1 } else { r.year() }
+                    if q + 1 < rq {
+                        r.year() + 1
+                    } else {
+                        r.year()
+                    }
                 }
                 Rel::Bare => {
-                    if q > rq + 1 { r.year() - 1 } else { r.year() }
+                    if q > rq + 1 {
+                        r.year() - 1
+                    } else {
+                        r.year()
+                    }
                 }
             };
             match quarter_iv(y, q) {
@@ -2363,7 +2760,11 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     format!("{y:04}-Q{q}"),
                     iv,
                     r,
-                    format!("quarter {q} relative to {} ({})", fmt_day(r), tense_word(fut)),
+                    format!(
+                        "quarter {q} relative to {} ({})",
+                        fmt_day(r),
+                        tense_word(fut)
+                    ),
                 ),
                 None => no_ref(T::Date, None),
             }
@@ -2455,11 +2856,6 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             };
             match base.and_then(|d| period_of(d, u)) {
                 Some((v, iv)) => {
-                    let which = match off {
-                        -1 => "the",
-                        1 => "the",
-                        _ => "the",
-                    };
                     let rel = match off {
                         -1 => "before the one containing",
                         1 => "after the one containing",
@@ -2470,7 +2866,7 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                         v,
                         iv,
                         r,
-                        format!("{which} {} {rel} {}", unit_label(u), fmt_day(r)),
+                        format!("the {} {rel} {}", unit_label(u), fmt_day(r)),
                     )
                 }
                 None => no_ref(T::Date, None),
@@ -2581,7 +2977,7 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             // (future tense), `back` years earlier.
             let base = if fut { Some(r) } else { add_months(r, -3) };
             match base
-                .and_then(|d| d.checked_add((-(back as i64)).years()).ok())
+                .and_then(|d| add_years(d, -(back as i64)))
                 .and_then(|d| period_of(d, Unit::Quarter))
             {
                 Some((v, iv)) => by_ref(
@@ -2626,7 +3022,11 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                     format!("{y:04}-{m:02}"),
                     iv,
                     r,
-                    format!("{} of the year {y}, relative to {}", month_label(m), fmt_day(r)),
+                    format!(
+                        "{} of the year {y}, relative to {}",
+                        month_label(m),
+                        fmt_day(r)
+                    ),
                 ),
                 None => no_ref(T::Date, None),
             }
@@ -2774,15 +3174,62 @@ fn signal_of(w: &str, prev_signal: Option<Signal>) -> Option<Signal> {
 
 /// Sentence bounds for tense detection: the given sentence containing `at`,
 /// or the text around it up to ". ! ?" or a newline (at most 600 bytes each way).
-fn sentence_around(text: &str, sentences: &[Range<usize>], at: usize) -> Range<usize> {
-    if let Some(s) = sentences
-        .iter()
-        .find(|s| s.start <= at && at < s.end && s.end <= text.len())
-    {
-        if text.is_char_boundary(s.start) && text.is_char_boundary(s.end) {
-            return s.clone();
+/// Finds sentences for increasing positions in amortised constant time:
+/// remembers the index of the last given sentence used (they are normally
+/// sorted) and the last fallback range.
+#[derive(Default)]
+struct SentenceFinder {
+    cursor: usize,
+    last: Option<Range<usize>>,
+    /// Whether the given sentences are sorted by start (checked once).
+    sorted: Option<bool>,
+}
+
+impl SentenceFinder {
+    fn find(&mut self, text: &str, sentences: &[Range<usize>], at: usize) -> Range<usize> {
+        let fits = |s: &Range<usize>| {
+            s.start <= at
+                && at < s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let n = sentences.len();
+        let sorted = *self
+            .sorted
+            .get_or_insert_with(|| sentences.windows(2).all(|w| w[0].start <= w[1].start));
+        // Mentions come in text order: try the last sentence used and the
+        // next few first.
+        for k in (self.cursor..n).take(4) {
+            if fits(&sentences[k]) {
+                self.cursor = k;
+                return sentences[k].clone();
+            }
         }
+        let hit = if sorted {
+            // The last sentence starting at or before `at`.
+            let k = sentences.partition_point(|s| s.start <= at);
+            (k > 0 && fits(&sentences[k - 1])).then(|| k - 1)
+        } else {
+            (0..n).find(|&k| fits(&sentences[k]))
+        };
+        if let Some(k) = hit {
+            self.cursor = k;
+            return sentences[k].clone();
+        }
+        if let Some(r) = &self.last {
+            if r.start <= at && at < r.end {
+                return r.clone();
+            }
+        }
+        let r = fallback_sentence(text, at);
+        self.last = Some(r.clone());
+        r
     }
+}
+
+/// The text around `at` up to sentence punctuation or a newline.
+fn fallback_sentence(text: &str, at: usize) -> Range<usize> {
     // A sentence ends at a newline, or at ". ! ?" followed by a space and an
     // upper-case letter, a quote or the end ("4 p.m. on Sunday" and
     // "Aug. 14" do not end one).
@@ -2796,10 +3243,14 @@ fn sentence_around(text: &str, sentences: &[Range<usize>], at: usize) -> Range<u
         }
         let after = &text[k + 1..];
         let t = after.trim_start_matches([' ', '\t']);
-        if t.len() == after.len() && !t.is_empty() && !t.starts_with(['\n', '"', '\'', '”', '’']) {
+        if t.len() == after.len() && !t.is_empty() && !t.starts_with(['\n', '"', '\'', '”', '’'])
+        {
             return false;
         }
-        t.is_empty() || t.starts_with(|c: char| c.is_uppercase() || matches!(c, '\n' | '"' | '“' | '‘' | '\''))
+        t.is_empty()
+            || t.starts_with(|c: char| {
+                c.is_uppercase() || matches!(c, '\n' | '"' | '“' | '‘' | '\'')
+            })
     };
     let mut lo = at.saturating_sub(600);
     while !text.is_char_boundary(lo) {
@@ -2831,12 +3282,13 @@ pub fn extract_times(
     let mut prev_char: Option<char> = None;
     let mut pos = 0;
     let mut tense_cache: Option<(Range<usize>, bool)> = None;
+    let mut finder = SentenceFinder::default();
     while pos < text.len() {
         let Some(c) = text[pos..].chars().next() else {
             break;
         };
         let word_start = is_word_char(c) && !prev_char.is_some_and(is_word_char);
-        if word_start {
+        if word_start && may_start(&text[pos..]) {
             let cx = context(text, pos, &out, &kinds);
             let pw = prev_word(text, pos);
             let prev = pw.map_or("", |(_, w)| w);
@@ -2848,7 +3300,7 @@ pub fn extract_times(
                     signal_of(w, prev_signal).map(|s| (s, k..k + w.len()))
                 });
                 let signal = signal.or_else(|| dash_signal(text, pos, &out));
-                let sent = sentence_around(text, sentences, pos);
+                let sent = finder.find(text, sentences, pos);
                 let future = match &tense_cache {
                     Some((r, f)) if *r == sent => *f,
                     _ => {
@@ -2856,7 +3308,7 @@ pub fn extract_times(
                         tense_cache = Some((sent.clone(), f));
                         f
                     }
-                };
+                } && !governed_by_past_verb(text, span.clone());
                 let env = Env {
                     reference,
                     future,
@@ -2932,9 +3384,11 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
             && w.ends_with('s')
             && !w.ends_with("ss");
         if lower_plural
-            || ["million", "billion", "thousand", "hundred", "percent", "cents"]
-                .iter()
-                .any(|k| w.eq_ignore_ascii_case(k))
+            || [
+                "million", "billion", "thousand", "hundred", "percent", "cents",
+            ]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
         {
             cx.after_amount = true;
         }
@@ -2942,9 +3396,21 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
         cx.determiner |= ["the", "a", "an", "its", "his", "her", "their", "our"]
             .iter()
             .any(|k| w.eq_ignore_ascii_case(k));
-        if ["no", "number", "section", "article", "page", "room", "route", "flight", "code", "chapter", "resolution"]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k))
+        if [
+            "no",
+            "number",
+            "section",
+            "article",
+            "page",
+            "room",
+            "route",
+            "flight",
+            "code",
+            "chapter",
+            "resolution",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k))
         {
             cx.in_number = true;
         }
@@ -2955,12 +3421,23 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
     }
     // "and"/"or"/"to" only make a date context after a date mention.
     if let Some((k, w)) = prev_word(text, pos) {
-        if ["and", "or", "to"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
-            let follows_date = out.last().is_some_and(|m| {
-                m.span.end <= k && text[m.span.end..k].trim().len() <= 1
-            }) && kinds
+        if ["and", "or", "to"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        {
+            let follows_date = out
                 .last()
-                .is_some_and(|k| matches!(k, Kind::Year(_) | Kind::Ym(..) | Kind::Month(..) | Kind::Ymd(..) | Kind::MonthDay(..)));
+                .is_some_and(|m| m.span.end <= k && text[m.span.end..k].trim().len() <= 1)
+                && kinds.last().is_some_and(|k| {
+                    matches!(
+                        k,
+                        Kind::Year(_)
+                            | Kind::Ym(..)
+                            | Kind::Month(..)
+                            | Kind::Ymd(..)
+                            | Kind::MonthDay(..)
+                    )
+                });
             cx.dated = follows_date;
         }
     }
@@ -2985,12 +3462,18 @@ fn dash_signal(text: &str, pos: usize, out: &[TimeMention]) -> Option<(Signal, R
 
 /// Dates clock times ("4 p.m.") with the day named in the same sentence:
 /// the closest earlier single-day mention, else the closest later one.
-fn date_clock_times(text: &str, sentences: &[Range<usize>], out: &mut [TimeMention], kinds: &[Kind]) {
+fn date_clock_times(
+    text: &str,
+    sentences: &[Range<usize>],
+    out: &mut [TimeMention],
+    kinds: &[Kind],
+) {
+    let mut finder = SentenceFinder::default();
     for k in 0..out.len() {
         let Kind::Clock(h, m) = kinds[k] else {
             continue;
         };
-        let sent = sentence_around(text, sentences, out[k].span.start);
+        let sent = finder.find(text, sentences, out[k].span.start);
         let in_sent = |j: usize| {
             let s = &out[j].span;
             s.start >= sent.start && s.end <= sent.end
@@ -3066,12 +3549,30 @@ mod tests {
 
     #[test]
     fn month_day_year_forms() {
-        assert_eq!(only("It was signed on June 02, 2025 in Bamako."), pair("June 02, 2025", "2025-06-02"));
-        assert_eq!(only("It was signed June 2, 2025."), pair("June 2, 2025", "2025-06-02"));
-        assert_eq!(only("Filed Aug. 14, 2025, by the agency."), pair("Aug. 14, 2025", "2025-08-14"));
-        assert_eq!(only("Held 2 June 2025 at noonish."), pair("2 June 2025", "2025-06-02"));
-        assert_eq!(only("Published 2025-06-02 by staff."), pair("2025-06-02", "2025-06-02"));
-        assert_eq!(only("Form dated 6/2/2025 was lost."), pair("6/2/2025", "2025-06-02"));
+        assert_eq!(
+            only("It was signed on June 02, 2025 in Bamako."),
+            pair("June 02, 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("It was signed June 2, 2025."),
+            pair("June 2, 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("Filed Aug. 14, 2025, by the agency."),
+            pair("Aug. 14, 2025", "2025-08-14")
+        );
+        assert_eq!(
+            only("Held 2 June 2025 at noonish."),
+            pair("2 June 2025", "2025-06-02")
+        );
+        assert_eq!(
+            only("Published 2025-06-02 by staff."),
+            pair("2025-06-02", "2025-06-02")
+        );
+        assert_eq!(
+            only("Form dated 6/2/2025 was lost."),
+            pair("6/2/2025", "2025-06-02")
+        );
         let m = one("Released June 2, 2025.");
         assert_eq!(m.resolution, Resolution::Absolute);
         assert_eq!(m.interval, Some((d("2025-06-02"), d("2025-06-02"))));
@@ -3093,12 +3594,21 @@ mod tests {
 
     #[test]
     fn month_day_takes_year_from_reference() {
-        assert_eq!(only("Talks resumed Jun. 2 in Niamey."), pair("Jun. 2", "2025-06-02"));
-        assert_eq!(val("The deadline passed on May 20."), Some("2025-05-20".into()));
+        assert_eq!(
+            only("Talks resumed Jun. 2 in Niamey."),
+            pair("Jun. 2", "2025-06-02")
+        );
+        assert_eq!(
+            val("The deadline passed on May 20."),
+            Some("2025-05-20".into())
+        );
         // A date a few weeks ahead in a past-tense sentence is still this year.
         assert_eq!(val("The rights expired July 1."), Some("2025-07-01".into()));
         // Far ahead in a past-tense sentence: last year.
-        assert_eq!(val("They met on Dec. 20 to discuss it."), Some("2024-12-20".into()));
+        assert_eq!(
+            val("They met on Dec. 20 to discuss it."),
+            Some("2024-12-20".into())
+        );
         let m = extract_times("Talks resumed June 2.", &[], None).remove(0);
         assert_eq!(m.value.as_deref(), Some("XXXX-06-02"));
         assert_eq!(m.interval, None);
@@ -3107,7 +3617,10 @@ mod tests {
 
     #[test]
     fn month_and_year() {
-        assert_eq!(only("Prices rose in May 2025 sharply."), pair("May 2025", "2025-05"));
+        assert_eq!(
+            only("Prices rose in May 2025 sharply."),
+            pair("May 2025", "2025-05")
+        );
         let m = one("It was founded in 2012-03 by donors.");
         assert_eq!(m.value.as_deref(), Some("2012-03"));
         assert_eq!(m.interval, Some((d("2012-03-01"), d("2012-03-31"))));
@@ -3121,10 +3634,22 @@ mod tests {
         assert_eq!(m.value.as_deref(), Some("2025-05"));
         assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::In));
         // Past tense: July is last year's; future tense: this year's.
-        assert_eq!(val("The election was held in July."), Some("2024-07".into()));
-        assert_eq!(val("The election will be held in July."), Some("2025-07".into()));
-        assert_eq!(val("The election will be held in March."), Some("2026-03".into()));
-        assert_eq!(val("Since January the toll has risen."), Some("2025-01".into()));
+        assert_eq!(
+            val("The election was held in July."),
+            Some("2024-07".into())
+        );
+        assert_eq!(
+            val("The election will be held in July."),
+            Some("2025-07".into())
+        );
+        assert_eq!(
+            val("The election will be held in March."),
+            Some("2026-03".into())
+        );
+        assert_eq!(
+            val("Since January the toll has risen."),
+            Some("2025-01".into())
+        );
     }
 
     #[test]
@@ -3136,14 +3661,23 @@ mod tests {
         assert_eq!(m.interval, Some((d("2012-01-01"), d("2012-12-31"))));
         assert_eq!(m.signal, Some((Signal::In, 14..16)));
         assert_eq!(only("Since 2015 the army has grown."), pair("2015", "2015"));
-        assert_eq!(only("The group's 2019 offensive failed."), pair("2019", "2019"));
+        assert_eq!(
+            only("The group's 2019 offensive failed."),
+            pair("2019", "2019")
+        );
         assert_eq!(only("2012's crisis was worse."), pair("2012", "2012"));
-        assert_eq!(only("Compared with 1998, output doubled."), pair("1998", "1998"));
+        assert_eq!(
+            only("Compared with 1998, output doubled."),
+            pair("1998", "1998")
+        );
     }
 
     #[test]
     fn year_ranges_are_two_mentions() {
-        for t in ["ruled by juntas since 2020–2023, they said", "ruled by juntas since 2020-2023, they said"] {
+        for t in [
+            "ruled by juntas since 2020–2023, they said",
+            "ruled by juntas since 2020-2023, they said",
+        ] {
             let v = run(t);
             assert_eq!(v.len(), 2, "{t}: {v:#?}");
             assert_eq!(v[0].value.as_deref(), Some("2020"));
@@ -3203,12 +3737,30 @@ mod tests {
         let m = one("Violence peaked in the 1990s across the region.");
         assert_eq!(m.value.as_deref(), Some("199"));
         assert_eq!(m.interval, Some((d("1990-01-01"), d("1999-12-31"))));
-        assert_eq!(only("Sales slowed in spring 2023 overall."), pair("spring 2023", "2023-SP"));
-        assert_eq!(only("The harvest failed last summer."), pair("last summer", "2024-SU"));
-        assert_eq!(only("Profit rose in the first quarter."), pair("the first quarter", "2025-Q1"));
-        assert_eq!(only("Its third-quarter profit rose."), pair("third-quarter", "2025-Q3"));
-        assert_eq!(only("Net income for the quarter fell."), pair("the quarter", "2025-Q1"));
-        assert_eq!(only("It fell from the year-ago quarter."), pair("the year-ago quarter", "2024-Q1"));
+        assert_eq!(
+            only("Sales slowed in spring 2023 overall."),
+            pair("spring 2023", "2023-SP")
+        );
+        assert_eq!(
+            only("The harvest failed last summer."),
+            pair("last summer", "2024-SU")
+        );
+        assert_eq!(
+            only("Profit rose in the first quarter."),
+            pair("the first quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("Its third-quarter profit rose."),
+            pair("third-quarter", "2025-Q3")
+        );
+        assert_eq!(
+            only("Net income for the quarter fell."),
+            pair("the quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("It fell from the year-ago quarter."),
+            pair("the year-ago quarter", "2024-Q1")
+        );
         assert!(run("Prices fall when supply rises.").is_empty());
     }
 
@@ -3216,12 +3768,27 @@ mod tests {
 
     #[test]
     fn bare_weekdays_past_and_future() {
-        assert_eq!(only("Militants attacked the base on Sunday."), pair("Sunday", "2025-06-01"));
+        assert_eq!(
+            only("Militants attacked the base on Sunday."),
+            pair("Sunday", "2025-06-01")
+        );
         // The reference date itself when it is that day.
-        assert_eq!(only("The violence continued into Monday."), pair("Monday", "2025-06-02"));
-        assert_eq!(only("He spoke at a Friday press briefing."), pair("Friday", "2025-05-30"));
-        assert_eq!(only("The minister will visit on Thursday."), pair("Thursday", "2025-06-05"));
-        assert_eq!(only("The court is to rule on Friday."), pair("Friday", "2025-06-06"));
+        assert_eq!(
+            only("The violence continued into Monday."),
+            pair("Monday", "2025-06-02")
+        );
+        assert_eq!(
+            only("He spoke at a Friday press briefing."),
+            pair("Friday", "2025-05-30")
+        );
+        assert_eq!(
+            only("The minister will visit on Thursday."),
+            pair("Thursday", "2025-06-05")
+        );
+        assert_eq!(
+            only("The court is to rule on Friday."),
+            pair("Friday", "2025-06-06")
+        );
         let m = one("Militants attacked on Sunday.");
         assert_eq!(
             m.resolution,
@@ -3279,7 +3846,10 @@ mod tests {
             assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
         }
         // After a temporal preposition a capitalised word may follow.
-        assert_eq!(only("On Sunday JNIM struck again."), pair("Sunday", "2025-06-01"));
+        assert_eq!(
+            only("On Sunday JNIM struck again."),
+            pair("Sunday", "2025-06-01")
+        );
     }
 
     // ---- 3. relative to the reference -----------------------------------------
@@ -3313,21 +3883,36 @@ mod tests {
         assert_eq!(m.interval, Some((d("2025-05-01"), d("2025-05-10"))));
         assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::Since));
         let m = one("Deaths mounted since the beginning of May.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("2025-05"), Some("START")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025-05"), Some("START"))
+        );
         let m = one("It ends at the end of last month.");
         assert_eq!(m.modifier, Some("END"));
         assert_eq!(m.interval, Some((d("2025-05-21"), d("2025-05-31"))));
         let m = one("Rain came in mid-May.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("2025-05"), Some("MID")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025-05"), Some("MID"))
+        );
         assert_eq!(m.interval, Some((d("2025-05-11"), d("2025-05-20"))));
         let m = one("Rain came in the middle of May.");
         assert_eq!(m.modifier, Some("MID"));
         let m = one("Work began in early 2024.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("2024"), Some("START")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2024"), Some("START"))
+        );
         let m = one("Work ended in late 2024.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("2024"), Some("END")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2024"), Some("END"))
+        );
         let m = one("The toll has risen since the start of the year.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("2025"), Some("START")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("2025"), Some("START"))
+        );
     }
 
     #[test]
@@ -3338,8 +3923,14 @@ mod tests {
         assert_eq!(m.value.as_deref(), Some("2025-06"));
         assert_eq!(m.modifier, Some("START"));
         assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::Since));
-        assert_eq!(val("Prices rose since the year began."), Some("2025".into()));
-        assert_eq!(val("Prices rose since the week began."), Some("2025-W23".into()));
+        assert_eq!(
+            val("Prices rose since the year began."),
+            Some("2025".into())
+        );
+        assert_eq!(
+            val("Prices rose since the week began."),
+            Some("2025-W23".into())
+        );
     }
 
     #[test]
@@ -3347,11 +3938,17 @@ mod tests {
         assert_eq!(val("It started three days ago."), Some("2025-05-30".into()));
         assert_eq!(val("It started two weeks ago."), Some("2025-W21".into()));
         assert_eq!(val("It started a year ago."), Some("2024".into()));
-        assert_eq!(val("Profit was higher a year earlier."), Some("2024".into()));
+        assert_eq!(
+            val("Profit was higher a year earlier."),
+            Some("2024".into())
+        );
         let t = "The team will return in three days.";
         let m = one(t);
         assert_eq!(ext(t, &m), "three days");
-        assert_eq!((m.typ, m.value.as_deref()), (TimexType::Date, Some("2025-06-05")));
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Date, Some("2025-06-05"))
+        );
         let m = one("It happened earlier this year.");
         assert_eq!(m.value.as_deref(), Some("2025"));
         assert_eq!(m.interval, Some((d("2025-01-01"), d(REF))));
@@ -3359,12 +3956,22 @@ mod tests {
 
     #[test]
     fn no_reference_never_guesses() {
-        for t in ["It rose last month.", "Militants attacked on Sunday.", "It started three days ago.", "It ended yesterday."] {
+        for t in [
+            "It rose last month.",
+            "Militants attacked on Sunday.",
+            "It started three days ago.",
+            "It ended yesterday.",
+        ] {
             let v = extract_times(t, &[], None);
             assert_eq!(v.len(), 1, "{t}");
             assert_eq!(v[0].value, None, "{t}");
             assert_eq!(v[0].interval, None);
-            assert_eq!(v[0].resolution, Resolution::Unresolved { reason: "no reference date".into() });
+            assert_eq!(
+                v[0].resolution,
+                Resolution::Unresolved {
+                    reason: "no reference date".into()
+                }
+            );
         }
         // Absolute dates stay absolute.
         let v = extract_times("It began in 2012.", &[], None);
@@ -3380,7 +3987,13 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(ext(t, &v[1]), "The next morning");
         assert_eq!(v[1].value.as_deref(), Some("2025-06-02TMO"));
-        assert_eq!(v[1].resolution, Resolution::Anchored { anchor: d("2025-06-01"), how: "1 day(s) after 2025-06-01".into() });
+        assert_eq!(
+            v[1].resolution,
+            Resolution::Anchored {
+                anchor: d("2025-06-01"),
+                how: "1 day(s) after 2025-06-01".into()
+            }
+        );
         let t = "Talks opened on May 5. A day later they collapsed. The following week was calm.";
         let v = ev(t);
         assert_eq!(v[1], pair("A day later", "2025-05-06"));
@@ -3418,18 +4031,33 @@ mod tests {
         let t = "The siege lasted for three days.";
         let m = one(t);
         assert_eq!(ext(t, &m), "three days");
-        assert_eq!((m.typ, m.value.as_deref()), (TimexType::Duration, Some("P3D")));
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Duration, Some("P3D"))
+        );
         assert_eq!(m.signal.as_ref().map(|s| s.0), Some(Signal::For));
         assert_eq!(m.resolution, Resolution::NotAPoint);
         assert_eq!(m.interval, None);
         assert_eq!(val("Fighting went on 48 hours."), Some("PT48H".into()));
         assert_eq!(val("It took several weeks."), Some("PXW".into()));
         assert_eq!(val("He served two years."), Some("P2Y".into()));
-        assert_eq!(only("A 24-hour curfew was imposed."), pair("24-hour", "PT24H"));
-        assert_eq!(only("Losses over the past two months grew."), pair("the past two months", "P2M"));
-        assert_eq!(only("Donors have helped for decades."), pair("decades", "PXDE"));
+        assert_eq!(
+            only("A 24-hour curfew was imposed."),
+            pair("24-hour", "PT24H")
+        );
+        assert_eq!(
+            only("Losses over the past two months grew."),
+            pair("the past two months", "P2M")
+        );
+        assert_eq!(
+            only("Donors have helped for decades."),
+            pair("decades", "PXDE")
+        );
         let m = one("It took nearly two years.");
-        assert_eq!((m.value.as_deref(), m.modifier), (Some("P2Y"), Some("LESS_THAN")));
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("P2Y"), Some("LESS_THAN"))
+        );
     }
 
     #[test]
@@ -3449,7 +4077,10 @@ mod tests {
     #[test]
     fn sets() {
         let m = one("Patrols leave every Monday.");
-        assert_eq!((m.typ, m.value.as_deref()), (TimexType::Set, Some("XXXX-WXX-1")));
+        assert_eq!(
+            (m.typ, m.value.as_deref()),
+            (TimexType::Set, Some("XXXX-WXX-1"))
+        );
         assert_eq!(m.resolution, Resolution::NotAPoint);
         assert_eq!(val("The bulletin is weekly."), Some("P1W".into()));
         assert_eq!(val("It publishes daily."), Some("P1D".into()));
@@ -3489,7 +4120,10 @@ mod tests {
         assert_eq!(ext(t, &v[0]), "4 p.m.");
         assert_eq!(v[0].value.as_deref(), Some("2025-06-01T16:00"));
         assert_eq!(v[0].typ, TimexType::Time);
-        assert_eq!(only("Talks broke off at noon Thursday."), pair("noon Thursday", "2025-05-29T12:00"));
+        assert_eq!(
+            only("Talks broke off at noon Thursday."),
+            pair("noon Thursday", "2025-05-29T12:00")
+        );
         let t = "The curfew starts at 10:30 p.m. daily, officials said";
         assert_eq!(ext(t, &run(t)[0]), "10:30 p.m.");
         let m = run("Shops close at 9 a.m. in winter.").remove(0);
@@ -3545,12 +4179,52 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)] // a malformed sentence range on purpose
     fn never_panics_on_tricky_input() {
         let pieces = [
-            "June", " ", "02", ",", "2025", "é", "’s", "—", "–", "-", "Sunday", "\n", "last",
-            "week", "the", "next", "morning", "🎉", "May", "3", "/", "p.m.", "12", ":", "30",
-            "since", "month", "began", "2020", "\u{a0}", "ago", "a", "day", "later", "mid-",
-            "the beginning of", "Ω", "1990s", "Q", "third-quarter", "every", "in", "'",
+            "June",
+            " ",
+            "02",
+            ",",
+            "2025",
+            "é",
+            "’s",
+            "—",
+            "–",
+            "-",
+            "Sunday",
+            "\n",
+            "last",
+            "week",
+            "the",
+            "next",
+            "morning",
+            "🎉",
+            "May",
+            "3",
+            "/",
+            "p.m.",
+            "12",
+            ":",
+            "30",
+            "since",
+            "month",
+            "began",
+            "2020",
+            "\u{a0}",
+            "ago",
+            "a",
+            "day",
+            "later",
+            "mid-",
+            "the beginning of",
+            "Ω",
+            "1990s",
+            "Q",
+            "third-quarter",
+            "every",
+            "in",
+            "'",
         ];
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {
@@ -3578,11 +4252,145 @@ mod tests {
             }
         }
         // Extreme numbers and dates.
-        for t in ["9999-12-31", "2099-12-31 9999 years ago", "Dec. 31, 2099 the next day",
-                  "99999999999999999999 days", "February 29 last year", "Feb. 30, 2025", "0/0/2025", "13/45/2025"] {
+        for t in [
+            "9999-12-31",
+            "2099-12-31 9999 years ago",
+            "Dec. 31, 2099 the next day",
+            "99999999999999999999 days",
+            "February 29 last year",
+            "Feb. 30, 2025",
+            "0/0/2025",
+            "13/45/2025",
+            "9999 decades ago",
+            "9999 centuries ago",
+            "9999 decades later",
+            "9999 quarters ago",
+            "in 9999 centuries",
+            "9999 weeks later",
+            "March 3. 9999 centuries later",
+        ] {
             let _ = extract_times(t, &[], Some(d("2099-12-31")));
             let _ = extract_times(t, &[], Some(d("1000-01-01")));
         }
+    }
+
+    #[test]
+    fn quarters_and_year_ago_periods() {
+        assert_eq!(
+            only("Results for Q3 2024 improved."),
+            pair("Q3 2024", "2024-Q3")
+        );
+        assert_eq!(
+            only("Results for the fiscal first quarter improved."),
+            pair("the fiscal first quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("It beat last year's third quarter."),
+            pair("last year's third quarter", "2024-Q3")
+        );
+        // After a quarter is named, "a year earlier" is that quarter a year before.
+        let t = "Profit in the first quarter rose to $5 million from $4 million a year earlier.";
+        let v = ev(t);
+        assert_eq!(v[1], pair("a year earlier", "2024-Q1"));
+        assert_eq!(only("Year-end sales rose."), pair("Year-end", "2025"));
+        assert_eq!(
+            one("Sales fell from the year-earlier level.")
+                .value
+                .as_deref(),
+            Some("2024")
+        );
+        assert!(run("A quarter of the vote went to him.").is_empty());
+        assert!(run("The quarter-to-quarter comparison is weak.").is_empty());
+    }
+
+    #[test]
+    fn spoken_years_centuries_decades_holidays() {
+        assert_eq!(
+            only("In nineteen ninety-six a bomb exploded."),
+            pair("nineteen ninety-six", "1996")
+        );
+        assert_eq!(
+            only("Unemployment is to halve by the year two thousand."),
+            pair("the year two thousand", "2000")
+        );
+        let m = one("The temple dates from the 11th century originally.");
+        assert_eq!(m.value.as_deref(), Some("10"));
+        assert_eq!(m.interval, Some((d("1000-01-01"), d("1099-12-31"))));
+        assert_eq!(
+            only("Numbers dropped through the nineties."),
+            pair("the nineties", "199")
+        );
+        assert_eq!(
+            only("It was popular in the '80s too."),
+            pair("the '80s", "198")
+        );
+        assert!(run("He is in his nineties.").is_empty());
+        assert_eq!(
+            only("He was found on Christmas Eve."),
+            pair("Christmas Eve", "2024-12-24")
+        );
+        assert_eq!(
+            only("He was found on Thanksgiving Day."),
+            pair("Thanksgiving Day", "2024-11-28")
+        );
+    }
+
+    #[test]
+    fn earlier_this_and_that_year() {
+        let t = "Earlier this month, rebels took the town.";
+        let m = one(t);
+        assert_eq!(ext(t, &m), "Earlier this month");
+        assert_eq!(m.interval, Some((d("2025-06-01"), d(REF))));
+        let t = "Talks began on March 3, 2021. Later that year they failed.";
+        assert_eq!(ev(t)[1], pair("Later that year", "2021"));
+    }
+
+    #[test]
+    fn past_verb_next_to_a_weekday_wins_over_sentence_future() {
+        // "will" belongs to the reported plan; "said Friday" is past.
+        assert_eq!(
+            val_at("The army will keep patrolling, officials said Friday.", 0),
+            Some("2025-05-30".into())
+        );
+        assert_eq!(
+            val_at("The army will patrol on Friday.", 0),
+            Some("2025-06-06".into())
+        );
+    }
+
+    fn val_at(text: &str, k: usize) -> Option<String> {
+        run(text).remove(k).value
+    }
+
+    #[test]
+    fn approximate_and_deadline() {
+        let m = one("It lasted about three days.");
+        assert_eq!(
+            (m.value.as_deref(), m.modifier),
+            (Some("P3D"), Some("APPROX"))
+        );
+        let m = one("Rebels held it for at least 20 years.");
+        assert_eq!(m.modifier, Some("EQUAL_OR_MORE"));
+        // A deadline a little ahead stays in the reference year.
+        assert_eq!(
+            val("They were given until August to leave."),
+            Some("2025-08".into())
+        );
+    }
+
+    #[test]
+    fn cost_is_linear() {
+        let para = "On Sunday, June 1, 2025, militants attacked; since the beginning of last month \
+                    400 soldiers died. The next morning 2020–2023 in May for three days every Monday. ";
+        let big = para.repeat(4000); // ~700 KB
+        let t0 = std::time::Instant::now();
+        let v = extract_times(&big, &[], Some(d(REF)));
+        assert!(v.len() >= 4000 * 8);
+        // Generous bound: a quadratic scan would take minutes.
+        assert!(t0.elapsed().as_secs() < 20, "{:?}", t0.elapsed());
+        // A long text without any sentence punctuation or spaces.
+        let flat = "x".repeat(200_000) + &" May".repeat(20_000);
+        let _ = extract_times(&flat, &[], Some(d(REF)));
     }
 
     #[test]

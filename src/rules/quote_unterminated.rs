@@ -41,7 +41,7 @@ impl Rule for QuoteUnterminated {
                 fact: None,
                 expected: None,
                 fact_value: None,
-            fact_label: None,
+                fact_label: None,
                 notes: vec!["the quotation was taken to end with its paragraph".to_string()],
             });
         }

@@ -50,7 +50,7 @@ impl Rule for QuoteUnverified {
                 fact: None,
                 expected: None,
                 fact_value: None,
-            fact_label: None,
+                fact_label: None,
                 notes: vec![
                     "add it to the fact sheet if it is right, or check it against the source"
                         .to_string(),
