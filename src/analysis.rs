@@ -20,6 +20,10 @@ pub struct Analysis<'a> {
     pub quotes: Vec<QuoteMention>,
     /// Every word of the body, in order: what linking reads.
     pub words: Vec<Word>,
+    /// The spans of the quantities and of the time expressions, sorted, for
+    /// quick "is this word a value" look-ups.
+    pub quantity_spans: Vec<std::ops::Range<usize>>,
+    pub time_spans: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -37,12 +41,16 @@ impl<'a> Analysis<'a> {
             .filter(|t| t.typ != TimexType::Duration)
             .map(|t| t.span.clone())
             .collect();
-        let quantities = extract_quantities(text)
+        let quantities: Vec<QuantityMention> = extract_quantities(text)
             .into_iter()
             .filter(|q| !overlaps_sorted(&dates, &q.number_span))
             .collect();
         let words = words(text, doc.body_start..text.len());
+        let quantity_spans = sorted_spans(quantities.iter().map(|q: &QuantityMention| q.span.clone()));
+        let time_spans = sorted_spans(times.iter().map(|t| t.span.clone()));
         Analysis {
+            quantity_spans,
+            time_spans,
             doc,
             reference,
             quantities,
@@ -73,4 +81,18 @@ impl<'a> Analysis<'a> {
 pub fn overlaps_sorted(sorted: &[std::ops::Range<usize>], span: &std::ops::Range<usize>) -> bool {
     let i = sorted.partition_point(|s| s.start < span.end);
     i > 0 && sorted[i - 1].end > span.start
+}
+
+/// Spans in text order with overlaps merged, as `overlaps_sorted` wants them.
+fn sorted_spans(spans: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    let mut spans: Vec<_> = spans.collect();
+    spans.sort_by_key(|s| s.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
 }

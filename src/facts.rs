@@ -207,12 +207,17 @@ impl Fact {
         published: Option<Date>,
     ) -> Fact {
         let doc = Document::new(&text);
-        let times = extract_times(&text, &doc.sentences, published);
         let quotes = extract_quotes(&text, &doc.paragraphs);
+        // Values inside a quotation are the speaker's words, not the fact's.
+        let quoted = |span: &Range<usize>| overlaps_any(span, quotes.iter().map(|q| &q.span));
+        let times: Vec<TimeMention> = extract_times(&text, &doc.sentences, published)
+            .into_iter()
+            .filter(|t| !quoted(&t.span))
+            .collect();
         let quantities = extract_quantities(&text)
             .into_iter()
             .filter(|q| !overlaps_any(&q.number_span, times.iter().map(|t| &t.span)))
-            .filter(|q| !overlaps_any(&q.span, quotes.iter().map(|t| &t.span)))
+            .filter(|q| !quoted(&q.span))
             .collect();
         Fact {
             id,

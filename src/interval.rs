@@ -41,6 +41,19 @@ impl Interval {
         }
     }
 
+    /// The same interval, ends and all.
+    pub fn same(&self, other: &Interval) -> bool {
+        let end = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(x), Some(y)) => close(x, y),
+            (None, None) => true,
+            _ => false,
+        };
+        end(self.low, other.low)
+            && end(self.high, other.high)
+            && (self.low.is_none() || self.low_inclusive == other.low_inclusive)
+            && (self.high.is_none() || self.high_inclusive == other.high_inclusive)
+    }
+
     /// "more than 30", "exactly 30", "at least 450 and less than 500".
     pub fn describe(&self) -> String {
         match (self.low, self.high) {
@@ -107,9 +120,10 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Whether an exact mention is the fact's exact value rounded the way the
-/// mention is written: "2,300" for 2,348, "1.5 million" for 1,512,000. A
-/// number with fewer than two rounding zeros ("30") is taken as exact.
+/// Whether an exact mention is the fact's more precise value rounded the way
+/// the mention is written: "2,300" for 2,348, "1.5 million" for 1,512,000,
+/// "48%" for 47.6%. A whole number with fewer than two rounding zeros
+/// ("30") is exact to the unit, so 31 does not round to it.
 pub fn is_rounding_of(mention: &QuantityMention, written: &str, fact: &QuantityMention) -> bool {
     let (Some(m), Some(f)) = (exact(mention), exact(fact)) else {
         return false;
@@ -127,27 +141,25 @@ fn exact(q: &QuantityMention) -> Option<f64> {
     }
 }
 
-/// The precision a number is written to, when it looks rounded: the place
-/// of its last significant digit, if that is the hundreds or above.
+/// The place of the last significant digit a number is written to: the
+/// hundreds for "2,300", a tenth of a million for "1.5 million", one for
+/// "48", a tenth for "2.5". `None` for a number written in words.
 fn rounding_step(written: &str, value: f64) -> Option<f64> {
-    let digits: String = written
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let significant = match digits.split_once('.') {
-        Some((int, frac)) => {
-            let frac = frac.trim_end_matches('0');
-            let int = int.trim_start_matches('0');
-            int.len() + frac.len()
-        }
-        None => digits.trim_start_matches('0').trim_end_matches('0').len(),
-    };
-    if significant == 0 || value < 100.0 {
+    let digits: String = written.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let written_value: f64 = digits.parse().ok()?;
+    if written_value == 0.0 {
         return None;
     }
-    let magnitude = value.abs().log10().floor() as i32 + 1;
-    let step = 10f64.powi(magnitude - significant as i32);
-    (step >= 100.0).then_some(step)
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    // A scale word ("million", "bn") multiplies what the digits say.
+    let scale = value / written_value;
+    let step = if !frac.is_empty() {
+        10f64.powi(-(frac.len() as i32))
+    } else {
+        let zeros = int.len() - int.trim_end_matches('0').len();
+        if zeros >= 2 { 10f64.powi(zeros as i32) } else { 1.0 }
+    };
+    Some(step * scale)
 }
 
 /// A number as an editor writes it: 2,300, 2.5, 2,500,000,000.
@@ -194,6 +206,7 @@ mod tests {
             unit: None,
             unit_span: None,
             modifiers: Vec::new(),
+            ratio: false,
         }
     }
 

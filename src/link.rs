@@ -21,7 +21,10 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use jiff::civil::Date;
+
 use crate::analysis::Analysis;
+use crate::extract::time::{Resolution, Signal, TimexType};
 use crate::document::{Document, Span};
 use crate::facts::{Fact, FactSheet, Scope};
 use crate::words::{Word, is_calendar_word, is_stop_word, is_title_case, words};
@@ -37,8 +40,14 @@ const PROXIMITY: f32 = 8.0;
 const MAX_REACH: usize = 120;
 /// How far around a mention the *another event* guard looks, in words.
 const EVENT_WINDOW: usize = 8;
-/// How far around a mention and a fact value the *another predicate* guard looks.
-const PREDICATE_WINDOW: usize = 3;
+/// Extra weight of a word in the mention's own segment of the sentence
+/// ("revenue of $4.2 billion and a net profit of $386 million": "revenue"
+/// is $4.2 billion's, "net profit" is $386 million's).
+const SEGMENT_BONUS: f32 = 1.0;
+/// Words that end a segment.
+const SEGMENT_BREAKS: &[&str] = &["and", "but", "while", "whereas", "which", "who", "or"];
+/// A sentence dated this many days away from a fact talks about another time.
+const ANOTHER_TIME_DAYS: i32 = 31;
 /// A fact that agrees with the mention and scores at least this share of
 /// the best score makes the mention doubtful: it is not reported.
 const DOUBT_RATIO: f32 = 0.6;
@@ -59,6 +68,11 @@ const OTHER_EVENT_MARKERS: &[&str] = &[
 pub struct Link {
     pub fact: usize,
     pub score: f32,
+    /// Shares enough distinctive words to be reported against. A weak link
+    /// can only make a mention doubtful, never contradict it.
+    pub strong: bool,
+    /// How many distinctive words it shares.
+    pub distinctive: usize,
 }
 
 /// The words of one fact.
@@ -127,7 +141,10 @@ impl<'s> FactIndex<'s> {
             };
             let index = ctx.paragraph.start + i;
             let in_sentence = ctx.sentence.contains(&index);
-            let weight = self.weights[&w.stem] * ctx.proximity(index);
+            let mut weight = self.weights[&w.stem] * ctx.proximity(index);
+            if ctx.segment.contains(&index) {
+                weight += self.weights[&w.stem] * SEGMENT_BONUS;
+            }
             for &f in facts {
                 if !in_sentence && self.sheet.facts[f].scope == Scope::Sentence {
                     continue;
@@ -143,15 +160,73 @@ impl<'s> FactIndex<'s> {
         }
         let mut links: Vec<Link> = scores
             .into_iter()
-            .filter(|(_, shared)| shared.len() >= MIN_SHARED_WORDS)
-            .map(|(fact, shared)| Link {
-                fact,
-                score: shared.values().sum(),
+            .filter(|(fact, _)| !self.another_event(*fact, &ctx))
+            .map(|(fact, shared)| {
+                let score: f32 = shared.values().sum();
+                let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
+                Link {
+                    fact,
+                    score,
+                    strong: distinctive >= MIN_SHARED_WORDS && score >= MIN_SCORE,
+                    distinctive,
+                }
             })
-            .filter(|l| l.score >= MIN_SCORE && !self.another_event(l.fact, &ctx))
             .collect();
         links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
         links
+    }
+
+    /// A word that tells facts apart: in at most half of them. The story's
+    /// subject ("Brenmoor Systems", "the election") is in all and proves
+    /// nothing about which fact a sentence states.
+    fn is_distinctive(&self, stem: &str) -> bool {
+        let n = self.terms.len();
+        n < 4 || self.postings.get(stem).is_some_and(|f| f.len() * 2 <= n)
+    }
+
+    /// The *another time* guard: the sentence dates what it says (the
+    /// nearest date to the mention), and that date is more than a month from
+    /// every date of the fact — or, for a fact without a date, from the
+    /// story's publication ("four years ago he won 55.1 per cent").
+    pub fn another_time(&self, fact: usize, analysis: &Analysis, mention: &Span) -> bool {
+        let Some(sentence) = analysis.doc.sentence_at(mention.start) else {
+            return false;
+        };
+        let dated = |t: &&crate::extract::time::TimeMention| {
+            t.interval.is_some()
+                && matches!(t.resolution, Resolution::Absolute | Resolution::Reference { .. })
+                && matches!(t.typ, TimexType::Date | TimexType::Time)
+                && !matches!(t.signal.as_ref().map(|s| s.0), Some(Signal::Since | Signal::From | Signal::Until | Signal::By | Signal::Before | Signal::After))
+        };
+        let distance = |t: &&crate::extract::time::TimeMention| {
+            if t.span.start >= mention.end { t.span.start - mention.end } else { mention.start.saturating_sub(t.span.end) }
+        };
+        let Some(when) = analysis
+            .times
+            .iter()
+            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+            .filter(|t| !analysis.in_quote(&t.span))
+            .filter(dated)
+            .min_by_key(distance)
+            .and_then(|t| t.interval)
+        else {
+            return false;
+        };
+        let fact_times: Vec<(Date, Date)> = self.sheet.facts[fact]
+            .times
+            .iter()
+            .filter(dated)
+            .filter_map(|t| t.interval)
+            .collect();
+        let fact_times = if fact_times.is_empty() {
+            match self.sheet.published {
+                Some(p) => vec![(p, p)],
+                None => return false,
+            }
+        } else {
+            fact_times
+        };
+        fact_times.iter().all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
     }
 
     /// The *another event* guard.
@@ -166,11 +241,14 @@ impl<'s> FactIndex<'s> {
             return false;
         }
         ctx.near(EVENT_WINDOW).iter().any(|w| {
+            // A name the fact sheet knows belongs to the story (the loser
+            // of an election is named beside the winner's share); an unknown
+            // one announces another event.
             let foreign_name = w.capitalised
                 && !ctx.title_case
                 && !is_calendar_word(&w.stem)
                 && !is_stop_word(&w.stem)
-                && !terms.stems.contains(&w.stem);
+                && !self.postings.contains_key(&w.stem);
             foreign_name || OTHER_EVENT_MARKERS.contains(&w.stem.as_str())
         })
     }
@@ -184,6 +262,7 @@ impl<'s> FactIndex<'s> {
         fact: usize,
         analysis: &Analysis,
         mention: &Span,
+        window: usize,
         skip: &[&str],
     ) -> bool {
         let Some(ctx) = MentionContext::new(analysis, mention) else {
@@ -191,7 +270,7 @@ impl<'s> FactIndex<'s> {
         };
         let terms = &self.terms[fact];
         let mut near = ctx
-            .near(PREDICATE_WINDOW)
+            .near(window)
             .into_iter()
             .filter(|w| {
                 !is_stop_word(&w.stem)
@@ -199,7 +278,7 @@ impl<'s> FactIndex<'s> {
                     && !skip.contains(&w.stem.as_str())
             })
             .peekable();
-        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem))
+        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem) && self.is_distinctive(&w.stem))
     }
 
     /// How well the words around `value` in the fact match the words around
@@ -236,33 +315,43 @@ impl<'s> FactIndex<'s> {
 
 /// Judges a mention against its links. `values` gives, for a fact, the
 /// values comparable with the mention; `compatible` says whether a value
-/// agrees with it. Returns the contradicted link and value, or `None` when
-/// the mention agrees with a fact that links about as well (doubt) or has
-/// nothing to compare with.
+/// agrees with it, `same` whether it is the very value the mention gives.
+/// Returns the contradicted link and value, or `None` when nothing strong
+/// contradicts the mention or when it is in doubt: a fact that agrees links
+/// about as well, or any linked fact holds the very same value.
 pub fn judge<V: Clone>(
     links: &[Link],
     mut values: impl FnMut(usize) -> Vec<V>,
     mut compatible: impl FnMut(&V) -> bool,
+    mut same: impl FnMut(&V) -> bool,
 ) -> Option<(Link, V)> {
-    let mut contradiction: Option<(Link, V)> = None;
-    let mut best = None;
-    for link in links {
-        let vals = values(link.fact);
-        if vals.is_empty() {
-            continue;
-        }
-        let best_score = *best.get_or_insert(link.score);
-        if link.score < best_score * DOUBT_RATIO {
+    let candidates: Vec<(Link, Vec<V>)> = links
+        .iter()
+        .map(|l| (*l, values(l.fact)))
+        .filter(|(_, vals)| !vals.is_empty())
+        .collect();
+    let (contradicted, vals) = candidates.iter().find(|(l, _)| l.strong)?;
+    let mut doubt = false;
+    for (link, vals) in &candidates {
+        if (link.distinctive > 0 && vals.iter().any(&mut same))
+            || (link.score >= contradicted.score * DOUBT_RATIO && vals.iter().any(&mut compatible))
+        {
+            doubt = true;
             break;
         }
-        if vals.iter().any(&mut compatible) {
-            return None;
-        }
-        if contradiction.is_none() {
-            contradiction = Some((*link, vals[0].clone()));
-        }
     }
-    contradiction
+    (!doubt).then(|| (*contradicted, vals[0].clone()))
+}
+
+fn days_apart(a: (Date, Date), b: (Date, Date)) -> i32 {
+    let gap = |x: Date, y: Date| (y - x).get_days();
+    if a.1 < b.0 {
+        gap(a.1, b.0)
+    } else if b.1 < a.0 {
+        gap(b.1, a.0)
+    } else {
+        0
+    }
 }
 
 /// The words around one mention.
@@ -273,6 +362,9 @@ struct MentionContext<'a> {
     paragraph: Range<usize>,
     /// Word indices of the mention itself (may be empty: between words).
     mention: Range<usize>,
+    /// Word indices of the mention's segment: its sentence cut at
+    /// punctuation, conjunctions and the other values around it.
+    segment: Range<usize>,
     title_case: bool,
 }
 
@@ -292,11 +384,13 @@ impl<'a> MentionContext<'a> {
         let sentence = clamp(word_range(words, &sentence));
         let paragraph = clamp(word_range(words, &paragraph));
         let title_case = is_title_case(&words[sentence.clone()], doc.text);
+        let segment = segment(analysis, &sentence, &mention);
         Some(MentionContext {
             words,
             sentence,
             paragraph,
             mention,
+            segment,
             title_case,
         })
     }
@@ -330,6 +424,43 @@ impl<'a> MentionContext<'a> {
         let after = self.mention.end..(self.mention.end + window).min(self.sentence.end);
         before.chain(after).map(|i| self.words[i].clone()).collect()
     }
+}
+
+/// The mention's segment of its sentence: outward from the mention until
+/// punctuation, a conjunction or another value.
+fn segment(analysis: &Analysis, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
+    let words = &analysis.words;
+    let text = analysis.doc.text;
+    let (Some(first), Some(last)) = (words.get(mention.start), mention.end.checked_sub(1).and_then(|i| words.get(i))) else {
+        return mention.clone();
+    };
+    let (own_start, own_end) = (first.span.start, last.span.end);
+    let other_value = |w: &Word| {
+        let outside = w.span.end <= own_start || w.span.start >= own_end;
+        outside
+            && (crate::analysis::overlaps_sorted(&analysis.quantity_spans, &w.span)
+                || crate::analysis::overlaps_sorted(&analysis.time_spans, &w.span))
+    };
+    let breaks = |a: &Word, b: &Word| {
+        text[a.span.end..b.span.start].contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}', '"', '\u{201c}', '\u{201d}'])
+    };
+    let mut start = mention.start;
+    while start > sentence.start {
+        let prev = &words[start - 1];
+        if breaks(prev, &words[start]) || SEGMENT_BREAKS.contains(&prev.stem.as_str()) || other_value(prev) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = mention.end;
+    while end < sentence.end {
+        let next = &words[end];
+        if breaks(&words[end - 1], next) || SEGMENT_BREAKS.contains(&next.stem.as_str()) || other_value(next) {
+            break;
+        }
+        end += 1;
+    }
+    start..end
 }
 
 /// Indices of the words inside `span`.

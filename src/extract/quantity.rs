@@ -96,6 +96,9 @@ pub struct QuantityMention {
     /// Other nouns of the counted phrase, singular and lowercase ("soldier" in
     /// "30 soldier fatalities").
     pub modifiers: Vec<String>,
+    /// A share written as a ratio ("two in three voters"): its value is a
+    /// percentage, and it often describes a subgroup rather than the whole.
+    pub ratio: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -2092,7 +2095,9 @@ fn noun_phrase<'a>(text: &'a str, i: &'a str, plural_ends: bool) -> Counted<'a> 
             break;
         }
         let adj = participle_or_adverb(w) || in_list(ADJECTIVES, w);
-        if adj && has_noun {
+        // A hyphenated participle is a compound modifier that stands before
+        // its noun ("Canadair water-bombing aircraft"), never a verb after it.
+        if adj && has_noun && !w.contains('-') {
             break;
         }
         words[n] = (w, off(start_rest));
@@ -2516,6 +2521,7 @@ fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
         unit,
         unit_span,
         modifiers,
+        ratio: false,
     })
 }
 
@@ -2635,6 +2641,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     }
 
     let mut first: Num<'_>;
+    let mut ratio = false;
     if let Some((a, _)) = range {
         first = a;
     } else {
@@ -2649,6 +2656,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         first = a;
         cur = r;
         // ratio := number sp1 ("in" | "out of") sp1 number   -- "one in five", "3 out of 10"
+        // A ratio is a share, so it becomes a percentage of the counted noun.
         if let Ok((r3, (_, _, _, b))) = (
             sp1,
             |i| phrase("out of")(i).or_else(|_| phrase("in")(i)),
@@ -2669,13 +2677,14 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 let start = offset_in(text, first.text);
                 first = Num {
                     text: &text[start..off(r3)],
-                    value: a / b.value,
+                    value: a / b.value * 100.0,
                     scale: 1.0,
                     plain_digits: false,
                     words: first.words,
                     bare_one: false,
                 };
                 cur = r3;
+                ratio = true;
             }
         }
         // range_tail := (sp0 dash sp0 | sp1 ("to" | "or" | "through") sp1) currency? number
@@ -3102,6 +3111,11 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     } else {
         num_start..num_end
     };
+    let (unit, modifiers) = if ratio {
+        (Some("percent".to_string()), unit.into_iter().chain(modifiers).collect())
+    } else {
+        (unit, modifiers)
+    };
     Ok(QuantityMention {
         span: pos..end.max(off(cur)),
         number_span,
@@ -3115,6 +3129,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         unit,
         unit_span,
         modifiers,
+        ratio,
     })
 }
 
@@ -3472,6 +3487,12 @@ mod tests {
     }
 
     #[test]
+    fn compound_modifier_after_a_noun_keeps_the_phrase_going() {
+        assert_eq!(unit("Six Canadair water-bombing aircraft joined the fight.").as_deref(), Some("aircraft"));
+        assert_eq!(unit("13 assailants killed in the raid").as_deref(), Some("assailant"));
+    }
+
+    #[test]
     fn counted_noun() {
         let t = "more than 30 Malian soldiers were killed";
         let m = one(t);
@@ -3639,9 +3660,10 @@ mod tests {
         // ratios
         let t = "one in five adults";
         let m = one(t);
-        assert_eq!((m.value, m.unit.as_deref()), (Some(0.2), Some("adult")));
+        assert_eq!((m.value, m.unit.as_deref()), (Some(20.0), Some("percent")));
+        assert_eq!(m.modifiers, ["adult"]);
         assert_eq!(slice(t, &m.number_span), "one in five");
-        assert_eq!(one("3 out of 10 voters").value, Some(0.3));
+        assert_eq!(one("3 out of 10 voters").value, Some(30.0));
         // a dozen-multiplier after a compound
         assert_eq!(one("three hundred and two dozen").value, Some(324.0));
         assert_eq!(one("twenty and three fifths").value, Some(20.6));

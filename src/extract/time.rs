@@ -2131,6 +2131,27 @@ pub fn sentence_is_future(sentence: &str) -> bool {
     false
 }
 
+/// "until"/"by" in a present-tense sentence points forward: "schools remain
+/// closed until Wednesday" is the coming Wednesday. A finite past verb in the
+/// sentence keeps the default ("were closed until Wednesday").
+fn points_forward(signal: Option<Signal>, sentence: &str) -> bool {
+    if !matches!(signal, Some(Signal::Until | Signal::By)) {
+        return false;
+    }
+    let words = || {
+        sentence
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+    };
+    const PRESENT: &[&str] = &[
+        "is", "are", "remain", "remains", "stay", "stays", "continue", "continues", "runs",
+        "lasts", "expects", "expect", "expected", "due",
+    ];
+    words().any(|w| PRESENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        // "-ed" forms are left out: "remain closed" is a participle.
+        && !words().any(|w| PAST_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) || w.eq_ignore_ascii_case("had"))
+}
+
 /// Irregular past-tense verbs common in news.
 const PAST_VERBS: [&str; 28] = [
     "said", "told", "met", "held", "made", "took", "went", "came", "saw", "gave", "began",
@@ -3308,7 +3329,8 @@ pub fn extract_times(
                         tense_cache = Some((sent.clone(), f));
                         f
                     }
-                } && !governed_by_past_verb(text, span.clone());
+                } && !governed_by_past_verb(text, span.clone())
+                    || points_forward(signal.as_ref().map(|s| s.0), &text[sent.clone()]);
                 let env = Env {
                     reference,
                     future,
@@ -4172,6 +4194,9 @@ mod tests {
         let s = [0..13, 14..t.len()];
         let v = extract_times(t, &s, Some(d(REF)));
         assert_eq!(v[0].value.as_deref(), Some("2025-05-30"));
+        assert!(points_forward(Some(Signal::Until), "Schools remain closed until Wednesday."));
+        assert!(!points_forward(Some(Signal::Until), "Schools were closed until Wednesday."));
+        assert!(!points_forward(Some(Signal::On), "Schools remain closed on Wednesday."));
         assert!(sentence_is_future("The court is to rule."));
         assert!(sentence_is_future("He'll come."));
         assert!(!sentence_is_future("The next morning they left."));

@@ -20,6 +20,9 @@ static DOC: RuleDoc = RuleDoc {
     use_instead: "Mali army loses more than 30 soldiers in base assault",
 };
 
+/// How many words on each side of a quantity must include one of the fact's.
+const PREDICATE_WINDOW: usize = 3;
+
 impl Rule for QuantityMismatch {
     fn id(&self) -> &'static str {
         "quantity/mismatch"
@@ -38,7 +41,9 @@ impl Rule for QuantityMismatch {
         let analysis = cx.analysis;
         let sheet = facts.index.sheet;
         for mention in &analysis.quantities {
-            if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+            // A ratio ("two in three voters") as often counts a subgroup as
+            // the whole: too ambiguous to contradict anything.
+            if mention.ratio || analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
                 continue;
             }
             let links = facts.index.links(analysis, &mention.span);
@@ -47,7 +52,8 @@ impl Rule for QuantityMismatch {
             let values = |f: usize| -> Vec<&QuantityMention> {
                 if facts
                     .index
-                    .another_predicate(f, analysis, &mention.span, &skip)
+                    .another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &skip)
+                    || facts.index.another_time(f, analysis, &mention.span)
                 {
                     return Vec::new();
                 }
@@ -68,7 +74,8 @@ impl Rule for QuantityMismatch {
                 Interval::of(mention).overlaps(&Interval::of(v))
                     || is_rounding_of(mention, written, v)
             };
-            let Some((link, value)) = judge(&links, values, compatible) else {
+            let same = |v: &&QuantityMention| Interval::of(mention).same(&Interval::of(v));
+            let Some((link, value)) = judge(&links, values, compatible, same) else {
                 continue;
             };
             let fact = facts.index.fact(link.fact);
@@ -124,8 +131,7 @@ fn canonical_noun(word: &str, sheet: &FactSheet) -> String {
 }
 
 /// Whether a fact value counts the same thing as the mention: the same
-/// counted noun (or one of its nouns), or, when the mention names no noun,
-/// the fact's only quantity.
+/// counted noun (or one of its nouns).
 fn same_thing(
     mention: &QuantityMention,
     nouns: &[String],
@@ -140,16 +146,11 @@ fn same_thing(
             let their_head = &theirs[0];
             mine_head == their_head || theirs.contains(mine_head) || nouns.contains(their_head)
         }
-        (false, _) => values_in_fact == 1 && !is_measure(value),
-        (true, false) => false,
+        // A bare number ("the toll rose to 30") is compared only with a
+        // fact's only quantity, and only when that one is bare too.
+        (false, false) => values_in_fact == 1,
+        (false, true) | (true, false) => false,
     }
-}
-
-/// Money, percentages and units of measure never compare with a bare number.
-fn is_measure(q: &QuantityMention) -> bool {
-    q.unit.as_deref().is_some_and(|u| {
-        u == "percent" || (u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
-    })
 }
 
 /// The values with the highest affinity (all of them on a tie).

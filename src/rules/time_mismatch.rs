@@ -69,6 +69,19 @@ fn describe(t: &TimeMention) -> String {
     }
 }
 
+/// How many words on each side of a time expression must include one of
+/// the fact's: wider than for quantities, since dates sit in adverbials
+/// ("the previous major wildfire near Castelmar, in 2016, …").
+const PREDICATE_WINDOW: usize = 5;
+
+/// A day is not checked against a year or a quarter: a fact's coarse period
+/// is usually a different aspect (the quarter a profit was made in, not the
+/// day it was announced), so only an equal or coarser mention is compared.
+fn finer_than(mention: &TimeMention, value: &TimeMention) -> bool {
+    let length = |t: &TimeMention| t.interval.map(|(a, b)| (b - a).get_days());
+    matches!((length(mention), length(value)), (Some(m), Some(v)) if m < v)
+}
+
 /// A mention wholly after the reference date talks about something still
 /// to come ("the mayor will visit on Tuesday"); it is not the past event a
 /// fact dated before the reference date records.
@@ -123,9 +136,7 @@ impl Rule for TimeMismatch {
             }
             let links = facts.index.links(analysis, &mention.span);
             let values = |f: usize| -> Vec<&TimeMention> {
-                if facts
-                    .index
-                    .another_predicate(f, analysis, &mention.span, &[])
+                if facts.index.another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &[])
                 {
                     return Vec::new();
                 }
@@ -135,6 +146,7 @@ impl Rule for TimeMismatch {
                     .iter()
                     .filter(|v| checkable(v) && role(v) == role(mention))
                     .filter(|v| !future_of_a_past_fact(mention, v, analysis))
+                    .filter(|v| !finer_than(mention, v))
                     .collect();
                 closest(comparable, |v| {
                     facts
@@ -142,7 +154,7 @@ impl Rule for TimeMismatch {
                         .value_affinity(f, &v.span, analysis, &mention.span)
                 })
             };
-            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v)) else {
+            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v), |v| v.interval == mention.interval) else {
                 continue;
             };
             let fact = facts.index.fact(link.fact);
