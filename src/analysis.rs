@@ -45,7 +45,16 @@ impl<'a> Analysis<'a> {
             .into_iter()
             .filter(|q| !overlaps_sorted(&dates, &q.number_span))
             .collect();
-        let words = words(text, doc.body_start..text.len());
+        // A dateline opening its line ("ALDERPORT, July 30, 2025 —") places
+        // the story; its words say nothing about any fact.
+        let mut words = words(text, doc.body_start..text.len());
+        if let Some(d) = reference.as_ref().and_then(|r| r.dateline.clone()) {
+            let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..d.start];
+            if before.chars().count() <= 48 && !before.contains(['.', '!', '?']) {
+                words.retain(|w| w.span.end <= line_start || w.span.start >= d.end);
+            }
+        }
         let quantity_spans = sorted_spans(quantities.iter().map(|q: &QuantityMention| q.span.clone()));
         let time_spans = sorted_spans(times.iter().map(|t| t.span.clone()));
         Analysis {

@@ -63,6 +63,14 @@ const OTHER_EVENT_MARKERS: &[&str] = &[
     "different",
 ];
 
+/// What kind of mention is being linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Quantity,
+    Time,
+    Quote,
+}
+
 /// A candidate fact for a mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
@@ -130,7 +138,7 @@ impl<'s> FactIndex<'s> {
 
     /// The facts `mention` may talk about, best first, with the *another
     /// event* guard applied.
-    pub fn links(&self, analysis: &Analysis, mention: &Span) -> Vec<Link> {
+    pub fn links(&self, analysis: &Analysis, mention: &Span, kind: Kind) -> Vec<Link> {
         let Some(ctx) = MentionContext::new(analysis, mention) else {
             return Vec::new();
         };
@@ -158,16 +166,30 @@ impl<'s> FactIndex<'s> {
                 *best = best.max(weight);
             }
         }
+        let segment_stems: HashSet<&str> = ctx.words[ctx.segment.clone()]
+            .iter()
+            .map(|w| w.stem.as_str())
+            .filter(|s| self.is_distinctive(s) && self.postings.contains_key(*s))
+            .collect();
+        let segment_known = !segment_stems.is_empty();
         let mut links: Vec<Link> = scores
             .into_iter()
             .filter(|(fact, _)| !self.another_event(*fact, &ctx))
             .map(|(fact, shared)| {
                 let score: f32 = shared.values().sum();
                 let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
+                let in_segment = shared.keys().filter(|s| self.is_distinctive(s) && segment_stems.contains(*s)).count();
+                // When a quantity's own segment names what it measures
+                // ("revenue of $4.2 billion"), only a fact with that word
+                // may be contradicted, and the word counts twice.
+                let (names_its_subject, bonus) = match kind {
+                    Kind::Quantity => (in_segment > 0 || !segment_known, in_segment),
+                    Kind::Time | Kind::Quote => (true, 0),
+                };
                 Link {
                     fact,
                     score,
-                    strong: distinctive >= MIN_SHARED_WORDS && score >= MIN_SCORE,
+                    strong: names_its_subject && distinctive + bonus >= MIN_SHARED_WORDS && score >= MIN_SCORE,
                     distinctive,
                 }
             })
@@ -278,7 +300,7 @@ impl<'s> FactIndex<'s> {
                     && !skip.contains(&w.stem.as_str())
             })
             .peekable();
-        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem) && self.is_distinctive(&w.stem))
+        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem))
     }
 
     /// How well the words around `value` in the fact match the words around

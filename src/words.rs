@@ -54,9 +54,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 fn make_word(text: &str, span: Range<usize>, sentence_start: bool) -> Word {
     let raw = &text[span.clone()];
     let capitalised = !sentence_start && raw.chars().next().is_some_and(char::is_uppercase);
-    let stem = stem(raw);
     Word {
-        stem: concept(&stem).unwrap_or(&stem).to_string(),
+        stem: concept(raw).map_or_else(|| stem(raw).into_owned(), str::to_string),
         span,
         capitalised,
     }
@@ -179,8 +178,10 @@ const CONCEPTS: &[&[&str]] = &[
     &["decrease", "cut", "reduce", "decline"],
 ];
 
-/// The concept a stem belongs to: the stem of its group's head word.
-pub fn concept(word_stem: &str) -> Option<&'static str> {
+/// The concept a word belongs to: the stem of its group's head word. Looked
+/// up by the word's own inflected forms, not by stems, so that a short stem
+/// cannot collide ("plane" and "plan" share the stem "plan").
+pub fn concept(word: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
@@ -188,12 +189,29 @@ pub fn concept(word_stem: &str) -> Option<&'static str> {
         for group in CONCEPTS {
             let head: &'static str = Box::leak(stem(group[0]).into_owned().into_boxed_str());
             for word in *group {
-                map.insert(stem(word).into_owned(), head);
+                let bare = word.strip_suffix('e').unwrap_or(word);
+                for form in [
+                    word.to_string(),
+                    format!("{word}s"),
+                    format!("{word}es"),
+                    format!("{word}d"),
+                    format!("{word}ed"),
+                    format!("{word}ing"),
+                    format!("{bare}ing"),
+                    format!("{bare}ed"),
+                ] {
+                    map.insert(form, head);
+                }
             }
         }
         map
     });
-    map.get(word_stem).copied()
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    let bare = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(&lower);
+    map.get(bare).copied()
 }
 
 /// Function words that never link a sentence to a fact. Takes a stem, so
@@ -491,9 +509,11 @@ mod tests {
             stems,
             ["soldier", "were", "deploy", "soldier", "deploy", "aircraft"]
         );
-        assert_eq!(concept(&stem("injured")), concept(&stem("wounded")));
-        assert_ne!(concept(&stem("injured")), concept(&stem("killed")));
-        assert_eq!(concept(&stem("lost")), None);
+        assert_eq!(concept("injured"), concept("wounded"));
+        assert_ne!(concept("injured"), concept("killed"));
+        assert_eq!(concept("lost"), None);
+        assert_eq!(concept("plans"), None, "not a plane");
+        assert_eq!(concept("Planes"), Some("aircraft"));
     }
 
     #[test]

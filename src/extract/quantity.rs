@@ -353,6 +353,12 @@ const PREFIXES: &[(&str, Bound)] = &[
     ("higher than", Bound::MoreThan),
     ("over", Bound::MoreThan),
     ("above", Bound::MoreThan),
+    // Verbs that state a bound: "turnout exceeded 60%".
+    ("exceeded", Bound::MoreThan),
+    ("exceeding", Bound::MoreThan),
+    ("exceeds", Bound::MoreThan),
+    ("surpassed", Bound::MoreThan),
+    ("topped", Bound::MoreThan),
     ("at least", Bound::AtLeast),
     ("no fewer than", Bound::AtLeast),
     ("no less than", Bound::AtLeast),
@@ -3484,6 +3490,14 @@ mod tests {
         assert_eq!(m.unit.as_deref(), Some("hectare"));
         assert_eq!(slice(t, m.unit_span.as_ref().unwrap()), "hectares");
         assert_eq!(unit("a 48-hour truce").as_deref(), Some("hour"));
+    }
+
+    #[test]
+    fn verbs_that_state_a_bound() {
+        let m = one("Turnout exceeded 60% on Sunday.");
+        assert_eq!((m.low, m.low_inclusive, m.high), (Some(60.0), false, None));
+        let m = one("Sales topped $2 billion.");
+        assert_eq!(m.low, Some(2e9));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quantity::QuantityMention;
 use crate::facts::FactSheet;
 use crate::interval::{Interval, is_rounding_of};
-use crate::link::judge;
+use crate::link::{Kind, judge};
 use crate::words::{concept, stem};
 
 use super::{Context, Rule, RuleDoc};
@@ -46,7 +46,7 @@ impl Rule for QuantityMismatch {
             if mention.ratio || analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
                 continue;
             }
-            let links = facts.index.links(analysis, &mention.span);
+            let links = facts.index.links(analysis, &mention.span, Kind::Quantity);
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let values = |f: usize| -> Vec<&QuantityMention> {
@@ -127,7 +127,7 @@ fn canonical_noun(word: &str, sheet: &FactSheet) -> String {
     if let Some(c) = sheet.aliases.get(s.as_ref()) {
         return concept(c).unwrap_or(c).to_string();
     }
-    concept(&s).unwrap_or(&s).to_string()
+    concept(word).unwrap_or(&s).to_string()
 }
 
 /// Whether a fact value counts the same thing as the mention: the same

@@ -2,6 +2,7 @@
 //! canonical quotation but not a verbatim part of it.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
 
 use super::{Context, Rule, RuleDoc};
@@ -33,7 +34,7 @@ impl Rule for QuoteMismatch {
         let analysis = cx.analysis;
         for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
             let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
-            let links = facts.index.links(analysis, &quote.span);
+            let links = facts.index.links(analysis, &quote.span, Kind::Quote);
             let QuoteMatch::Close { canonical, changes } = facts
                 .quotes
                 .compare(&words, |fact| links.iter().any(|l| l.fact == fact))

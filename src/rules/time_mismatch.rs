@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
-use crate::link::judge;
+use crate::link::{Kind, judge};
 
 use super::quantity_mismatch::closest;
 use super::{Context, Rule, RuleDoc};
@@ -82,18 +82,13 @@ fn finer_than(mention: &TimeMention, value: &TimeMention) -> bool {
     matches!((length(mention), length(value)), (Some(m), Some(v)) if m < v)
 }
 
-/// A mention wholly after the reference date talks about something still
-/// to come ("the mayor will visit on Tuesday"); it is not the past event a
-/// fact dated before the reference date records.
-fn future_of_a_past_fact(
-    mention: &TimeMention,
-    value: &TimeMention,
-    analysis: &crate::analysis::Analysis,
-) -> bool {
+/// A mention and a fact value on opposite sides of the reference date talk
+/// about different things: "the mayor will visit on Tuesday" is not the past
+/// flood a fact dates, and "she won on Sunday" is not the swearing-in a
+/// fact schedules for next month.
+fn across_the_reference(mention: &TimeMention, value: &TimeMention, analysis: &crate::analysis::Analysis) -> bool {
     match (&analysis.reference, mention.interval, value.interval) {
-        (Some(reference), Some((start, _)), Some((_, end))) => {
-            start > reference.date && end < reference.date
-        }
+        (Some(r), Some((m0, m1)), Some((v0, v1))) => (m0 > r.date && v1 < r.date) || (m1 < r.date && v0 > r.date),
         _ => false,
     }
 }
@@ -134,7 +129,7 @@ impl Rule for TimeMismatch {
             if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
                 continue;
             }
-            let links = facts.index.links(analysis, &mention.span);
+            let links = facts.index.links(analysis, &mention.span, Kind::Time);
             let values = |f: usize| -> Vec<&TimeMention> {
                 if facts.index.another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &[])
                 {
@@ -145,7 +140,7 @@ impl Rule for TimeMismatch {
                     .times
                     .iter()
                     .filter(|v| checkable(v) && role(v) == role(mention))
-                    .filter(|v| !future_of_a_past_fact(mention, v, analysis))
+                    .filter(|v| !across_the_reference(mention, v, analysis))
                     .filter(|v| !finer_than(mention, v))
                     .collect();
                 closest(comparable, |v| {
