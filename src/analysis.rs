@@ -55,7 +55,8 @@ impl<'a> Analysis<'a> {
                 words.retain(|w| w.span.end <= line_start || w.span.start >= d.end);
             }
         }
-        let quantity_spans = sorted_spans(quantities.iter().map(|q: &QuantityMention| q.span.clone()));
+        let quantity_spans =
+            sorted_spans(quantities.iter().map(|q: &QuantityMention| q.span.clone()));
         let time_spans = sorted_spans(times.iter().map(|t| t.span.clone()));
         Analysis {
             quantity_spans,
@@ -93,7 +94,9 @@ pub fn overlaps_sorted(sorted: &[std::ops::Range<usize>], span: &std::ops::Range
 }
 
 /// Spans in text order with overlaps merged, as `overlaps_sorted` wants them.
-fn sorted_spans(spans: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+fn sorted_spans(
+    spans: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
     let mut spans: Vec<_> = spans.collect();
     spans.sort_by_key(|s| s.start);
     let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());

@@ -145,7 +145,10 @@ fn exact(q: &QuantityMention) -> Option<f64> {
 /// hundreds for "2,300", a tenth of a million for "1.5 million", one for
 /// "48", a tenth for "2.5". `None` for a number written in words.
 fn rounding_step(written: &str, value: f64) -> Option<f64> {
-    let digits: String = written.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     let written_value: f64 = digits.parse().ok()?;
     if written_value == 0.0 {
         return None;
@@ -157,7 +160,11 @@ fn rounding_step(written: &str, value: f64) -> Option<f64> {
         10f64.powi(-(frac.len() as i32))
     } else {
         let zeros = int.len() - int.trim_end_matches('0').len();
-        if zeros >= 2 { 10f64.powi(zeros as i32) } else { 1.0 }
+        if zeros >= 2 {
+            10f64.powi(zeros as i32)
+        } else {
+            1.0
+        }
     };
     Some(step * scale)
 }

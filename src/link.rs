@@ -24,15 +24,15 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::analysis::Analysis;
-use crate::extract::time::{Resolution, Signal, TimexType};
 use crate::document::{Document, Span};
+use crate::extract::time::{Resolution, Signal, TimexType};
 use crate::facts::{Fact, FactSheet, Scope};
 use crate::words::{Word, is_calendar_word, is_stop_word, is_title_case, words};
 
 /// A link needs at least this many distinct shared words ...
 const MIN_SHARED_WORDS: usize = 2;
 /// ... and at least this score (a rare word next to the mention scores 1).
-const MIN_SCORE: f32 = 1.0;
+const MIN_SCORE: f32 = 0.75;
 /// A word `PROXIMITY` words away from the mention counts half.
 const PROXIMITY: f32 = 8.0;
 /// Words farther than this from the mention are not read, so a
@@ -178,7 +178,10 @@ impl<'s> FactIndex<'s> {
             .map(|(fact, shared)| {
                 let score: f32 = shared.values().sum();
                 let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
-                let in_segment = shared.keys().filter(|s| self.is_distinctive(s) && segment_stems.contains(*s)).count();
+                let in_segment = shared
+                    .keys()
+                    .filter(|s| self.is_distinctive(s) && segment_stems.contains(*s))
+                    .count();
                 // When a quantity's own segment names what it measures
                 // ("revenue of $4.2 billion"), only a fact with that word
                 // may be contradicted, and the word counts twice.
@@ -189,7 +192,9 @@ impl<'s> FactIndex<'s> {
                 Link {
                     fact,
                     score,
-                    strong: names_its_subject && distinctive + bonus >= MIN_SHARED_WORDS && score >= MIN_SCORE,
+                    strong: names_its_subject
+                        && distinctive + bonus >= MIN_SHARED_WORDS
+                        && score >= MIN_SCORE,
                     distinctive,
                 }
             })
@@ -216,12 +221,29 @@ impl<'s> FactIndex<'s> {
         };
         let dated = |t: &&crate::extract::time::TimeMention| {
             t.interval.is_some()
-                && matches!(t.resolution, Resolution::Absolute | Resolution::Reference { .. })
+                && matches!(
+                    t.resolution,
+                    Resolution::Absolute | Resolution::Reference { .. }
+                )
                 && matches!(t.typ, TimexType::Date | TimexType::Time)
-                && !matches!(t.signal.as_ref().map(|s| s.0), Some(Signal::Since | Signal::From | Signal::Until | Signal::By | Signal::Before | Signal::After))
+                && !matches!(
+                    t.signal.as_ref().map(|s| s.0),
+                    Some(
+                        Signal::Since
+                            | Signal::From
+                            | Signal::Until
+                            | Signal::By
+                            | Signal::Before
+                            | Signal::After
+                    )
+                )
         };
         let distance = |t: &&crate::extract::time::TimeMention| {
-            if t.span.start >= mention.end { t.span.start - mention.end } else { mention.start.saturating_sub(t.span.end) }
+            if t.span.start >= mention.end {
+                t.span.start - mention.end
+            } else {
+                mention.start.saturating_sub(t.span.end)
+            }
         };
         let Some(when) = analysis
             .times
@@ -248,7 +270,9 @@ impl<'s> FactIndex<'s> {
         } else {
             fact_times
         };
-        fact_times.iter().all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
+        fact_times
+            .iter()
+            .all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
     }
 
     /// The *another event* guard.
@@ -453,7 +477,10 @@ impl<'a> MentionContext<'a> {
 fn segment(analysis: &Analysis, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
     let words = &analysis.words;
     let text = analysis.doc.text;
-    let (Some(first), Some(last)) = (words.get(mention.start), mention.end.checked_sub(1).and_then(|i| words.get(i))) else {
+    let (Some(first), Some(last)) = (
+        words.get(mention.start),
+        mention.end.checked_sub(1).and_then(|i| words.get(i)),
+    ) else {
         return mention.clone();
     };
     let (own_start, own_end) = (first.span.start, last.span.end);
@@ -464,12 +491,17 @@ fn segment(analysis: &Analysis, sentence: &Range<usize>, mention: &Range<usize>)
                 || crate::analysis::overlaps_sorted(&analysis.time_spans, &w.span))
     };
     let breaks = |a: &Word, b: &Word| {
-        text[a.span.end..b.span.start].contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}', '"', '\u{201c}', '\u{201d}'])
+        text[a.span.end..b.span.start].contains([
+            ',', ';', ':', '(', ')', '\u{2014}', '\u{2013}', '"', '\u{201c}', '\u{201d}',
+        ])
     };
     let mut start = mention.start;
     while start > sentence.start {
         let prev = &words[start - 1];
-        if breaks(prev, &words[start]) || SEGMENT_BREAKS.contains(&prev.stem.as_str()) || other_value(prev) {
+        if breaks(prev, &words[start])
+            || SEGMENT_BREAKS.contains(&prev.stem.as_str())
+            || other_value(prev)
+        {
             break;
         }
         start -= 1;
@@ -477,7 +509,10 @@ fn segment(analysis: &Analysis, sentence: &Range<usize>, mention: &Range<usize>)
     let mut end = mention.end;
     while end < sentence.end {
         let next = &words[end];
-        if breaks(&words[end - 1], next) || SEGMENT_BREAKS.contains(&next.stem.as_str()) || other_value(next) {
+        if breaks(&words[end - 1], next)
+            || SEGMENT_BREAKS.contains(&next.stem.as_str())
+            || other_value(next)
+        {
             break;
         }
         end += 1;

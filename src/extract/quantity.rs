@@ -3118,7 +3118,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         num_start..num_end
     };
     let (unit, modifiers) = if ratio {
-        (Some("percent".to_string()), unit.into_iter().chain(modifiers).collect())
+        (
+            Some("percent".to_string()),
+            unit.into_iter().chain(modifiers).collect(),
+        )
     } else {
         (unit, modifiers)
     };
@@ -3502,8 +3505,14 @@ mod tests {
 
     #[test]
     fn compound_modifier_after_a_noun_keeps_the_phrase_going() {
-        assert_eq!(unit("Six Canadair water-bombing aircraft joined the fight.").as_deref(), Some("aircraft"));
-        assert_eq!(unit("13 assailants killed in the raid").as_deref(), Some("assailant"));
+        assert_eq!(
+            unit("Six Canadair water-bombing aircraft joined the fight.").as_deref(),
+            Some("aircraft")
+        );
+        assert_eq!(
+            unit("13 assailants killed in the raid").as_deref(),
+            Some("assailant")
+        );
     }
 
     #[test]

@@ -2144,8 +2144,20 @@ fn points_forward(signal: Option<Signal>, sentence: &str) -> bool {
             .filter(|w| !w.is_empty())
     };
     const PRESENT: &[&str] = &[
-        "is", "are", "remain", "remains", "stay", "stays", "continue", "continues", "runs",
-        "lasts", "expects", "expect", "expected", "due",
+        "is",
+        "are",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "continue",
+        "continues",
+        "runs",
+        "lasts",
+        "expects",
+        "expect",
+        "expected",
+        "due",
     ];
     words().any(|w| PRESENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
         // "-ed" forms are left out: "remain closed" is a participle.
@@ -4194,9 +4206,18 @@ mod tests {
         let s = [0..13, 14..t.len()];
         let v = extract_times(t, &s, Some(d(REF)));
         assert_eq!(v[0].value.as_deref(), Some("2025-05-30"));
-        assert!(points_forward(Some(Signal::Until), "Schools remain closed until Wednesday."));
-        assert!(!points_forward(Some(Signal::Until), "Schools were closed until Wednesday."));
-        assert!(!points_forward(Some(Signal::On), "Schools remain closed on Wednesday."));
+        assert!(points_forward(
+            Some(Signal::Until),
+            "Schools remain closed until Wednesday."
+        ));
+        assert!(!points_forward(
+            Some(Signal::Until),
+            "Schools were closed until Wednesday."
+        ));
+        assert!(!points_forward(
+            Some(Signal::On),
+            "Schools remain closed on Wednesday."
+        ));
         assert!(sentence_is_future("The court is to rule."));
         assert!(sentence_is_future("He'll come."));
         assert!(!sentence_is_future("The next morning they left."));

@@ -43,17 +43,23 @@ impl Rule for QuantityMismatch {
         for mention in &analysis.quantities {
             // A ratio ("two in three voters") as often counts a subgroup as
             // the whole: too ambiguous to contradict anything.
-            if mention.ratio || analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+            if mention.ratio
+                || analysis.in_quote(&mention.span)
+                || analysis.in_dateline(&mention.span)
+            {
                 continue;
             }
             let links = facts.index.links(analysis, &mention.span, Kind::Quantity);
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let values = |f: usize| -> Vec<&QuantityMention> {
-                if facts
-                    .index
-                    .another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &skip)
-                    || facts.index.another_time(f, analysis, &mention.span)
+                if facts.index.another_predicate(
+                    f,
+                    analysis,
+                    &mention.span,
+                    PREDICATE_WINDOW,
+                    &skip,
+                ) || facts.index.another_time(f, analysis, &mention.span)
                 {
                     return Vec::new();
                 }

@@ -86,9 +86,15 @@ fn finer_than(mention: &TimeMention, value: &TimeMention) -> bool {
 /// about different things: "the mayor will visit on Tuesday" is not the past
 /// flood a fact dates, and "she won on Sunday" is not the swearing-in a
 /// fact schedules for next month.
-fn across_the_reference(mention: &TimeMention, value: &TimeMention, analysis: &crate::analysis::Analysis) -> bool {
+fn across_the_reference(
+    mention: &TimeMention,
+    value: &TimeMention,
+    analysis: &crate::analysis::Analysis,
+) -> bool {
     match (&analysis.reference, mention.interval, value.interval) {
-        (Some(r), Some((m0, m1)), Some((v0, v1))) => (m0 > r.date && v1 < r.date) || (m1 < r.date && v0 > r.date),
+        (Some(r), Some((m0, m1)), Some((v0, v1))) => {
+            (m0 > r.date && v1 < r.date) || (m1 < r.date && v0 > r.date)
+        }
         _ => false,
     }
 }
@@ -131,7 +137,9 @@ impl Rule for TimeMismatch {
             }
             let links = facts.index.links(analysis, &mention.span, Kind::Time);
             let values = |f: usize| -> Vec<&TimeMention> {
-                if facts.index.another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &[])
+                if facts
+                    .index
+                    .another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &[])
                 {
                     return Vec::new();
                 }
@@ -149,7 +157,12 @@ impl Rule for TimeMismatch {
                         .value_affinity(f, &v.span, analysis, &mention.span)
                 })
             };
-            let Some((link, value)) = judge(&links, values, |v| overlaps(mention, v), |v| v.interval == mention.interval) else {
+            let Some((link, value)) = judge(
+                &links,
+                values,
+                |v| overlaps(mention, v),
+                |v| v.interval == mention.interval,
+            ) else {
                 continue;
             };
             let fact = facts.index.fact(link.fact);
