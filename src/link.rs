@@ -46,6 +46,10 @@ const EVENT_WINDOW: usize = 8;
 const SEGMENT_BONUS: f32 = 1.0;
 /// Words that end a segment.
 const SEGMENT_BREAKS: &[&str] = &["and", "but", "while", "whereas", "which", "who", "or"];
+/// How far from a mention, in bytes, the date that governs it may stand.
+const ANOTHER_TIME_REACH: usize = 400;
+/// How many words before a quantity its subject may stand.
+const SUBJECT_REACH: usize = 4;
 /// A sentence dated this many days away from a fact talks about another time.
 const ANOTHER_TIME_DAYS: i32 = 31;
 /// A fact that agrees with the mention and scores at least this share of
@@ -166,33 +170,28 @@ impl<'s> FactIndex<'s> {
                 *best = best.max(weight);
             }
         }
-        let segment_stems: HashSet<&str> = ctx.words[ctx.segment.clone()]
-            .iter()
-            .map(|w| w.stem.as_str())
-            .filter(|s| self.is_distinctive(s) && self.postings.contains_key(*s))
-            .collect();
-        let segment_known = !segment_stems.is_empty();
+        let subject = match kind {
+            Kind::Quantity => self.subject(&ctx),
+            Kind::Time | Kind::Quote => None,
+        };
         let mut links: Vec<Link> = scores
             .into_iter()
             .filter(|(fact, _)| !self.another_event(*fact, &ctx))
             .map(|(fact, shared)| {
                 let score: f32 = shared.values().sum();
                 let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
-                let in_segment = shared
-                    .keys()
-                    .filter(|s| self.is_distinctive(s) && segment_stems.contains(*s))
-                    .count();
-                // When a quantity's own segment names what it measures
-                // ("revenue of $4.2 billion"), only a fact with that word
-                // may be contradicted, and the word counts twice.
-                let (names_its_subject, bonus) = match kind {
-                    Kind::Quantity => (in_segment > 0 || !segment_known, in_segment),
-                    Kind::Time | Kind::Quote => (true, 0),
+                // A quantity whose subject is named ("revenue of $4.2
+                // billion", "30 soldiers") may only contradict a fact about
+                // that subject, and the subject counts twice.
+                let (about_subject, bonus) = match subject {
+                    Some(subject) if shared.contains_key(subject) => (true, 1),
+                    Some(_) => (false, 0),
+                    None => (true, 0),
                 };
                 Link {
                     fact,
                     score,
-                    strong: names_its_subject
+                    strong: about_subject
                         && distinctive + bonus >= MIN_SHARED_WORDS
                         && score >= MIN_SCORE,
                     distinctive,
@@ -201,6 +200,27 @@ impl<'s> FactIndex<'s> {
             .collect();
         links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
         links
+    }
+
+    /// What a quantity measures, when the text names it with a word the
+    /// fact sheet knows: its counted noun ("30 Malian soldiers"), else the
+    /// nearest such word before it in its segment ("revenue of $4.2
+    /// billion", "turnout exceeded 60%").
+    fn subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<&'c str> {
+        let known = |w: &&Word| {
+            !is_stop_word(&w.stem)
+                && self.is_distinctive(&w.stem)
+                && self.postings.contains_key(&w.stem)
+        };
+        let own = ctx.words[ctx.mention.clone()].iter().rev().find(known);
+        let before = || {
+            ctx.words[ctx.segment.start..ctx.mention.start]
+                .iter()
+                .rev()
+                .take(SUBJECT_REACH)
+                .find(known)
+        };
+        own.or_else(before).map(|w| w.stem.as_str())
     }
 
     /// A word that tells facts apart: in at most half of them. The story's
@@ -245,10 +265,20 @@ impl<'s> FactIndex<'s> {
                 mention.start.saturating_sub(t.span.end)
             }
         };
-        let Some(when) = analysis
+        // Only the times near the mention are looked at (the list is in text
+        // order), so the guard costs the same however long the sentence.
+        let window = mention
+            .start
+            .saturating_sub(ANOTHER_TIME_REACH)
+            .max(sentence.start)
+            ..(mention.end + ANOTHER_TIME_REACH).min(sentence.end);
+        let first = analysis
             .times
+            .partition_point(|t| t.span.start < window.start);
+        let Some(when) = analysis.times[first..]
             .iter()
-            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+            .take_while(|t| t.span.start < window.end)
+            .filter(|t| t.span.end <= window.end)
             .filter(|t| !analysis.in_quote(&t.span))
             .filter(dated)
             .min_by_key(distance)
@@ -278,6 +308,18 @@ impl<'s> FactIndex<'s> {
     /// The *another event* guard.
     fn another_event(&self, fact: usize, ctx: &MentionContext) -> bool {
         let terms = &self.terms[fact];
+        let near = ctx.near(EVENT_WINDOW);
+        // "In a separate assault", "another attack", "an earlier raid": the
+        // writer says outright that this is not the fact's event, unless
+        // the fact says so itself.
+        // Compared as written: "previously" is not "previous".
+        let marked = near.iter().any(|w| {
+            let word = ctx.text[w.span.clone()].to_ascii_lowercase();
+            OTHER_EVENT_MARKERS.contains(&word.as_str()) && !terms.stems.contains(&w.stem)
+        });
+        if marked {
+            return true;
+        }
         if terms.names.is_empty()
             || ctx
                 .paragraph_words()
@@ -286,16 +328,15 @@ impl<'s> FactIndex<'s> {
         {
             return false;
         }
-        ctx.near(EVENT_WINDOW).iter().any(|w| {
-            // A name the fact sheet knows belongs to the story (the loser
-            // of an election is named beside the winner's share); an unknown
-            // one announces another event.
-            let foreign_name = w.capitalised
+        // A name the fact sheet knows belongs to the story (the loser of an
+        // election is named beside the winner's share); an unknown one
+        // announces another event.
+        near.iter().any(|w| {
+            w.capitalised
                 && !ctx.title_case
                 && !is_calendar_word(&w.stem)
                 && !is_stop_word(&w.stem)
-                && !self.postings.contains_key(&w.stem);
-            foreign_name || OTHER_EVENT_MARKERS.contains(&w.stem.as_str())
+                && !self.postings.contains_key(&w.stem)
         })
     }
 
@@ -316,7 +357,7 @@ impl<'s> FactIndex<'s> {
         };
         let terms = &self.terms[fact];
         let mut near = ctx
-            .near(window)
+            .near_in_segment(window)
             .into_iter()
             .filter(|w| {
                 !is_stop_word(&w.stem)
@@ -402,6 +443,7 @@ fn days_apart(a: (Date, Date), b: (Date, Date)) -> i32 {
 
 /// The words around one mention.
 struct MentionContext<'a> {
+    text: &'a str,
     words: &'a [Word],
     /// Word indices of the mention's sentence and paragraph.
     sentence: Range<usize>,
@@ -432,6 +474,7 @@ impl<'a> MentionContext<'a> {
         let title_case = is_title_case(&words[sentence.clone()], doc.text);
         let segment = segment(analysis, &sentence, &mention);
         Some(MentionContext {
+            text: doc.text,
             words,
             sentence,
             paragraph,
@@ -457,6 +500,24 @@ impl<'a> MentionContext<'a> {
             (index + 1).saturating_sub(self.mention.end)
         };
         1.0 / (1.0 + distance as f32 / PROXIMITY)
+    }
+
+    /// The segment's words within `window` words of the mention, the
+    /// mention's own words excluded; when the segment holds no content word
+    /// ("…, about 4,000 people in all, …"), the sentence's.
+    fn near_in_segment(&self, window: usize) -> Vec<Word> {
+        let before = self
+            .mention
+            .start
+            .saturating_sub(window)
+            .max(self.segment.start)..self.mention.start;
+        let after = self.mention.end..(self.mention.end + window).min(self.segment.end);
+        let words: Vec<Word> = before.chain(after).map(|i| self.words[i].clone()).collect();
+        if words.iter().any(|w| !is_stop_word(&w.stem)) {
+            words
+        } else {
+            self.near(window)
+        }
     }
 
     /// The sentence's words within `window` words of the mention, the
@@ -578,4 +639,187 @@ fn in_quote(fact: &Fact, span: &Span) -> bool {
     fact.quotes
         .iter()
         .any(|q| q.content.start <= span.start && span.end <= q.content.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::FactSheet;
+
+    fn sheet(facts: &str) -> FactSheet {
+        FactSheet::parse(
+            "facts.toml",
+            &format!("[story]\npublished = 2025-06-02\n{facts}"),
+        )
+        .expect("valid sheet")
+    }
+
+    /// The id of the best strong link of the first quantity (or time) in
+    /// `text`, if any.
+    fn best(sheet: &FactSheet, text: &str, kind: Kind) -> Option<String> {
+        let index = FactIndex::new(sheet);
+        let analysis = Analysis::new(text, None, sheet.published);
+        let span = match kind {
+            Kind::Time => analysis.times[0].span.clone(),
+            _ => analysis.quantities[0].span.clone(),
+        };
+        index
+            .links(&analysis, &span, kind)
+            .into_iter()
+            .find(|l| l.strong)
+            .map(|l| sheet.facts[l.fact].id.clone())
+    }
+
+    const TOLLS: &str = r#"
+[[fact]]
+id = "boulikessi"
+text = "JNIM fighters killed more than 30 soldiers in an attack on the army base at Boulikessi."
+[[fact]]
+id = "regional"
+text = "Militants have killed more than 400 soldiers in Mali and Niger since the beginning of May 2025."
+[[fact]]
+id = "statement"
+text = 'The army said it "reacted vigorously".'
+[[fact]]
+id = "airport"
+text = "JNIM fighters also attacked the airport at Timbuktu on Monday, June 2, 2025."
+"#;
+
+    #[test]
+    fn a_sentence_links_to_the_fact_it_shares_words_with() {
+        let s = sheet(TOLLS);
+        let text = "Fighters killed 30 soldiers at the Boulikessi army base.";
+        assert_eq!(
+            best(&s, text, Kind::Quantity).as_deref(),
+            Some("boulikessi")
+        );
+        let text = "Some 400 soldiers were killed by militants in Mali and Niger.";
+        assert_eq!(best(&s, text, Kind::Quantity).as_deref(), Some("regional"));
+    }
+
+    #[test]
+    fn another_event_named_nearby_is_not_linked() {
+        let s = sheet(TOLLS);
+        let text = "JNIM said it killed 40 soldiers in a separate assault on the Dioura army base.";
+        assert_eq!(best(&s, text, Kind::Quantity), None);
+        let text = "Fighters killed 40 soldiers at the Dioura base, local officials said.";
+        assert_ne!(
+            best(&s, text, Kind::Quantity).as_deref(),
+            Some("boulikessi")
+        );
+    }
+
+    #[test]
+    fn another_predicate_is_not_the_same_count() {
+        let s = sheet(
+            r#"
+[[fact]]
+id = "deployed"
+text = "More than 200 firefighters were deployed to the Castelmar fire."
+"#,
+        );
+        let index = FactIndex::new(&s);
+        let check = |text: &str| {
+            let a = Analysis::new(text, None, s.published);
+            index.another_predicate(0, &a, &a.quantities[0].span, 3, &["firefighter"])
+        };
+        assert!(check(
+            "At the Castelmar fire, two firefighters were injured."
+        ));
+        assert!(!check(
+            "At the Castelmar fire, 150 firefighters were deployed."
+        ));
+        assert!(
+            !check("At the Castelmar fire, 150 firefighters were sent."),
+            "sent is a synonym"
+        );
+    }
+
+    #[test]
+    fn another_time_is_another_event() {
+        let s = sheet(
+            r#"
+[[fact]]
+id = "share"
+text = "Okonjo won the election with 52.4% of the vote."
+"#,
+        );
+        let index = FactIndex::new(&s);
+        let a = Analysis::new(
+            "Four years ago Okonjo won the election with 55.1% of the vote.",
+            None,
+            s.published,
+        );
+        assert!(index.another_time(0, &a, &a.quantities[0].span));
+        let a = Analysis::new(
+            "On Sunday Okonjo won the election with 55.1% of the vote.",
+            None,
+            s.published,
+        );
+        assert!(!index.another_time(0, &a, &a.quantities[0].span));
+    }
+
+    #[test]
+    fn a_value_belongs_to_the_subject_of_its_own_segment() {
+        let s = sheet(
+            r#"
+[[fact]]
+id = "revenue"
+text = "The company reported quarterly revenue of $4.2 billion."
+[[fact]]
+id = "profit"
+text = "The company made a quarterly net profit of $386 million, a profit that rose from a year earlier."
+[[fact]]
+id = "staff"
+text = "The company employs 9,000 people."
+[[fact]]
+id = "dividend"
+text = "The company raised its dividend to 15 cents."
+"#,
+        );
+        let text = "The company reported quarterly revenue of $4.2 million and a net profit of $386 million.";
+        assert_eq!(best(&s, text, Kind::Quantity).as_deref(), Some("revenue"));
+    }
+
+    #[test]
+    fn judge_stays_silent_in_doubt() {
+        let link = |fact, score, strong| Link {
+            fact,
+            score,
+            strong,
+            distinctive: 1,
+        };
+        let values = |f: usize| vec![[10, 20, 30][f]];
+        let is_30 = |v: &i32| *v == 30;
+        // The best link contradicts and nothing agrees: reported.
+        let found = judge(
+            &[link(0, 2.0, true), link(1, 0.5, false)],
+            values,
+            is_30,
+            is_30,
+        );
+        assert_eq!(found.map(|(l, v)| (l.fact, v)), Some((0, 10)));
+        // A fact that agrees links almost as well: doubt.
+        assert!(
+            judge(
+                &[link(0, 2.0, true), link(2, 1.5, false)],
+                values,
+                is_30,
+                is_30
+            )
+            .is_none()
+        );
+        // A weakly linked fact holds the very value: doubt.
+        assert!(
+            judge(
+                &[link(0, 2.0, true), link(2, 0.2, false)],
+                values,
+                is_30,
+                is_30
+            )
+            .is_none()
+        );
+        // Only weak links: never reported.
+        assert!(judge(&[link(0, 2.0, false)], values, |_| false, |_| false).is_none());
+    }
 }
