@@ -410,40 +410,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Month and weekday names: capitalised, but never names of people or places.
 pub fn is_calendar_word(stem: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    CALENDAR.contains(&stem)
+    crate::extract::time::is_month_name(stem) || crate::extract::time::is_weekday_name(stem)
 }
 
 /// Whether a line is written in title case (a headline), where capitals say

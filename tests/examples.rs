@@ -4,62 +4,19 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use common::{check_file, load_sheet, root};
+use common::{answer_key, check_file, documents, findings, load_sheet, root};
 
 fn example_docs() -> Vec<PathBuf> {
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root().join("examples/castelmar"))
-        .expect("example folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    docs.sort();
-    docs
-}
-
-/// `(file, line, rule, fact)` for every planted finding in the answer key.
-fn answer_key() -> BTreeSet<(String, usize, String, String)> {
-    let key =
-        std::fs::read_to_string(root().join("tests/castelmar_answers.md")).expect("answer key");
-    key.lines()
-        .filter(|l| l.starts_with("| ") && l[2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(|c| c.trim().trim_matches('`')).collect();
-            let line = cells[3]
-                .split_whitespace()
-                .next()
-                .expect("line")
-                .parse()
-                .expect("line number");
-            (
-                cells[2].to_string(),
-                line,
-                cells[6].to_string(),
-                cells[5].to_string(),
-            )
-        })
-        .collect()
+    documents(&root().join("examples/castelmar"))
 }
 
 #[test]
 fn example_findings_are_exactly_the_planted_drift() {
     let sheet = load_sheet(&root().join("examples/castelmar/facts.toml"));
-    let mut found = BTreeSet::new();
-    for doc in example_docs() {
-        let text = std::fs::read_to_string(&doc).expect("readable");
-        let (diagnostics, _, _) = check_file(&doc, Some(&sheet));
-        for d in diagnostics {
-            let line = text[..d.span.start].matches('\n').count() + 1;
-            let fact = d
-                .fact
-                .map_or("none".to_string(), |i| sheet.facts[i].id.clone());
-            let file = doc.file_name().expect("name").to_string_lossy().to_string();
-            found.insert((file, line, d.rule.to_string(), fact));
-        }
-    }
-    let expected = answer_key();
+    let found = findings(&example_docs(), &sheet);
+    let expected = answer_key(&root().join("tests/castelmar_answers.md"));
     assert_eq!(
         expected.len(),
         13,

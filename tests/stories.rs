@@ -8,11 +8,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use common::{check_file, load_sheet, root};
-
-type Finding = (String, usize, String, String);
+use common::{answer_key, documents, findings, load_sheet, root};
 
 /// Planted drift the linker does not find yet: `(story, file, line)`.
 const KNOWN_MISSES: &[(&str, &str, usize, &str)] = &[
@@ -48,56 +45,6 @@ const KNOWN_MISSES: &[(&str, &str, usize, &str)] = &[
     ),
 ];
 
-/// `(file, line, rule, fact)` for every planted finding in an answer key.
-fn answer_key(path: &Path) -> BTreeSet<Finding> {
-    let key = std::fs::read_to_string(path).expect("answer key");
-    key.lines()
-        .filter(|l| l.starts_with("| ") && l[2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(|c| c.trim().trim_matches('`')).collect();
-            let line = cells[3]
-                .split_whitespace()
-                .next()
-                .expect("line")
-                .parse()
-                .expect("line number");
-            (
-                cells[2].to_string(),
-                line,
-                cells[6].to_string(),
-                cells[5].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn findings(story: &Path) -> BTreeSet<Finding> {
-    let sheet = load_sheet(&story.join("facts.toml"));
-    let mut docs: Vec<_> = std::fs::read_dir(story)
-        .expect("story folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "md")
-                && p.file_name().is_some_and(|n| n != "answers.md")
-        })
-        .collect();
-    docs.sort();
-    let mut found = BTreeSet::new();
-    for doc in docs {
-        let text = std::fs::read_to_string(&doc).expect("readable");
-        let (diagnostics, _, _) = check_file(&doc, Some(&sheet));
-        for d in diagnostics {
-            let line = text[..d.span.start].matches('\n').count() + 1;
-            let fact = d
-                .fact
-                .map_or("none".to_string(), |i| sheet.facts[i].id.clone());
-            let file = doc.file_name().expect("name").to_string_lossy().to_string();
-            found.insert((file, line, d.rule.to_string(), fact));
-        }
-    }
-    found
-}
-
 #[test]
 fn stories_have_no_false_alarms_and_only_known_misses() {
     let mut stories: Vec<_> = std::fs::read_dir(root().join("tests/stories"))
@@ -115,7 +62,8 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
             .to_string_lossy()
             .to_string();
         let expected = answer_key(&story.join("answers.md"));
-        let found = findings(&story);
+        let sheet = load_sheet(&story.join("facts.toml"));
+        let found = findings(&documents(&story), &sheet);
         let false_alarms: Vec<_> = found.difference(&expected).collect();
         assert!(
             false_alarms.is_empty(),

@@ -60,6 +60,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::time::{is_month_name, is_weekday_name};
+
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while, take_while_m_n, take_while1},
@@ -1041,43 +1043,6 @@ const STREET_WORDS: &[&str] = &[
     "piazza",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Nouns of time: a 4-digit number before them is still a year ("2020 years" is rare,
 /// "1990 elections" is not a count but never mind).
 const TIME_NOUNS: &[&str] = &[
@@ -1136,6 +1101,11 @@ type Res<'a, T> = IResult<&'a str, T>;
 
 fn fail<T>(i: &str) -> Res<'_, T> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Tag)))
+}
+
+/// A capitalised month name ("May", "Aug"): lower-case "may" is the verb.
+fn month_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase()) && is_month_name(w)
 }
 
 fn in_list(list: &[&str], w: &str) -> bool {
@@ -2093,8 +2063,8 @@ fn noun_phrase<'a>(text: &'a str, i: &'a str, plural_ends: bool) -> Counted<'a> 
             break;
         };
         if in_list(STOP_WORDS, w)
-            || in_list(WEEKDAYS, w)
-            || MONTHS.contains(&w)
+            || is_weekday_name(w)
+            || month_word(w)
             || number_word(w).is_ok_and(|(r, _)| r.is_empty())
             || lookup(CURRENCY_WORDS, w).is_some()
         {
@@ -2933,7 +2903,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         .ok()
         .and_then(|(r, _)| word(r).ok())
         .map(|(_, w)| w);
-    if next_word.is_some_and(|w| MONTHS.contains(&w)) || pw.is_some_and(|w| MONTHS.contains(&w)) {
+    if next_word.is_some_and(month_word) || pw.is_some_and(month_word) {
         return Err(num_end);
     }
     // labels: "Article 5", "Resolution 2100"

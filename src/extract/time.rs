@@ -374,7 +374,7 @@ fn at_boundary(rest: &str) -> bool {
     !rest.starts_with(|c: char| c.is_alphanumeric())
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -388,7 +388,7 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTH_ABBR: [(&str, i8); 13] = [
+pub(crate) const MONTH_ABBR: [(&str, i8); 13] = [
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
@@ -403,7 +403,7 @@ const MONTH_ABBR: [(&str, i8); 13] = [
     ("dec", 12),
     ("febr", 2),
 ];
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -421,6 +421,17 @@ const WEEKDAYS_PL: [&str; 7] = [
     "saturdays",
     "sundays",
 ];
+
+/// Whether `word` names a month, in full or abbreviated, in any case.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+        || MONTH_ABBR.iter().any(|(m, _)| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` names a day of the week, in any case.
+pub(crate) fn is_weekday_name(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
 
 // month := Capitalised full month name | abbreviation ["."]
 // Yields (month number, abbreviated).  Lower-case "may"/"march" are a verb

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use factlint::analysis::Analysis;
@@ -45,4 +46,63 @@ pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, St
     let human = report::human::render(&checked, false);
     let json = report::json::render(&checked, &analysis.doc, Some(&analysis));
     (diagnostics, human, json)
+}
+
+/// A finding as an answer key lists it: `(file name, line, rule, fact id or "none")`.
+pub type Finding = (String, usize, String, String);
+
+/// The planted findings of an answer key: its table rows
+/// `| # | file | line | exact span | fact id | kind | why |`.
+pub fn answer_key(path: &Path) -> BTreeSet<Finding> {
+    let key = std::fs::read_to_string(path).expect("answer key");
+    key.lines()
+        .filter(|l| l.starts_with("| ") && l[2..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(|c| c.trim().trim_matches('`')).collect();
+            let line = cells[3]
+                .split_whitespace()
+                .next()
+                .expect("line")
+                .parse()
+                .expect("line number");
+            (
+                cells[2].to_string(),
+                line,
+                cells[6].to_string(),
+                cells[5].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The `.md` documents of a folder, the answer key excepted, in name order.
+pub fn documents(folder: &Path) -> Vec<PathBuf> {
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| n != "answers.md")
+        })
+        .collect();
+    docs.sort();
+    docs
+}
+
+/// What checking `docs` against `sheet` finds, as answer-key rows.
+pub fn findings(docs: &[PathBuf], sheet: &FactSheet) -> BTreeSet<Finding> {
+    let mut found = BTreeSet::new();
+    for doc in docs {
+        let text = std::fs::read_to_string(doc).expect("readable");
+        let (diagnostics, _, _) = check_file(doc, Some(sheet));
+        for d in diagnostics {
+            let line = text[..d.span.start].matches('\n').count() + 1;
+            let fact = d
+                .fact
+                .map_or("none".to_string(), |i| sheet.facts[i].id.clone());
+            let file = doc.file_name().expect("name").to_string_lossy().to_string();
+            found.insert((file, line, d.rule.to_string(), fact));
+        }
+    }
+    found
 }
