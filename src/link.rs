@@ -205,7 +205,7 @@ impl<'s> FactIndex<'s> {
     /// What a quantity measures, when the text names it with a word the
     /// fact sheet knows: its counted noun ("30 Malian soldiers"), else the
     /// nearest such word before it in its segment ("revenue of $4.2
-    /// billion", "turnout exceeded 60%").
+    /// billion", "turnout exceeded 60%"), else the last one just after it.
     fn subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<&'c str> {
         let known = |w: &&Word| {
             !is_stop_word(&w.stem)
@@ -220,7 +220,13 @@ impl<'s> FactIndex<'s> {
                 .take(SUBJECT_REACH)
                 .find(known)
         };
-        own.or_else(before).map(|w| w.stem.as_str())
+        // After it, the head of the phrase comes last: "a 21% jump in
+        // quarterly profit".
+        let after = || {
+            let end = (ctx.mention.end + SUBJECT_REACH).min(ctx.segment.end);
+            ctx.words[ctx.mention.end..end].iter().rev().find(known)
+        };
+        own.or_else(before).or_else(after).map(|w| w.stem.as_str())
     }
 
     /// A word that tells facts apart: in at most half of them. The story's
