@@ -140,12 +140,19 @@ impl<'s> FactIndex<'s> {
         }
     }
 
-    /// The facts `mention` may talk about, best first, with the *another
+    /// The words around a mention, read once and shared by [`Self::links`]
+    /// and the guards. `None` for a mention outside any sentence.
+    pub fn mention<'a>(
+        &self,
+        analysis: &'a Analysis,
+        mention: &Span,
+    ) -> Option<MentionContext<'a>> {
+        MentionContext::new(analysis, mention)
+    }
+
+    /// The facts a mention may talk about, best first, with the *another
     /// event* guard applied.
-    pub fn links(&self, analysis: &Analysis, mention: &Span, kind: Kind) -> Vec<Link> {
-        let Some(ctx) = MentionContext::new(analysis, mention) else {
-            return Vec::new();
-        };
+    pub fn links(&self, ctx: &MentionContext, kind: Kind) -> Vec<Link> {
         let mut scores: HashMap<usize, HashMap<&str, f32>> = HashMap::new();
         for (i, w) in ctx.paragraph_words().iter().enumerate() {
             let Some(facts) = self.postings.get(&w.stem) else {
@@ -171,12 +178,12 @@ impl<'s> FactIndex<'s> {
             }
         }
         let subject = match kind {
-            Kind::Quantity => self.subject(&ctx),
+            Kind::Quantity => self.subject(ctx),
             Kind::Time | Kind::Quote => None,
         };
         let mut links: Vec<Link> = scores
             .into_iter()
-            .filter(|(fact, _)| !self.another_event(*fact, &ctx))
+            .filter(|(fact, _)| !self.another_event(*fact, ctx))
             .map(|(fact, shared)| {
                 let score: f32 = shared.values().sum();
                 let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
@@ -339,7 +346,7 @@ impl<'s> FactIndex<'s> {
         // announces another event.
         near.iter().any(|w| {
             w.capitalised
-                && !ctx.title_case
+                && !ctx.title_case()
                 && !is_calendar_word(&w.stem)
                 && !is_stop_word(&w.stem)
                 && !self.postings.contains_key(&w.stem)
@@ -353,14 +360,10 @@ impl<'s> FactIndex<'s> {
     pub fn another_predicate(
         &self,
         fact: usize,
-        analysis: &Analysis,
-        mention: &Span,
+        ctx: &MentionContext,
         window: usize,
         skip: &[&str],
     ) -> bool {
-        let Some(ctx) = MentionContext::new(analysis, mention) else {
-            return false;
-        };
         let terms = &self.terms[fact];
         let mut near = ctx
             .near_in_segment(window)
@@ -376,16 +379,7 @@ impl<'s> FactIndex<'s> {
 
     /// How well the words around `value` in the fact match the words around
     /// the mention: chooses between several values of one fact.
-    pub fn value_affinity(
-        &self,
-        fact: usize,
-        value: &Span,
-        analysis: &Analysis,
-        mention: &Span,
-    ) -> f32 {
-        let Some(ctx) = MentionContext::new(analysis, mention) else {
-            return 0.0;
-        };
+    pub fn value_affinity(&self, fact: usize, value: &Span, ctx: &MentionContext) -> f32 {
         let around_value: HashSet<&str> = near(&self.terms[fact].words, value, EVENT_WINDOW)
             .iter()
             .map(|w| w.stem.as_str())
@@ -448,7 +442,7 @@ fn days_apart(a: (Date, Date), b: (Date, Date)) -> i32 {
 }
 
 /// The words around one mention.
-struct MentionContext<'a> {
+pub struct MentionContext<'a> {
     text: &'a str,
     words: &'a [Word],
     /// Word indices of the mention's sentence and paragraph.
@@ -459,7 +453,6 @@ struct MentionContext<'a> {
     /// Word indices of the mention's segment: its sentence cut at
     /// punctuation, conjunctions and the other values around it.
     segment: Range<usize>,
-    title_case: bool,
 }
 
 impl<'a> MentionContext<'a> {
@@ -477,7 +470,6 @@ impl<'a> MentionContext<'a> {
         };
         let sentence = clamp(word_range(words, &sentence));
         let paragraph = clamp(word_range(words, &paragraph));
-        let title_case = is_title_case(&words[sentence.clone()], doc.text);
         let segment = segment(analysis, &sentence, &mention);
         Some(MentionContext {
             text: doc.text,
@@ -486,8 +478,13 @@ impl<'a> MentionContext<'a> {
             paragraph,
             mention,
             segment,
-            title_case,
         })
+    }
+
+    /// Whether the sentence is a headline in title case, where capitals say
+    /// nothing about names.
+    fn title_case(&self) -> bool {
+        is_title_case(&self.words[self.sentence.clone()], self.text)
     }
 
     fn paragraph_words(&self) -> &'a [Word] {
@@ -669,8 +666,9 @@ mod tests {
             Kind::Time => analysis.times[0].span.clone(),
             _ => analysis.quantities[0].span.clone(),
         };
+        let ctx = index.mention(&analysis, &span).expect("in a sentence");
         index
-            .links(&analysis, &span, kind)
+            .links(&ctx, kind)
             .into_iter()
             .find(|l| l.strong)
             .map(|l| sheet.facts[l.fact].id.clone())
@@ -727,7 +725,10 @@ text = "More than 200 firefighters were deployed to the Castelmar fire."
         let index = FactIndex::new(&s);
         let check = |text: &str| {
             let a = Analysis::new(text, None, s.published);
-            index.another_predicate(0, &a, &a.quantities[0].span, 3, &["firefighter"])
+            let ctx = index
+                .mention(&a, &a.quantities[0].span)
+                .expect("in a sentence");
+            index.another_predicate(0, &ctx, 3, &["firefighter"])
         };
         assert!(check(
             "At the Castelmar fire, two firefighters were injured."

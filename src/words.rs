@@ -174,7 +174,10 @@ const CONCEPTS: &[&[&str]] = &[
     &["arrest", "detain"],
     &["aircraft", "plane", "airplane", "jet"],
     &["soldier", "troop", "serviceman", "servicemen"],
-    &["increase", "rise", "rose", "risen", "raise", "hike", "jump", "climb", "grow", "grew", "surge", "soar"],
+    &[
+        "increase", "rise", "rose", "risen", "raise", "hike", "jump", "climb", "grow", "grew",
+        "surge", "soar",
+    ],
     &["decrease", "cut", "reduce", "decline"],
 ];
 

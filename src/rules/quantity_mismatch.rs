@@ -49,17 +49,17 @@ impl Rule for QuantityMismatch {
             {
                 continue;
             }
-            let links = facts.index.links(analysis, &mention.span, Kind::Quantity);
+            let Some(ctx) = facts.index.mention(analysis, &mention.span) else {
+                continue;
+            };
+            let links = facts.index.links(&ctx, Kind::Quantity);
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let values = |f: usize| -> Vec<&QuantityMention> {
-                if facts.index.another_predicate(
-                    f,
-                    analysis,
-                    &mention.span,
-                    PREDICATE_WINDOW,
-                    &skip,
-                ) || facts.index.another_time(f, analysis, &mention.span)
+                if facts
+                    .index
+                    .another_predicate(f, &ctx, PREDICATE_WINDOW, &skip)
+                    || facts.index.another_time(f, analysis, &mention.span)
                 {
                     return Vec::new();
                 }
@@ -69,11 +69,7 @@ impl Rule for QuantityMismatch {
                     .iter()
                     .filter(|v| same_thing(mention, &nouns, v, sheet, fact.quantities.len()))
                     .collect();
-                closest(comparable, |v| {
-                    facts
-                        .index
-                        .value_affinity(f, &v.span, analysis, &mention.span)
-                })
+                closest(comparable, |v| facts.index.value_affinity(f, &v.span, &ctx))
             };
             let written = &analysis.doc.text[mention.number_span.clone()];
             let compatible = |v: &&QuantityMention| {

@@ -34,7 +34,11 @@ impl Rule for QuoteMismatch {
         let analysis = cx.analysis;
         for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
             let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
-            let links = facts.index.links(analysis, &quote.span, Kind::Quote);
+            let links = facts
+                .index
+                .mention(analysis, &quote.span)
+                .map(|ctx| facts.index.links(&ctx, Kind::Quote))
+                .unwrap_or_default();
             let QuoteMatch::Close { canonical, changes } = facts
                 .quotes
                 .compare(&words, |fact| links.iter().any(|l| l.fact == fact))

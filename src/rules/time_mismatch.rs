@@ -135,11 +135,14 @@ impl Rule for TimeMismatch {
             if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
                 continue;
             }
-            let links = facts.index.links(analysis, &mention.span, Kind::Time);
+            let Some(ctx) = facts.index.mention(analysis, &mention.span) else {
+                continue;
+            };
+            let links = facts.index.links(&ctx, Kind::Time);
             let values = |f: usize| -> Vec<&TimeMention> {
                 if facts
                     .index
-                    .another_predicate(f, analysis, &mention.span, PREDICATE_WINDOW, &[])
+                    .another_predicate(f, &ctx, PREDICATE_WINDOW, &[])
                 {
                     return Vec::new();
                 }
@@ -151,11 +154,7 @@ impl Rule for TimeMismatch {
                     .filter(|v| !across_the_reference(mention, v, analysis))
                     .filter(|v| !finer_than(mention, v))
                     .collect();
-                closest(comparable, |v| {
-                    facts
-                        .index
-                        .value_affinity(f, &v.span, analysis, &mention.span)
-                })
+                closest(comparable, |v| facts.index.value_affinity(f, &v.span, &ctx))
             };
             let Some((link, value)) = judge(
                 &links,
