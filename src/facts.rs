@@ -16,7 +16,7 @@ use toml::Spanned;
 use crate::document::{Document, Span};
 use crate::extract::quantity::{QuantityMention, extract_quantities};
 use crate::extract::quote::{QuoteMention, extract_quotes};
-use crate::extract::time::{Resolution, TimeMention, extract_times};
+use crate::extract::time::{Resolution, TimeMention, TimexType, extract_times};
 
 /// A loaded and validated fact sheet.
 #[derive(Debug)]
@@ -214,9 +214,16 @@ impl Fact {
             .into_iter()
             .filter(|t| !quoted(&t.span))
             .collect();
+        // A number inside a date is not a count; a duration ("for three
+        // days") is both, as in documents.
+        let dates: Vec<&Range<usize>> = times
+            .iter()
+            .filter(|t| t.typ != TimexType::Duration)
+            .map(|t| &t.span)
+            .collect();
         let quantities = extract_quantities(&text)
             .into_iter()
-            .filter(|q| !overlaps_any(&q.number_span, times.iter().map(|t| &t.span)))
+            .filter(|q| !overlaps_any(&q.number_span, dates.iter().copied()))
             .filter(|q| !quoted(&q.span))
             .collect();
         Fact {

@@ -48,8 +48,8 @@ const SEGMENT_BONUS: f32 = 1.0;
 const SEGMENT_BREAKS: &[&str] = &["and", "but", "while", "whereas", "which", "who", "or"];
 /// How far from a mention, in bytes, the date that governs it may stand.
 const ANOTHER_TIME_REACH: usize = 400;
-/// How many words before a quantity its subject may stand.
-const SUBJECT_REACH: usize = 4;
+/// How many content words before or after a quantity its subject may stand.
+const SUBJECT_REACH: usize = 3;
 /// A sentence dated this many days away from a fact talks about another time.
 const ANOTHER_TIME_DAYS: i32 = 31;
 /// A fact that agrees with the mention and scores at least this share of
@@ -85,6 +85,18 @@ pub struct Link {
     pub strong: bool,
     /// How many distinctive words it shares.
     pub distinctive: usize,
+    /// The text names the quantity's subject outside the quantity itself
+    /// ("revenue of $4.2 billion", "30 people … admitted to hospital") and
+    /// the fact has it: the mention's clause is about the fact, whatever
+    /// its verb.
+    pub named: bool,
+}
+
+/// What a quantity measures, and whether it is named outside the quantity.
+#[derive(Debug, Clone, Copy)]
+struct Subject<'a> {
+    stem: &'a str,
+    outside: bool,
 }
 
 /// The words of one fact.
@@ -186,14 +198,24 @@ impl<'s> FactIndex<'s> {
             .filter(|(fact, _)| !self.another_event(*fact, ctx))
             .map(|(fact, shared)| {
                 let score: f32 = shared.values().sum();
-                let distinctive = shared.keys().filter(|s| self.is_distinctive(s)).count();
+                let distinctive = match kind {
+                    // A date has no counted noun to anchor it, so only rare
+                    // words count ("released … on Thursday" is not "queued at
+                    // the health centre over the weekend").
+                    Kind::Time => shared.keys().filter(|s| self.is_rare(s)).count(),
+                    Kind::Quantity | Kind::Quote => {
+                        shared.keys().filter(|s| self.is_distinctive(s)).count()
+                    }
+                };
                 // A quantity whose subject is named ("revenue of $4.2
                 // billion", "30 soldiers") may only contradict a fact about
                 // that subject, and the subject counts twice.
-                let (about_subject, bonus) = match subject {
-                    Some(subject) if shared.contains_key(subject) => (true, 1),
-                    Some(_) => (false, 0),
-                    None => (true, 0),
+                let (about_subject, bonus, named) = match &subject {
+                    Some(subject) if shared.contains_key(subject.stem) => {
+                        (true, 1, subject.outside)
+                    }
+                    Some(_) => (false, 0, false),
+                    None => (true, 0, false),
                 };
                 Link {
                     fact,
@@ -202,6 +224,7 @@ impl<'s> FactIndex<'s> {
                         && distinctive + bonus >= MIN_SHARED_WORDS
                         && score >= MIN_SCORE,
                     distinctive,
+                    named,
                 }
             })
             .collect();
@@ -213,27 +236,57 @@ impl<'s> FactIndex<'s> {
     /// fact sheet knows: its counted noun ("30 Malian soldiers"), else the
     /// nearest such word before it in its segment ("revenue of $4.2
     /// billion", "turnout exceeded 60%"), else the last one just after it.
-    fn subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<&'c str> {
+    fn subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<Subject<'c>> {
         let known = |w: &&Word| {
             !is_stop_word(&w.stem)
                 && self.is_distinctive(&w.stem)
                 && self.postings.contains_key(&w.stem)
         };
-        let own = ctx.words[ctx.mention.clone()].iter().rev().find(known);
+        let own = ctx.words[ctx.mention.clone()]
+            .iter()
+            .rev()
+            .find(known)
+            .map(|w| (w, false));
+        // Reach is counted in content words: "have been admitted to
+        // hospital" is two words away, not five.
+        let within_reach = |words: &mut dyn Iterator<Item = &'c Word>| -> Vec<&'c Word> {
+            let mut content = 0;
+            words
+                .take_while(|w| {
+                    if !is_stop_word(&w.stem) {
+                        content += 1;
+                    }
+                    content <= SUBJECT_REACH
+                })
+                .collect()
+        };
         let before = || {
-            ctx.words[ctx.segment.start..ctx.mention.start]
-                .iter()
-                .rev()
-                .take(SUBJECT_REACH)
+            within_reach(&mut ctx.words[ctx.segment.start..ctx.mention.start].iter().rev())
+                .into_iter()
                 .find(known)
         };
         // After it, the head of the phrase comes last: "a 21% jump in
         // quarterly profit".
         let after = || {
-            let end = (ctx.mention.end + SUBJECT_REACH).min(ctx.segment.end);
-            ctx.words[ctx.mention.end..end].iter().rev().find(known)
+            within_reach(&mut ctx.words[ctx.mention.end..ctx.segment.end].iter())
+                .into_iter()
+                .rev()
+                .find(known)
         };
-        own.or_else(before).or_else(after).map(|w| w.stem.as_str())
+        own.or_else(|| before().or_else(after).map(|w| (w, true)))
+            .map(|(w, outside)| Subject {
+                stem: w.stem.as_str(),
+                outside,
+            })
+    }
+
+    /// A word of at most a quarter of the facts (of at most two in a small
+    /// sheet): strong evidence on its own.
+    fn is_rare(&self, stem: &str) -> bool {
+        let n = self.terms.len();
+        self.postings
+            .get(stem)
+            .is_some_and(|f| f.len() * 4 <= n || f.len() <= 2)
     }
 
     /// A word that tells facts apart: in at most half of them. The story's
@@ -356,18 +409,26 @@ impl<'s> FactIndex<'s> {
     /// The *another predicate* guard: none of the words right next to the
     /// mention belong to the fact (its text or cues). `skip` holds stems that
     /// do not count (the counted noun, which says what is counted, not what
-    /// happened to it).
+    /// happened to it); `own` is a part of the mention whose words count too
+    /// (the "confirmed" of "124 confirmed cases").
     pub fn another_predicate(
         &self,
         fact: usize,
         ctx: &MentionContext,
         window: usize,
         skip: &[&str],
+        own: Option<Span>,
     ) -> bool {
         let terms = &self.terms[fact];
-        let mut near = ctx
-            .near_in_segment(window)
-            .into_iter()
+        let own = ctx.words[ctx.mention.clone()]
+            .iter()
+            .filter(|w| {
+                own.as_ref()
+                    .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end)
+            })
+            .cloned();
+        let mut near = own
+            .chain(ctx.near_in_segment(window))
             .filter(|w| {
                 !is_stop_word(&w.stem)
                     && !is_calendar_word(&w.stem)
@@ -728,7 +789,7 @@ text = "More than 200 firefighters were deployed to the Castelmar fire."
             let ctx = index
                 .mention(&a, &a.quantities[0].span)
                 .expect("in a sentence");
-            index.another_predicate(0, &ctx, 3, &["firefighter"])
+            index.another_predicate(0, &ctx, 3, &["firefighter"], None)
         };
         assert!(check(
             "At the Castelmar fire, two firefighters were injured."

@@ -179,6 +179,8 @@ const CONCEPTS: &[&[&str]] = &[
         "surge", "soar",
     ],
     &["decrease", "cut", "reduce", "decline"],
+    &["hospitalise", "hospitalize", "hospital"],
+    &["person", "people"],
 ];
 
 /// The concept a word belongs to: the stem of its group's head word. Looked

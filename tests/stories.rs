@@ -9,7 +9,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{answer_key, documents, findings, load_sheet, root};
+use common::{answer_key, difference, documents, findings, load_sheet, root};
 
 /// Planted drift the linker does not find yet: `(story, file, line)`.
 const KNOWN_MISSES: &[(&str, &str, usize, &str)] = &[
@@ -37,6 +37,18 @@ const KNOWN_MISSES: &[(&str, &str, usize, &str)] = &[
         9,
         "“under way since March”: only “campaign” ties the sentence to the campaign fact",
     ),
+    (
+        "outbreak",
+        "02-paper.md",
+        12,
+        "“will continue until May 30, 2026”: the sentence is mostly about the children vaccinated, so the campaign-period fact links weakly",
+    ),
+    (
+        "trial",
+        "04-blog.md",
+        3,
+        "“put 40 witnesses on the stand”: no word of the fact (“heard evidence from”) near the count",
+    ),
 ];
 
 #[test]
@@ -58,7 +70,7 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
         let expected = answer_key(&story.join("answers.md"));
         let sheet = load_sheet(&story.join("facts.toml"));
         let found = findings(&documents(&story), &sheet);
-        let false_alarms: Vec<_> = found.difference(&expected).collect();
+        let false_alarms = difference(&found, &expected);
         assert!(
             false_alarms.is_empty(),
             "{name}: false alarms {false_alarms:#?}"
@@ -68,20 +80,20 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
             .filter(|(s, ..)| *s == name)
             .map(|(_, f, l, _)| (f.to_string(), *l))
             .collect();
-        for (file, line, rule, fact) in expected.difference(&found) {
+        for (file, line, rule, fact) in difference(&expected, &found) {
             assert!(
-                known.contains(&(file.clone(), *line)),
+                known.contains(&(file.clone(), line)),
                 "{name}: missed {file}:{line} {rule} {fact}"
             );
         }
         for (file, line) in &known {
             assert!(
-                !found.iter().any(|(f, l, ..)| f == file && l == line),
+                !found.keys().any(|(f, l, ..)| f == file && l == line),
                 "{name}: {file}:{line} is found now; remove it from KNOWN_MISSES"
             );
         }
-        planted += expected.len();
+        planted += expected.values().sum::<usize>();
         missed_total += known.len();
     }
-    assert_eq!((planted, missed_total), (24, KNOWN_MISSES.len()));
+    assert_eq!((planted, missed_total), (39, KNOWN_MISSES.len()));
 }

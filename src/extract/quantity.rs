@@ -288,6 +288,17 @@ const IRREGULAR_PLURALS: &[(&str, &str)] = &[
 
 /// Nouns whose plural is the same word, or that only look plural.
 const INVARIANT_NOUNS: &[&str] = &[
+    // Diseases and fields named in the plural form: "214 measles cases".
+    "measles",
+    "mumps",
+    "rabies",
+    "diabetes",
+    "herpes",
+    "scabies",
+    "physics",
+    "economics",
+    "politics",
+    "athletics",
     "sheep",
     "fish",
     "deer",
@@ -1296,7 +1307,7 @@ fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
 }
 
 fn looks_plural(w: &str) -> bool {
-    if w.len() < 3 {
+    if w.len() < 3 || INVARIANT_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)) {
         return false;
     }
     let s = singular(w);
@@ -3463,6 +3474,13 @@ mod tests {
         assert_eq!(m.unit.as_deref(), Some("hectare"));
         assert_eq!(slice(t, m.unit_span.as_ref().unwrap()), "hectares");
         assert_eq!(unit("a 48-hour truce").as_deref(), Some("hour"));
+    }
+
+    #[test]
+    fn a_disease_named_in_the_plural_modifies_the_count() {
+        let m = one("The authority has confirmed 214 measles cases.");
+        assert_eq!(m.unit.as_deref(), Some("case"));
+        assert_eq!(m.modifiers, ["measles"]);
     }
 
     #[test]

@@ -55,10 +55,16 @@ impl Rule for QuantityMismatch {
             let links = facts.index.links(&ctx, Kind::Quantity);
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
+            let named: Vec<usize> = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
             let values = |f: usize| -> Vec<&QuantityMention> {
-                if facts
-                    .index
-                    .another_predicate(f, &ctx, PREDICATE_WINDOW, &skip)
+                if !named.contains(&f)
+                    && facts.index.another_predicate(
+                        f,
+                        &ctx,
+                        PREDICATE_WINDOW,
+                        &skip,
+                        modifier_words(mention),
+                    )
                     || facts.index.another_time(f, analysis, &mention.span)
                 {
                     return Vec::new();
@@ -146,7 +152,12 @@ fn same_thing(
         (true, true) => {
             let mine_head = &nouns[0];
             let their_head = &theirs[0];
-            mine_head == their_head || theirs.contains(mine_head) || nouns.contains(their_head)
+            mine_head == their_head
+                || theirs.contains(mine_head)
+                || nouns.contains(their_head)
+                // "people" stands for any group of people: "30 people were
+                // hospitalised" counts the fact's "30 patients".
+                || (mine_head == "person" && is_countable(value))
         }
         // A bare number ("the toll rose to 30") is compared only with a
         // fact's only quantity, and only when that one is bare too.
@@ -154,6 +165,50 @@ fn same_thing(
         (false, true) | (true, false) => false,
     }
 }
+
+/// The words between a quantity's number and its counted noun: "confirmed"
+/// in "124 confirmed cases".
+fn modifier_words(q: &QuantityMention) -> Option<std::ops::Range<usize>> {
+    let unit = q.unit_span.as_ref()?;
+    (q.number_span.end < unit.start).then(|| q.number_span.end..unit.start)
+}
+
+/// A count of things rather than a measure (money, percent, distance...).
+fn is_countable(q: &QuantityMention) -> bool {
+    q.unit.as_deref().is_some_and(|u| {
+        u != "percent"
+            && !(u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+            && !MEASURES.contains(&u)
+    })
+}
+
+/// Units of measure: never a group of people.
+const MEASURES: &[&str] = &[
+    "kilometre",
+    "metre",
+    "mile",
+    "hectare",
+    "acre",
+    "tonne",
+    "ton",
+    "kilogram",
+    "gram",
+    "litre",
+    "gallon",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "minute",
+    "second",
+    "degree",
+    "millimetre",
+    "centimetre",
+    "foot",
+    "inch",
+    "pound",
+];
 
 /// The values with the highest affinity (all of them on a tie).
 pub(super) fn closest<T: Copy>(values: Vec<T>, affinity: impl Fn(&T) -> f32) -> Vec<T> {

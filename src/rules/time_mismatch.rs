@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
-use crate::link::{Kind, judge};
+use crate::link::{Kind, Link, MentionContext, judge};
 
 use super::quantity_mismatch::closest;
 use super::{Context, Rule, RuleDoc};
@@ -131,18 +131,44 @@ impl Rule for TimeMismatch {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };
         let analysis = cx.analysis;
-        for mention in analysis.times.iter().filter(|t| checkable(t)) {
-            if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
-                continue;
-            }
-            let Some(ctx) = facts.index.mention(analysis, &mention.span) else {
-                continue;
+        let linked: Vec<(&TimeMention, MentionContext, Vec<Link>)> = analysis
+            .times
+            .iter()
+            .filter(|t| {
+                checkable(t) && !analysis.in_quote(&t.span) && !analysis.in_dateline(&t.span)
+            })
+            .filter_map(|t| {
+                let ctx = facts.index.mention(analysis, &t.span)?;
+                let links = facts.index.links(&ctx, Kind::Time);
+                Some((t, ctx, links))
+            })
+            .collect();
+        for (mention, ctx, links) in &linked {
+            let (mention, ctx) = (*mention, ctx);
+            // Of two dates in one sentence that link to the same fact, only
+            // the one that links best is its date: in "released on Wednesday
+            // … since the outbreak began in early March" the fact dating the
+            // release is about Wednesday.
+            let sentence = analysis.doc.sentence_at(mention.span.start);
+            let outranked = |fact: usize, score: f32| {
+                linked.iter().any(|(other, _, other_links)| {
+                    !std::ptr::eq(*other, mention)
+                        && role(other) == role(mention)
+                        && analysis.doc.sentence_at(other.span.start) == sentence
+                        && other_links
+                            .iter()
+                            .any(|l| l.fact == fact && l.score > score)
+                })
             };
-            let links = facts.index.links(&ctx, Kind::Time);
+            let links: Vec<Link> = links
+                .iter()
+                .filter(|l| !outranked(l.fact, l.score))
+                .copied()
+                .collect();
             let values = |f: usize| -> Vec<&TimeMention> {
                 if facts
                     .index
-                    .another_predicate(f, &ctx, PREDICATE_WINDOW, &[])
+                    .another_predicate(f, ctx, PREDICATE_WINDOW, &[], None)
                 {
                     return Vec::new();
                 }
@@ -154,7 +180,7 @@ impl Rule for TimeMismatch {
                     .filter(|v| !across_the_reference(mention, v, analysis))
                     .filter(|v| !finer_than(mention, v))
                     .collect();
-                closest(comparable, |v| facts.index.value_affinity(f, &v.span, &ctx))
+                closest(comparable, |v| facts.index.value_affinity(f, &v.span, ctx))
             };
             let Some((link, value)) = judge(
                 &links,

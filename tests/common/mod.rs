@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use factlint::analysis::Analysis;
@@ -51,28 +51,44 @@ pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, St
 /// A finding as an answer key lists it: `(file name, line, rule, fact id or "none")`.
 pub type Finding = (String, usize, String, String);
 
-/// The planted findings of an answer key: its table rows
-/// `| # | file | line | exact span | fact id | kind | why |`.
-pub fn answer_key(path: &Path) -> BTreeSet<Finding> {
-    let key = std::fs::read_to_string(path).expect("answer key");
-    key.lines()
-        .filter(|l| l.starts_with("| ") && l[2..].starts_with(|c: char| c.is_ascii_digit()))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(|c| c.trim().trim_matches('`')).collect();
-            let line = cells[3]
-                .split_whitespace()
-                .next()
-                .expect("line")
-                .parse()
-                .expect("line number");
-            (
-                cells[2].to_string(),
-                line,
-                cells[6].to_string(),
-                cells[5].to_string(),
-            )
+/// Findings with their multiplicity: two findings of one rule on one line
+/// are two, so a false alarm beside a planted one cannot hide.
+pub type Findings = BTreeMap<Finding, usize>;
+
+/// What is in `a` and not in `b`, counting multiplicity.
+pub fn difference(a: &Findings, b: &Findings) -> Vec<Finding> {
+    a.iter()
+        .flat_map(|(k, &n)| {
+            std::iter::repeat_n(k.clone(), n.saturating_sub(b.get(k).copied().unwrap_or(0)))
         })
         .collect()
+}
+
+/// The planted findings of an answer key: its table rows
+/// `| # | file | line | exact span | fact id | kind | why |`.
+pub fn answer_key(path: &Path) -> Findings {
+    let key = std::fs::read_to_string(path).expect("answer key");
+    let mut out = Findings::new();
+    for l in key.lines() {
+        if !(l.starts_with("| ") && l[2..].starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        let cells: Vec<&str> = l.split('|').map(|c| c.trim().trim_matches('`')).collect();
+        let line = cells[3]
+            .split_whitespace()
+            .next()
+            .expect("line")
+            .parse()
+            .expect("line number");
+        let finding = (
+            cells[2].to_string(),
+            line,
+            cells[6].to_string(),
+            cells[5].to_string(),
+        );
+        *out.entry(finding).or_default() += 1;
+    }
+    out
 }
 
 /// The `.md` documents of a folder, the answer key excepted, in name order.
@@ -90,8 +106,8 @@ pub fn documents(folder: &Path) -> Vec<PathBuf> {
 }
 
 /// What checking `docs` against `sheet` finds, as answer-key rows.
-pub fn findings(docs: &[PathBuf], sheet: &FactSheet) -> BTreeSet<Finding> {
-    let mut found = BTreeSet::new();
+pub fn findings(docs: &[PathBuf], sheet: &FactSheet) -> Findings {
+    let mut found = Findings::new();
     for doc in docs {
         let text = std::fs::read_to_string(doc).expect("readable");
         let (diagnostics, _, _) = check_file(doc, Some(sheet));
@@ -101,7 +117,9 @@ pub fn findings(docs: &[PathBuf], sheet: &FactSheet) -> BTreeSet<Finding> {
                 .fact
                 .map_or("none".to_string(), |i| sheet.facts[i].id.clone());
             let file = doc.file_name().expect("name").to_string_lossy().to_string();
-            found.insert((file, line, d.rule.to_string(), fact));
+            *found
+                .entry((file, line, d.rule.to_string(), fact))
+                .or_default() += 1;
         }
     }
     found
