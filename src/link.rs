@@ -856,6 +856,7 @@ text = "The company raised its dividend to 15 cents."
             score,
             strong,
             distinctive: 1,
+            named: false,
         };
         let values = |f: usize| vec![[10, 20, 30][f]];
         let is_30 = |v: &i32| *v == 30;

@@ -170,7 +170,7 @@ fn same_thing(
 /// in "124 confirmed cases".
 fn modifier_words(q: &QuantityMention) -> Option<std::ops::Range<usize>> {
     let unit = q.unit_span.as_ref()?;
-    (q.number_span.end < unit.start).then(|| q.number_span.end..unit.start)
+    (q.number_span.end < unit.start).then_some(q.number_span.end..unit.start)
 }
 
 /// A count of things rather than a measure (money, percent, distance...).
