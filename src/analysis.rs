@@ -24,6 +24,8 @@ pub struct Analysis<'a> {
     /// quick "is this word a value" look-ups.
     pub quantity_spans: Vec<std::ops::Range<usize>>,
     pub time_spans: Vec<std::ops::Range<usize>>,
+    /// Every stem of the document, built on first use.
+    stems: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -59,6 +61,7 @@ impl<'a> Analysis<'a> {
             sorted_spans(quantities.iter().map(|q: &QuantityMention| q.span.clone()));
         let time_spans = sorted_spans(times.iter().map(|t| t.span.clone()));
         Analysis {
+            stems: std::sync::OnceLock::new(),
             quantity_spans,
             time_spans,
             doc,
@@ -75,6 +78,13 @@ impl<'a> Analysis<'a> {
     pub fn in_quote(&self, span: &std::ops::Range<usize>) -> bool {
         let i = self.quotes.partition_point(|q| q.content.start < span.end);
         i > 0 && self.quotes[i - 1].content.end > span.start
+    }
+
+    /// The set of the document's stems: whether it names a place or a person
+    /// anywhere.
+    pub fn stems(&self) -> &std::collections::HashSet<String> {
+        self.stems
+            .get_or_init(|| self.words.iter().map(|w| w.stem.clone()).collect())
     }
 
     /// Whether `span` is the dateline: it dates the document, it claims nothing.

@@ -109,6 +109,8 @@ struct FactTerms {
     /// Its names that few other facts share: the places and parties that
     /// tell this event from others.
     names: HashSet<String>,
+    /// All its names, shared or not: the story's names are theirs together.
+    all_names: Vec<String>,
 }
 
 /// The fact sheet indexed for linking.
@@ -120,6 +122,8 @@ pub struct FactIndex<'s> {
     postings: HashMap<String, Vec<usize>>,
     /// stem → its weight, 1 for a word of one fact, less for common ones.
     weights: HashMap<String, f32>,
+    /// Every name of every fact: the story's places, people and parties.
+    story_names: Vec<String>,
 }
 
 impl<'s> FactIndex<'s> {
@@ -144,8 +148,31 @@ impl<'s> FactIndex<'s> {
             t.names
                 .retain(|name| postings.get(name).is_some_and(|f| f.len() <= max_df));
         }
+        // A capitalised word the sheet also writes in lower case is a common
+        // word in a title ("the Regional Health Authority" beside "the
+        // regional government"), not a name.
+        let lower: HashSet<String> = sheet
+            .facts
+            .iter()
+            .flat_map(|f| {
+                words(&f.text, 0..f.text.len())
+                    .into_iter()
+                    .filter(|w| f.text[w.span.clone()].starts_with(char::is_lowercase))
+                    .map(|w| w.stem)
+            })
+            .collect();
+        for t in &mut terms {
+            t.all_names.retain(|n| !lower.contains(n));
+        }
+        let mut story_names: Vec<String> = terms
+            .iter()
+            .flat_map(|t| t.all_names.iter().cloned())
+            .collect();
+        story_names.sort();
+        story_names.dedup();
         FactIndex {
             sheet,
+            story_names,
             terms,
             postings,
             weights,
@@ -165,6 +192,9 @@ impl<'s> FactIndex<'s> {
     /// The facts a mention may talk about, best first, with the *another
     /// event* guard applied.
     pub fn links(&self, ctx: &MentionContext, kind: Kind) -> Vec<Link> {
+        if !self.in_document(ctx) {
+            return Vec::new();
+        }
         let mut scores: HashMap<usize, HashMap<&str, f32>> = HashMap::new();
         for (i, w) in ctx.paragraph_words().iter().enumerate() {
             let Some(facts) = self.postings.get(&w.stem) else {
@@ -371,6 +401,19 @@ impl<'s> FactIndex<'s> {
             .all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
     }
 
+    /// Whether the document is about the fact sheet's story at all: it names
+    /// one of the story's places, people or parties somewhere. Without this,
+    /// an article about a storm links "three people died" to a toll of
+    /// soldiers. (Which event of the story a sentence is about is the
+    /// *another event* guard's question.)
+    fn in_document(&self, ctx: &MentionContext) -> bool {
+        self.story_names.is_empty()
+            || self
+                .story_names
+                .iter()
+                .any(|n| ctx.document_stems.contains(n))
+    }
+
     /// The *another event* guard.
     fn another_event(&self, fact: usize, ctx: &MentionContext) -> bool {
         let terms = &self.terms[fact];
@@ -505,6 +548,7 @@ fn days_apart(a: (Date, Date), b: (Date, Date)) -> i32 {
 /// The words around one mention.
 pub struct MentionContext<'a> {
     text: &'a str,
+    document_stems: &'a HashSet<String>,
     words: &'a [Word],
     /// Word indices of the mention's sentence and paragraph.
     sentence: Range<usize>,
@@ -534,6 +578,7 @@ impl<'a> MentionContext<'a> {
         let segment = segment(analysis, &sentence, &mention);
         Some(MentionContext {
             text: doc.text,
+            document_stems: analysis.stems(),
             words,
             sentence,
             paragraph,
@@ -679,23 +724,31 @@ fn fact_terms(fact: &Fact) -> FactTerms {
         .filter(|w| !in_value(w) && !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
         .map(|w| w.stem.clone())
         .collect();
-    let names = all
+    let names: HashSet<String> = all
         .iter()
         .filter(|w| w.capitalised && !is_calendar_word(&w.stem) && !is_stop_word(&w.stem))
         .filter(|w| !in_quote(fact, &w.span))
         .map(|w| w.stem.clone())
         .collect();
+    let mut all_names: Vec<String> = names.iter().cloned().collect();
     for cue in &fact.cues {
         for w in words(cue, 0..cue.len()) {
-            if !is_stop_word(&w.stem) {
-                stems.insert(w.stem);
+            if is_stop_word(&w.stem) {
+                continue;
             }
+            if cue[w.span.clone()].starts_with(char::is_uppercase) && !is_calendar_word(&w.stem) {
+                all_names.push(w.stem.clone());
+            }
+            stems.insert(w.stem);
         }
     }
+    all_names.sort();
+    all_names.dedup();
     FactTerms {
         words: all,
         stems,
         names,
+        all_names,
     }
 }
 

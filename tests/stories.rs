@@ -97,3 +97,34 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
     }
     assert_eq!((planted, missed_total), (39, KNOWN_MISSES.len()));
 }
+
+/// Articles checked against another story's fact sheet: whatever words
+/// they share ("three people died", "4.5 million euros"), nothing in them
+/// is about those facts, so every error would be a false alarm.
+#[test]
+fn articles_are_never_checked_against_another_storys_facts() {
+    let mut folders: Vec<_> = std::fs::read_dir(root().join("tests/stories"))
+        .expect("stories")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.push(root().join("examples/castelmar"));
+    folders.sort();
+    let mut sheets = folders.clone();
+    sheets.push(root().join("examples/sahel-2025"));
+    for sheet_folder in &sheets {
+        let sheet = load_sheet(&sheet_folder.join("facts.toml"));
+        for docs in folders.iter().filter(|d| *d != sheet_folder) {
+            let errors: Vec<_> = findings(&documents(docs), &sheet)
+                .into_keys()
+                .filter(|(_, _, rule, _)| rule.ends_with("/mismatch"))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{} checked against {}: {errors:#?}",
+                docs.display(),
+                sheet_folder.display()
+            );
+        }
+    }
+}

@@ -73,7 +73,16 @@ impl Rule for QuantityMismatch {
                 let comparable: Vec<&QuantityMention> = fact
                     .quantities
                     .iter()
-                    .filter(|v| same_thing(mention, &nouns, v, sheet, fact.quantities.len()))
+                    .filter(|v| {
+                        same_thing(
+                            mention,
+                            &nouns,
+                            v,
+                            sheet,
+                            fact.quantities.len(),
+                            named.contains(&f),
+                        )
+                    })
                     .collect();
                 closest(comparable, |v| facts.index.value_affinity(f, &v.span, &ctx))
             };
@@ -139,13 +148,14 @@ fn canonical_noun(word: &str, sheet: &FactSheet) -> String {
 }
 
 /// Whether a fact value counts the same thing as the mention: the same
-/// counted noun (or one of its nouns).
+/// counted noun (or one of its nouns), or people for people.
 fn same_thing(
     mention: &QuantityMention,
     nouns: &[String],
     value: &QuantityMention,
     sheet: &FactSheet,
     values_in_fact: usize,
+    subject_named: bool,
 ) -> bool {
     let theirs = counted(value, sheet);
     match (mention.unit.is_some(), value.unit.is_some()) {
@@ -155,9 +165,11 @@ fn same_thing(
             mine_head == their_head
                 || theirs.contains(mine_head)
                 || nouns.contains(their_head)
-                // "people" stands for any group of people: "30 people were
-                // hospitalised" counts the fact's "30 patients".
-                || (mine_head == "person" && is_countable(value))
+                // "people" stands for any group of people when the clause
+                // names what happened to them: "30 people were hospitalised"
+                // counts the fact's "30 patients"; "three people died" in a
+                // storm is not a toll of soldiers.
+                || (mine_head == "person" && subject_named && is_countable(value))
         }
         // A bare number ("the toll rose to 30") is compared only with a
         // fact's only quantity, and only when that one is bare too.
