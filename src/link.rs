@@ -481,9 +481,34 @@ impl<'s> FactIndex<'s> {
         near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem))
     }
 
+    /// Of several comparable values of one fact, the ones whose words in
+    /// the fact best match the words around the mention (all of them on a
+    /// tie): "fell … in 2012" and "retaken … in 2013" in one fact.
+    pub fn closest<'v, V>(
+        &self,
+        fact: usize,
+        values: Vec<&'v V>,
+        span: impl Fn(&V) -> &Span,
+        ctx: &MentionContext,
+    ) -> Vec<&'v V> {
+        if values.len() <= 1 {
+            return values;
+        }
+        let scored: Vec<(&V, f32)> = values
+            .into_iter()
+            .map(|v| (v, self.value_affinity(fact, span(v), ctx)))
+            .collect();
+        let best = scored.iter().map(|(_, a)| *a).fold(f32::MIN, f32::max);
+        scored
+            .into_iter()
+            .filter(|(_, a)| (*a - best).abs() < 1e-6)
+            .map(|(v, _)| v)
+            .collect()
+    }
+
     /// How well the words around `value` in the fact match the words around
-    /// the mention: chooses between several values of one fact.
-    pub fn value_affinity(&self, fact: usize, value: &Span, ctx: &MentionContext) -> f32 {
+    /// the mention.
+    fn value_affinity(&self, fact: usize, value: &Span, ctx: &MentionContext) -> f32 {
         let around_value: HashSet<&str> = near(&self.terms[fact].words, value, EVENT_WINDOW)
             .iter()
             .map(|w| w.stem.as_str())

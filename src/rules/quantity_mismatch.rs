@@ -84,7 +84,7 @@ impl Rule for QuantityMismatch {
                         )
                     })
                     .collect();
-                closest(comparable, |v| facts.index.value_affinity(f, &v.span, &ctx))
+                facts.index.closest(f, comparable, |v| &v.span, &ctx)
             };
             let written = &analysis.doc.text[mention.number_span.clone()];
             let compatible = |v: &&QuantityMention| {
@@ -221,17 +221,3 @@ const MEASURES: &[&str] = &[
     "inch",
     "pound",
 ];
-
-/// The values with the highest affinity (all of them on a tie).
-pub(super) fn closest<T: Copy>(values: Vec<T>, affinity: impl Fn(&T) -> f32) -> Vec<T> {
-    if values.len() <= 1 {
-        return values;
-    }
-    let scored: Vec<(T, f32)> = values.into_iter().map(|v| (v, affinity(&v))).collect();
-    let best = scored.iter().map(|(_, a)| *a).fold(f32::MIN, f32::max);
-    scored
-        .into_iter()
-        .filter(|(_, a)| (*a - best).abs() < 1e-6)
-        .map(|(v, _)| v)
-        .collect()
-}

@@ -5,7 +5,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
 use crate::link::{Kind, Link, MentionContext, judge};
 
-use super::quantity_mismatch::closest;
 use super::{Context, Rule, RuleDoc};
 
 pub struct TimeMismatch;
@@ -180,7 +179,7 @@ impl Rule for TimeMismatch {
                     .filter(|v| !across_the_reference(mention, v, analysis))
                     .filter(|v| !finer_than(mention, v))
                     .collect();
-                closest(comparable, |v| facts.index.value_affinity(f, &v.span, ctx))
+                facts.index.closest(f, comparable, |v| &v.span, ctx)
             };
             let Some((link, value)) = judge(
                 &links,
