@@ -2,18 +2,28 @@
 //!
 //! A mention is linked to a fact by the words its sentence shares with the
 //! fact (its text and `cues`), each weighted by how rare it is among the
-//! facts and how close it stands to the mention. Three guards keep a number
-//! from being checked against the wrong fact:
+//! facts and how close it stands to the mention. A link is *strong* — a
+//! mention may be reported against it — when the sentence shares at least two
+//! of the fact's distinctive words (words of at most half the facts; for
+//! dates, of at most a quarter), and, for a quantity whose subject the text
+//! names ("revenue of $4.2 billion", "30 soldiers"), only when the fact has
+//! that subject. Weak links can only make a mention doubtful.
 //!
-//! - *another event*: the words around the mention name a place or party the
-//!   fact does not (or say "separate", "another", "earlier"), and nothing in
-//!   the paragraph names the fact's own places ("40 soldiers in a separate
-//!   assault on Dioura" is not the Boulikessi toll);
-//! - *another predicate*: the words right next to the mention and right next
-//!   to the fact's value have nothing in common ("two firefighters were
-//!   injured" is not "200 firefighters were deployed");
-//! - *doubt*: when a fact that agrees with the mention links almost as well
-//!   as one that contradicts it, the mention is not reported.
+//! Guards keep a value from being checked against the wrong fact:
+//!
+//! - *another story*: a document that names none of the story's places,
+//!   people or parties is not linked at all;
+//! - *another event*: "separate", "another", "earlier"… next to the mention,
+//!   or a name no fact knows while the paragraph names none of the fact's
+//!   ("40 soldiers in a separate assault on Dioura" is not the Boulikessi
+//!   toll);
+//! - *another predicate*: none of the words right next to the mention, in its
+//!   clause, belong to the fact ("two firefighters were injured" is not "200
+//!   firefighters were deployed");
+//! - *another time*: the sentence is dated more than a month from the fact
+//!   ("four years ago he won 55.1 per cent");
+//! - *doubt* ([`judge`]): a fact that agrees links about as well, or any
+//!   linked fact holds the very same value.
 //!
 //! The facts are indexed by word, so the cost per mention grows with the
 //! words of its sentence, not with the size of the fact sheet.
