@@ -35,7 +35,13 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str, command_line: Option<Date>, fact_sheet: Option<Date>) -> Self {
         let doc = Document::new(text);
         let reference = reference_date(&doc, command_line, fact_sheet);
-        let times = extract_times(text, &doc.sentences, reference.as_ref().map(|r| r.date));
+        // Front matter is metadata: its date is the reference, not a mention.
+        let in_body = |span: &std::ops::Range<usize>| span.start >= doc.body_start;
+        let times: Vec<TimeMention> =
+            extract_times(text, &doc.sentences, reference.as_ref().map(|r| r.date))
+                .into_iter()
+                .filter(|t| in_body(&t.span))
+                .collect();
         let quotes = extract_quotes(text, &doc.paragraphs);
         // A number inside a date is not a count; a duration ("48 hours") is both.
         let dates: Vec<std::ops::Range<usize>> = times
@@ -45,7 +51,7 @@ impl<'a> Analysis<'a> {
             .collect();
         let quantities: Vec<QuantityMention> = extract_quantities(text)
             .into_iter()
-            .filter(|q| !overlaps_sorted(&dates, &q.number_span))
+            .filter(|q| in_body(&q.span) && !overlaps_sorted(&dates, &q.number_span))
             .collect();
         // A dateline opening its line ("ALDERPORT, July 30, 2025 —") places
         // the story; its words say nothing about any fact.
@@ -117,4 +123,57 @@ fn sorted_spans(
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_not_mentioned() {
+        let a = Analysis::new(
+            "---\ndate: 2025-08-14\n---\nThe fire began on Monday.\n",
+            None,
+            None,
+        );
+        assert_eq!(
+            a.reference.as_ref().map(|r| r.date),
+            Some(jiff::civil::date(2025, 8, 14))
+        );
+        assert_eq!(a.times.len(), 1);
+        assert_eq!(a.times[0].value.as_deref(), Some("2025-08-11"));
+    }
+
+    #[test]
+    fn numbers_inside_dates_are_not_quantities_but_durations_are_both() {
+        let a = Analysis::new(
+            "On June 2, 2025, 30 soldiers marched for 48 hours.",
+            None,
+            None,
+        );
+        let quantities: Vec<&str> = a
+            .quantities
+            .iter()
+            .map(|q| &a.doc.text[q.span.clone()])
+            .collect();
+        assert_eq!(quantities, ["30 soldiers", "48 hours"]);
+    }
+
+    #[test]
+    fn dateline_words_do_not_link() {
+        let a = Analysis::new("ALDERPORT, July 30, 2025 — Investors cheered.", None, None);
+        assert_eq!(
+            a.reference.as_ref().map(|r| r.source),
+            Some(crate::reference::DateSource::Dateline)
+        );
+        let stems: Vec<&str> = a.words.iter().map(|w| w.stem.as_str()).collect();
+        assert_eq!(stems, ["investor", "cheer"]);
+    }
+
+    #[test]
+    fn in_quote_uses_the_sorted_quotations() {
+        let a = Analysis::new("He said “we lost 30 men” and 40 more died.", None, None);
+        assert!(a.in_quote(&a.quantities[0].span));
+        assert!(!a.in_quote(&a.quantities[1].span));
+    }
 }
