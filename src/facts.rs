@@ -31,6 +31,10 @@ pub struct FactSheet {
     pub facts: Vec<Fact>,
     /// Counted-noun synonyms, by stem: `troop` → `soldier`.
     pub aliases: HashMap<String, String>,
+    /// Mistakes that leave the rest of the sheet usable (a duplicate id, a
+    /// fact with nothing to check, a bad date): the facts concerned are left
+    /// out, and the caller reports these as errors.
+    pub problems: Vec<FactSheetError>,
 }
 
 /// How far from a fact's words a value may stand in a document.
@@ -108,8 +112,10 @@ struct RawFact {
 }
 
 impl FactSheet {
-    /// Parses and validates a fact sheet. All problems found are returned,
-    /// not only the first.
+    /// Parses and validates a fact sheet. A file that is not valid TOML or
+    /// has keys the format does not know is an error; mistakes in single
+    /// facts are kept in [`FactSheet::problems`] and those facts left out,
+    /// so one bad fact does not stop the others from being checked.
     pub fn parse(path: &str, source: &str) -> Result<FactSheet, Vec<FactSheetError>> {
         let raw: RawSheet = toml::from_str(source).map_err(|e| {
             vec![FactSheetError {
@@ -135,12 +141,14 @@ impl FactSheet {
             let id_span = raw_fact.id.span();
             if id.is_empty() {
                 errors.push(error("a fact's `id` must not be empty", id_span.clone()));
+                continue;
             } else if let Some(first) = seen.get(&id) {
                 errors.push(FactSheetError {
                     message: format!("duplicate fact id `{id}`"),
                     span: Some(id_span.clone()),
                     related: Some((first.clone(), "first defined here".to_string())),
                 });
+                continue;
             } else {
                 seen.insert(id.clone(), id_span.clone());
             }
@@ -163,6 +171,7 @@ impl FactSheet {
                     ),
                     if text_span.is_empty() { fact_span } else { text_span },
                 ));
+                continue;
             }
             facts.push(fact);
         }
@@ -176,18 +185,15 @@ impl FactSheet {
                     .map(move |s| (crate::words::stem(&s).into_owned(), canonical.clone()))
             })
             .collect();
-        if errors.is_empty() {
-            Ok(FactSheet {
-                path: path.to_string(),
-                source: source.to_string(),
-                title,
-                published,
-                facts,
-                aliases,
-            })
-        } else {
-            Err(errors)
-        }
+        Ok(FactSheet {
+            path: path.to_string(),
+            source: source.to_string(),
+            title,
+            published,
+            facts,
+            aliases,
+            problems: errors,
+        })
     }
 
     /// Whether any fact carries a quotation (so unknown quotations are worth reporting).
@@ -299,8 +305,15 @@ fn read_date(value: &Spanned<toml::Value>, errors: &mut Vec<FactSheetError>) -> 
 mod tests {
     use super::*;
 
+    /// Every error of a sheet, fatal or not.
     fn errors(source: &str) -> Vec<FactSheetError> {
-        FactSheet::parse("facts.toml", source).expect_err("should fail")
+        match FactSheet::parse("facts.toml", source) {
+            Ok(sheet) => {
+                assert!(!sheet.problems.is_empty(), "expected problems");
+                sheet.problems
+            }
+            Err(errors) => errors,
+        }
     }
 
     fn at<'a>(source: &'a str, e: &FactSheetError) -> &'a str {
@@ -360,6 +373,16 @@ mod tests {
         let e = errors(src);
         assert!(e[0].message.contains("nothing to check"));
         assert_eq!(at(src, &e[0]), "\"The army withdrew.\"");
+    }
+
+    #[test]
+    fn a_bad_fact_is_left_out_and_the_rest_kept() {
+        let src = "[[fact]]\nid = \"vague\"\ntext = \"The army withdrew.\"\n\n[[fact]]\nid = \"toll\"\ntext = \"30 soldiers died.\"\n\n[[fact]]\nid = \"toll\"\ntext = \"40 soldiers died.\"\n";
+        let sheet = FactSheet::parse("facts.toml", src).expect("usable");
+        assert_eq!(sheet.problems.len(), 2);
+        let ids: Vec<&str> = sheet.facts.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["toll"]);
+        assert_eq!(sheet.facts[0].quantities[0].value, Some(30.0));
     }
 
     #[test]

@@ -66,6 +66,11 @@ const ANOTHER_TIME_DAYS: i32 = 31;
 /// the best score makes the mention doubtful: it is not reported.
 const DOUBT_RATIO: f32 = 0.6;
 
+/// Modal verbs that turn a value into a possibility.
+const MODALS: &[&str] = &["can", "could", "may", "might"];
+/// How many words before a quantity a modal verb governs it.
+const MODAL_REACH: usize = 3;
+
 /// Words that announce a different event than the one being discussed.
 const OTHER_EVENT_MARKERS: &[&str] = &[
     "separate",
@@ -409,6 +414,34 @@ impl<'s> FactIndex<'s> {
         fact_times
             .iter()
             .all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
+    }
+
+    /// What a quantity measures, as a stem, when the text names it ("crowd"
+    /// in "a crowd of 98,000").
+    pub fn mention_subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<&'c str> {
+        self.subject(ctx).map(|s| s.stem)
+    }
+
+    /// The word a fact's value is a value of: the nearest content word before
+    /// it ("crowd" in "a crowd of 89,000").
+    pub fn value_subject(&self, fact: usize, value: &Span) -> Option<&str> {
+        let words = &self.terms[fact].words;
+        let before = word_range(words, value).start;
+        words[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|w| !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
+            .map(|w| w.stem.as_str())
+    }
+
+    /// Whether a modal verb just before the mention makes it a possibility,
+    /// not a claim ("compensation can reach €600 on longer routes").
+    pub fn hypothetical(&self, ctx: &MentionContext) -> bool {
+        let before = ctx.mention.start.saturating_sub(MODAL_REACH).max(ctx.segment.start)..ctx.mention.start;
+        ctx.words[before]
+            .iter()
+            .any(|w| MODALS.contains(&ctx.text[w.span.clone()].to_ascii_lowercase().as_str()))
     }
 
     /// Whether the document is about the fact sheet's story at all: it names

@@ -248,7 +248,19 @@ fn load_fact_sheet(
         }
     };
     match FactSheet::parse(&shown, &source) {
-        Ok(sheet) => Some(sheet),
+        Ok(sheet) => {
+            if !sheet.problems.is_empty() {
+                eprint!(
+                    "{}",
+                    report::human::render_fact_sheet_errors(&shown, &source, &sheet.problems, color && std::io::stderr().is_terminal())
+                );
+                outcome.fail(format!(
+                    "{shown}: fact sheet has {} error(s); checking with the facts that are sound",
+                    sheet.problems.len()
+                ));
+            }
+            Some(sheet)
+        }
         Err(errors) => {
             eprint!(
                 "{}",

@@ -442,6 +442,8 @@ const NUMBER_WORDS: &[(&str, NumWord)] = &[
     ("seven", NumWord::Unit(7.0)),
     ("eight", NumWord::Unit(8.0)),
     ("nine", NumWord::Unit(9.0)),
+    // "scored both of Rovers' goals": two, and nothing more.
+    ("both", NumWord::Unit(2.0)),
     ("ten", NumWord::Teen(10.0)),
     ("eleven", NumWord::Teen(11.0)),
     ("twelve", NumWord::Teen(12.0)),
@@ -3481,6 +3483,13 @@ mod tests {
         let m = one("The authority has confirmed 214 measles cases.");
         assert_eq!(m.unit.as_deref(), Some("case"));
         assert_eq!(m.modifiers, ["measles"]);
+    }
+
+    #[test]
+    fn both_is_two() {
+        let m = one("Ferrer scored both of the club's goals in the final.");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(2.0), Some("goal")));
+        assert_eq!(one("Both sides claimed victory.").value, Some(2.0));
     }
 
     #[test]

@@ -52,7 +52,11 @@ impl Rule for QuantityMismatch {
             let Some(ctx) = facts.index.mention(analysis, &mention.span) else {
                 continue;
             };
+            if facts.index.hypothetical(&ctx) {
+                continue;
+            }
             let links = facts.index.links(&ctx, Kind::Quantity);
+            let subject = facts.index.mention_subject(&ctx);
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let named: Vec<usize> = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
@@ -74,14 +78,14 @@ impl Rule for QuantityMismatch {
                     .quantities
                     .iter()
                     .filter(|v| {
-                        same_thing(
-                            mention,
-                            &nouns,
-                            v,
-                            sheet,
-                            fact.quantities.len(),
-                            named.contains(&f),
-                        )
+                        same_thing(mention, &nouns, v, sheet, named.contains(&f))
+                            || bare_of_the_same(
+                                mention,
+                                v,
+                                fact.quantities.len(),
+                                subject,
+                                facts.index.value_subject(f, &v.span),
+                            )
                     })
                     .collect();
                 facts.index.closest(f, comparable, |v| &v.span, &ctx)
@@ -154,7 +158,6 @@ fn same_thing(
     nouns: &[String],
     value: &QuantityMention,
     sheet: &FactSheet,
-    values_in_fact: usize,
     subject_named: bool,
 ) -> bool {
     let theirs = counted(value, sheet);
@@ -171,11 +174,25 @@ fn same_thing(
                 // storm is not a toll of soldiers.
                 || (mine_head == "person" && subject_named && is_countable(value))
         }
-        // A bare number ("the toll rose to 30") is compared only with a
-        // fact's only quantity, and only when that one is bare too.
-        (false, false) => values_in_fact == 1,
-        (false, true) | (true, false) => false,
+        _ => false,
     }
+}
+
+/// A bare number ("a crowd of 98,000") is compared only with a fact's only
+/// quantity, when that one is bare too and is a number of the same word
+/// ("a crowd of 89,000"): "two more in the final" is not the attendance.
+fn bare_of_the_same(
+    mention: &QuantityMention,
+    value: &QuantityMention,
+    values_in_fact: usize,
+    mention_subject: Option<&str>,
+    value_subject: Option<&str>,
+) -> bool {
+    mention.unit.is_none()
+        && value.unit.is_none()
+        && values_in_fact == 1
+        && mention_subject.is_some()
+        && mention_subject == value_subject
 }
 
 /// The words between a quantity's number and its counted noun: "confirmed"

@@ -148,15 +148,23 @@ impl Rule for TimeMismatch {
             // the one that links best is its date: in "released on Wednesday
             // … since the outbreak began in early March" the fact dating the
             // release is about Wednesday.
+            // And when another date of the sentence agrees with the fact, the
+            // sentence states the fact's date; this one dates something else
+            // ("gathered on Sunday to welcome the team that won the final
+            // yesterday").
             let sentence = analysis.doc.sentence_at(mention.span.start);
             let outranked = |fact: usize, score: f32| {
                 linked.iter().any(|(other, _, other_links)| {
                     !std::ptr::eq(*other, mention)
                         && role(other) == role(mention)
                         && analysis.doc.sentence_at(other.span.start) == sentence
-                        && other_links
-                            .iter()
-                            .any(|l| l.fact == fact && l.score > score)
+                        && other_links.iter().any(|l| {
+                            l.fact == fact
+                                && (l.score > score
+                                    || facts.index.fact(fact).times.iter().any(|v| {
+                                        checkable(v) && role(v) == role(other) && overlaps(other, v)
+                                    }))
+                        })
                 })
             };
             let links: Vec<Link> = links
