@@ -252,7 +252,12 @@ fn load_fact_sheet(
             if !sheet.problems.is_empty() {
                 eprint!(
                     "{}",
-                    report::human::render_fact_sheet_errors(&shown, &source, &sheet.problems, color && std::io::stderr().is_terminal())
+                    report::human::render_fact_sheet_errors(
+                        &shown,
+                        &source,
+                        &sheet.problems,
+                        color && std::io::stderr().is_terminal()
+                    )
                 );
                 outcome.fail(format!(
                     "{shown}: fact sheet has {} error(s); checking with the facts that are sound",

@@ -180,6 +180,7 @@ const CONCEPTS: &[&[&str]] = &[
     ],
     &["decrease", "cut", "reduce", "decline"],
     &["hospitalise", "hospitalize", "hospital"],
+    &["affect", "disrupt", "impact"],
     &["person", "people"],
 ];
 

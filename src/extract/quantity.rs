@@ -2162,14 +2162,24 @@ fn counted<'a>(text: &'a str, i: &'a str, plural_ends: bool, allow_of: bool) -> 
     } else {
         None
     };
+    let mut partitive = false;
     if let Some((r2, _)) = of {
         let r3 = match word(r2) {
             Ok((r3, w)) if in_list(OF_DETERMINERS, w) => sp1(r3).map(|(r, _)| r).unwrap_or(r2),
             _ => r2,
         };
         r = r3;
+        // partitive := "of" det number noun_phrase -- "11 of the 14 counts":
+        // the 11 counts counts too, and "14 counts" stays a mention of its own.
+        if let Ok((r4, _)) = (digits, sp1).parse(r) {
+            r = r4;
+            partitive = true;
+        }
     }
-    let c = noun_phrase(text, r, plural_ends);
+    let mut c = noun_phrase(text, r, plural_ends);
+    if partitive {
+        c.end = off(i);
+    }
     if c.head.is_none() {
         return Counted {
             head: None,
@@ -3483,6 +3493,17 @@ mod tests {
         let m = one("The authority has confirmed 214 measles cases.");
         assert_eq!(m.unit.as_deref(), Some("case"));
         assert_eq!(m.modifiers, ["measles"]);
+    }
+
+    #[test]
+    fn partitive_counts_share_the_noun() {
+        let t = "The jury convicted the company on 11 of the 14 counts it faced.";
+        let v = extract_quantities(t);
+        let got: Vec<(&str, Option<&str>)> = v
+            .iter()
+            .map(|q| (&t[q.span.clone()], q.unit.as_deref()))
+            .collect();
+        assert_eq!(got, [("11", Some("count")), ("14 counts", Some("count"))]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quantity::QuantityMention;
 use crate::facts::FactSheet;
 use crate::interval::{Interval, is_rounding_of};
-use crate::link::{Kind, judge};
+use crate::link::{Comparable, Kind, judge};
 use crate::words::{concept, stem};
 
 use super::{Context, Rule, RuleDoc};
@@ -60,7 +60,7 @@ impl Rule for QuantityMismatch {
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let named: Vec<usize> = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
-            let values = |f: usize| -> Vec<&QuantityMention> {
+            let values = |f: usize| -> Comparable<&QuantityMention> {
                 if !named.contains(&f)
                     && facts.index.another_predicate(
                         f,
@@ -71,7 +71,7 @@ impl Rule for QuantityMismatch {
                     )
                     || facts.index.another_time(f, analysis, &mention.span)
                 {
-                    return Vec::new();
+                    return Comparable::none();
                 }
                 let fact = facts.index.fact(f);
                 let comparable: Vec<&QuantityMention> = fact

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
-use crate::link::{Kind, Link, MentionContext, judge};
+use crate::link::{Comparable, Kind, Link, MentionContext, judge};
 
 use super::{Context, Rule, RuleDoc};
 
@@ -172,12 +172,12 @@ impl Rule for TimeMismatch {
                 .filter(|l| !outranked(l.fact, l.score))
                 .copied()
                 .collect();
-            let values = |f: usize| -> Vec<&TimeMention> {
+            let values = |f: usize| -> Comparable<&TimeMention> {
                 if facts
                     .index
                     .another_predicate(f, ctx, PREDICATE_WINDOW, &[], None)
                 {
-                    return Vec::new();
+                    return Comparable::none();
                 }
                 let fact = facts.index.fact(f);
                 let comparable = fact
