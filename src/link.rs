@@ -137,7 +137,8 @@ pub struct FactIndex<'s> {
     postings: HashMap<String, Vec<usize>>,
     /// stem → its weight, 1 for a word of one fact, less for common ones.
     weights: HashMap<String, f32>,
-    /// Every name of every fact: the story's places, people and parties.
+    /// The story's places, people and parties: the names several facts share
+    /// (all names, when no two facts share one).
     story_names: Vec<String>,
 }
 
@@ -179,12 +180,26 @@ impl<'s> FactIndex<'s> {
         for t in &mut terms {
             t.all_names.retain(|n| !lower.contains(n));
         }
-        let mut story_names: Vec<String> = terms
+        // The story's own names are the ones several facts share (the town
+        // of the fire, the company of the results); a name in one fact only
+        // may be a passer-by whose surname another story shares.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for t in &terms {
+            for n in &t.all_names {
+                *counts.entry(n.as_str()).or_default() += 1;
+            }
+        }
+        let shared: Vec<String> = counts
             .iter()
-            .flat_map(|t| t.all_names.iter().cloned())
+            .filter(|(_, c)| **c >= 2)
+            .map(|(n, _)| n.to_string())
             .collect();
+        let mut story_names = if shared.is_empty() {
+            counts.keys().map(|n| n.to_string()).collect()
+        } else {
+            shared
+        };
         story_names.sort();
-        story_names.dedup();
         FactIndex {
             sheet,
             story_names,

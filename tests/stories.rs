@@ -49,17 +49,56 @@ const KNOWN_MISSES: &[(&str, &str, usize, &str)] = &[
         3,
         "“put 40 witnesses on the stand”: no word of the fact (“heard evidence from”) near the count",
     ),
+    (
+        "airline",
+        "03-dateline.md",
+        9,
+        "“last went on strike in 2017”: “strike” is in most facts, and no rarer word ties the date to the previous-strike fact",
+    ),
+    (
+        "football",
+        "04-blog.md",
+        9,
+        "the parade date: the sentence shares one rare word with the parade fact",
+    ),
+    (
+        "football",
+        "05-brief.md",
+        3,
+        "“on a four-year contract”: only “contract” ties the clause to the fact",
+    ),
+    (
+        "wildlife",
+        "02-paper.md",
+        8,
+        "“up 27% since 2015”: the clause names the population, a word of another fact",
+    ),
+    (
+        "wildlife",
+        "03-dateline.md",
+        5,
+        "“the rise of 17 per cent since 2012”: the percentage stands between the date and “rise”",
+    ),
 ];
 
-#[test]
-fn stories_have_no_false_alarms_and_only_known_misses() {
-    let mut stories: Vec<_> = std::fs::read_dir(root().join("tests/stories"))
-        .expect("stories")
+/// `tests/stories/*` (written while the linker was tuned) and
+/// `tests/heldout/*` (written later by another author and measured blind
+/// first: 11 of 23 found; see the README).
+fn story_folders() -> Vec<std::path::PathBuf> {
+    let mut folders: Vec<_> = ["tests/stories", "tests/heldout"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).expect("story folder"))
         .map(|e| e.expect("entry").path())
         .filter(|p| p.is_dir())
         .collect();
-    stories.sort();
-    assert!(stories.len() >= 3);
+    folders.sort();
+    folders
+}
+
+#[test]
+fn stories_have_no_false_alarms_and_only_known_misses() {
+    let stories = story_folders();
+    assert_eq!(stories.len(), 8);
     let (mut planted, mut missed_total) = (0, 0);
     for story in stories {
         let name = story
@@ -95,7 +134,7 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
         planted += expected.values().sum::<usize>();
         missed_total += known.len();
     }
-    assert_eq!((planted, missed_total), (39, KNOWN_MISSES.len()));
+    assert_eq!((planted, missed_total), (62, KNOWN_MISSES.len()));
 }
 
 /// Articles checked against another story's fact sheet: whatever words
@@ -103,11 +142,7 @@ fn stories_have_no_false_alarms_and_only_known_misses() {
 /// is about those facts, so every error would be a false alarm.
 #[test]
 fn articles_are_never_checked_against_another_storys_facts() {
-    let mut folders: Vec<_> = std::fs::read_dir(root().join("tests/stories"))
-        .expect("stories")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut folders = story_folders();
     folders.push(root().join("examples/castelmar"));
     folders.sort();
     let mut sheets = folders.clone();
