@@ -70,7 +70,7 @@ pub fn reference_date(
     if let Some(date) = doc.front_matter_date {
         return Some(plain(date, DateSource::FrontMatter));
     }
-    if let Some((date, span)) = dateline(doc) {
+    if let Some((date, span)) = dateline(doc, fact_sheet) {
         return Some(ReferenceDate {
             date,
             source: DateSource::Dateline,
@@ -78,6 +78,15 @@ pub fn reference_date(
         });
     }
     fact_sheet.map(|date| plain(date, DateSource::FactSheet))
+}
+
+/// "08-14" completed with the year that puts it nearest `near`.
+fn complete_year(month_day: &str, near: Date) -> Option<Date> {
+    let (month, day) = month_day.split_once('-')?;
+    let (month, day): (i8, i8) = (month.parse().ok()?, day.parse().ok()?);
+    (near.year() - 1..=near.year() + 1)
+        .filter_map(|y| Date::new(y, month, day).ok())
+        .min_by_key(|d| (*d - near).get_days().abs())
 }
 
 /// How many non-empty lines at the top of a document may hold its dateline.
@@ -89,8 +98,10 @@ const SHORT_LINE: usize = 80;
 const DATELINE_PREFIX: usize = 48;
 
 /// A full date (day, month and year) standing alone on a short line near
-/// the top, or opening the first paragraph as "PLACE, date —".
-fn dateline(doc: &Document) -> Option<(Date, Span)> {
+/// the top, or opening the first paragraph as "PLACE, date —". A dateline
+/// without a year ("CASTELMAR, Aug. 14 —") takes the year that puts it
+/// nearest the fact sheet's date, when there is one.
+fn dateline(doc: &Document, fact_sheet: Option<Date>) -> Option<(Date, Span)> {
     let lines = doc
         .lines()
         .filter(|l| l.start >= doc.body_start && !doc.text[l.clone()].trim().is_empty())
@@ -99,15 +110,19 @@ fn dateline(doc: &Document) -> Option<(Date, Span)> {
         let text = &doc.text[line.clone()];
         let times = extract_times(text, std::slice::from_ref(&(0..text.len())), None);
         for t in times {
-            if t.resolution != Resolution::Absolute {
-                continue;
-            }
-            let Some((first, last)) = t.interval else {
-                continue;
+            let first = match (&t.resolution, t.interval, t.value.as_deref()) {
+                (Resolution::Absolute, Some((first, last)), _) if first == last => first,
+                (_, None, Some(value)) => match (value.strip_prefix("XXXX-"), fact_sheet) {
+                    (Some(month_day), Some(near)) if month_day.len() == 5 => {
+                        let Some(day) = complete_year(month_day, near) else {
+                            continue;
+                        };
+                        day
+                    }
+                    _ => continue,
+                },
+                _ => continue,
             };
-            if first != last {
-                continue;
-            }
             let after = text[t.span.end..].trim_start();
             let opens_line = t.span.start <= DATELINE_PREFIX
                 && (after.starts_with(['-', '\u{2014}', '\u{2013}', '(']) || after.is_empty());
@@ -117,4 +132,74 @@ fn dateline(doc: &Document) -> Option<(Date, Span)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn reference(text: &str, cli: Option<Date>, sheet: Option<Date>) -> Option<(Date, DateSource)> {
+        let doc = Document::new(text);
+        reference_date(&doc, cli, sheet).map(|r| (r.date, r.source))
+    }
+
+    #[test]
+    fn discovery_order() {
+        let text = "---\ndate: 2025-08-13\n---\nCASTELMAR, Aug. 14, 2025 — The fire spread.";
+        assert_eq!(
+            reference(text, Some(date(2025, 1, 1)), None),
+            Some((date(2025, 1, 1), DateSource::CommandLine))
+        );
+        assert_eq!(
+            reference(text, None, Some(date(2024, 1, 1))),
+            Some((date(2025, 8, 13), DateSource::FrontMatter))
+        );
+        let text = "CASTELMAR, Aug. 14, 2025 — The fire spread.";
+        assert_eq!(
+            reference(text, None, Some(date(2024, 1, 1))),
+            Some((date(2025, 8, 14), DateSource::Dateline))
+        );
+        assert_eq!(
+            reference("The fire spread.", None, Some(date(2024, 1, 1))),
+            Some((date(2024, 1, 1), DateSource::FactSheet))
+        );
+        assert_eq!(reference("The fire spread.", None, None), None);
+    }
+
+    #[test]
+    fn datelines_short_lines_and_openings() {
+        let text = "Headline\n\nJune 02, 2025Clash Report\n\nBody text.";
+        assert_eq!(
+            reference(text, None, None),
+            Some((date(2025, 6, 2), DateSource::Dateline))
+        );
+        let long = format!(
+            "In a long opening sentence about the fire on June 1, 2025, {}",
+            "words ".repeat(20)
+        );
+        assert_eq!(
+            reference(&long, None, None),
+            None,
+            "an event date in prose is not a dateline"
+        );
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_takes_the_nearest_one() {
+        let text = "CASTELMAR, Aug. 14 — The fire spread.";
+        assert_eq!(
+            reference(text, None, Some(date(2025, 8, 10))),
+            Some((date(2025, 8, 14), DateSource::Dateline))
+        );
+        let text = "CASTELMAR, Dec. 31 — The fire spread.";
+        assert_eq!(
+            reference(text, None, Some(date(2026, 1, 2))),
+            Some((date(2025, 12, 31), DateSource::Dateline))
+        );
+        assert_eq!(
+            reference("CASTELMAR, Aug. 14 — The fire spread.", None, None),
+            None
+        );
+    }
 }
