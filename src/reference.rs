@@ -123,10 +123,28 @@ fn dateline(doc: &Document, fact_sheet: Option<Date>) -> Option<(Date, Span)> {
                 },
                 _ => continue,
             };
+            // What stands before the date is nothing, a place ("CASTELMAR,")
+            // or a byline separator: never the words of a sentence ("The
+            // airline will publish its results on July 24.").
+            let before = text[..t.span.start].trim();
+            let placed = before.is_empty()
+                || before.ends_with(['|', '\u{b7}', '\u{2014}', '-'])
+                || (before.ends_with(',')
+                    && before
+                        .split_whitespace()
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())));
             let after = text[t.span.end..].trim_start();
-            let opens_line = t.span.start <= DATELINE_PREFIX
-                && (after.starts_with(['-', '\u{2014}', '\u{2013}', '(']) || after.is_empty());
-            if text.trim().chars().count() <= SHORT_LINE || opens_line {
+            let dash_after = after.starts_with(['-', '\u{2014}', '\u{2013}', '(']);
+            let opens_line = t.span.start <= DATELINE_PREFIX && (dash_after || after.is_empty());
+            let full_date = t.resolution == Resolution::Absolute;
+            let short_line = text.trim().chars().count() <= SHORT_LINE;
+            let accepted = placed
+                && if full_date {
+                    short_line || opens_line
+                } else {
+                    opens_line && dash_after
+                };
+            if accepted {
                 return Some((first, line.start + t.span.start..line.start + t.span.end));
             }
         }
@@ -182,6 +200,17 @@ mod tests {
             reference(&long, None, None),
             None,
             "an event date in prose is not a dateline"
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_with_a_date_is_not_a_dateline() {
+        let text = "Headline\n\nThe airline will publish its results on July 24, 2025.\n";
+        assert_eq!(reference(text, None, None), None);
+        let text = "Headline\n\nThe airline will publish its results on July 24.\n";
+        assert_eq!(
+            reference(text, None, Some(date(2025, 6, 2))),
+            Some((date(2025, 6, 2), DateSource::FactSheet))
         );
     }
 
