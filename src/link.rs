@@ -515,11 +515,13 @@ impl<'s> FactIndex<'s> {
     /// soldiers. (Which event of the story a sentence is about is the
     /// *another event* guard's question.)
     fn in_document(&self, ctx: &MentionContext) -> bool {
-        self.story_names.is_empty()
-            || self
-                .story_names
-                .iter()
-                .any(|n| ctx.document_stems.contains(n))
+        self.is_about_story(ctx.document_stems)
+    }
+
+    /// Whether a document (its set of stems) names one of the story's
+    /// places, people or parties.
+    pub fn is_about_story(&self, document_stems: &HashSet<String>) -> bool {
+        self.story_names.is_empty() || self.story_names.iter().any(|n| document_stems.contains(n))
     }
 
     /// The *another event* guard.

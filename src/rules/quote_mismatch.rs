@@ -39,10 +39,9 @@ impl Rule for QuoteMismatch {
                 .mention(analysis, &quote.span)
                 .map(|ctx| facts.index.links(&ctx, Kind::Quote))
                 .unwrap_or_default();
-            let QuoteMatch::Close { canonical, changes } = facts
-                .quotes
-                .compare(&words, |fact| links.iter().any(|l| l.fact == fact))
-            else {
+            let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
+                links.iter().any(|l| l.fact == fact && l.strong)
+            }) else {
                 continue;
             };
             let fact = facts.index.fact(canonical.fact);

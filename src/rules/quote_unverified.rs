@@ -34,6 +34,10 @@ impl Rule for QuoteUnverified {
             return;
         }
         let analysis = cx.analysis;
+        // An article about another story quotes other people.
+        if !facts.index.is_about_story(analysis.stems()) {
+            return;
+        }
         for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
             let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
             if words.len() < UNVERIFIED_MIN_WORDS {
