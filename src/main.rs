@@ -185,7 +185,7 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         let rendered = match args.common.format {
             Format::Human => report::human::render(&checked, color),
-            Format::Json => report::json::render(&checked, &analysis.doc, Some(&analysis)),
+            Format::Json => report::json::render(&checked, &analysis),
         };
         if stdout.write_all(rendered.as_bytes()).is_err() {
             return ExitCode::from(2); // stdout closed: nobody is reading

@@ -95,7 +95,7 @@ fn run(text: &str, sheet: &FactSheet, reference: bool) -> (String, String) {
         facts: Some(sheet),
     };
     let human = report::human::render(&checked, false);
-    let json = report::json::render(&checked, &analysis.doc, Some(&analysis));
+    let json = report::json::render(&checked, &analysis);
     (
         human,
         json + &report::json::render_mentions("doc.md", &analysis),

@@ -52,9 +52,10 @@ struct DiagnosticLine<'a> {
 }
 
 /// One line per finding.
-pub fn render(checked: &Checked, doc: &Document, analysis: Option<&Analysis>) -> String {
+pub fn render(checked: &Checked, analysis: &Analysis) -> String {
     let mut out = String::new();
-    let reference = analysis.and_then(|a| a.reference.as_ref());
+    let doc = &analysis.doc;
+    let reference = analysis.reference.as_ref();
     for d in checked.diagnostics {
         let line = DiagnosticLine {
             position: position(checked.path, doc, &d.span),

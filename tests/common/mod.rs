@@ -44,7 +44,7 @@ pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, St
         facts: sheet,
     };
     let human = report::human::render(&checked, false);
-    let json = report::json::render(&checked, &analysis.doc, Some(&analysis));
+    let json = report::json::render(&checked, &analysis);
     (diagnostics, human, json)
 }
 
