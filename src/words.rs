@@ -54,24 +54,46 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 fn make_word(text: &str, span: Range<usize>, sentence_start: bool) -> Word {
     let raw = &text[span.clone()];
     let capitalised = !sentence_start && raw.chars().next().is_some_and(char::is_uppercase);
+    // Folded once per word, then looked up as a concept or stemmed.
+    let folded = fold(raw);
     Word {
-        stem: concept(raw).map_or_else(|| stem(raw).into_owned(), str::to_string),
+        stem: concept_of_folded(&folded)
+            .map_or_else(|| stem_folded(&folded).into_owned(), str::to_string),
         span,
         capitalised,
     }
 }
 
-/// Lowercase, possessive-free, lightly stemmed form of a word.
-pub fn stem(word: &str) -> Cow<'_, str> {
+/// Lowercase, straight apostrophes, no possessive: "Sunday’s" → "sunday".
+fn fold(word: &str) -> Cow<'_, str> {
     let lower: Cow<str> = if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
         Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
     } else {
         Cow::Borrowed(word)
     };
-    let base = lower
+    let base_len = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix('\''))
-        .unwrap_or(&lower);
+        .map_or(lower.len(), str::len);
+    match lower {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[..base_len]),
+        Cow::Owned(mut o) => {
+            o.truncate(base_len);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// Lowercase, possessive-free, lightly stemmed form of a word.
+pub fn stem(word: &str) -> Cow<'_, str> {
+    match fold(word) {
+        Cow::Borrowed(b) => stem_folded(b),
+        Cow::Owned(o) => Cow::Owned(stem_folded(&o).into_owned()),
+    }
+}
+
+/// [`stem`] of a word already folded.
+fn stem_folded(base: &str) -> Cow<'_, str> {
     if let Some(irregular) = irregular(base) {
         return Cow::Borrowed(irregular);
     }
@@ -109,8 +131,7 @@ pub fn stem(word: &str) -> Cow<'_, str> {
         None if base.len() > 4 && base.ends_with('e') && !base.ends_with("ee") => {
             Cow::Owned(base[..base.len() - 1].to_string())
         }
-        None if base.len() == lower.len() => lower,
-        None => Cow::Owned(base.to_string()),
+        None => Cow::Borrowed(base),
     }
 }
 
@@ -184,10 +205,8 @@ const CONCEPTS: &[&[&str]] = &[
     &["person", "people"],
 ];
 
-/// The concept a word belongs to: the stem of its group's head word. Looked
-/// up by the word's own inflected forms, not by stems, so that a short stem
-/// cannot collide ("plane" and "plan" share the stem "plan").
-pub fn concept(word: &str) -> Option<&'static str> {
+/// [`concept`] of a word already folded.
+fn concept_of_folded(word: &str) -> Option<&'static str> {
     static MAP: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
@@ -212,12 +231,14 @@ pub fn concept(word: &str) -> Option<&'static str> {
         }
         map
     });
-    let lower = word.to_lowercase().replace('\u{2019}', "'");
-    let bare = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix('\''))
-        .unwrap_or(&lower);
-    map.get(bare).copied()
+    map.get(word).copied()
+}
+
+/// The concept a word belongs to: the stem of its group's head word. Looked
+/// up by the word's own inflected forms, not by stems, so that a short stem
+/// cannot collide ("plane" and "plan" share the stem "plan").
+pub fn concept(word: &str) -> Option<&'static str> {
+    concept_of_folded(&fold(word))
 }
 
 /// Function words that never link a sentence to a fact. Takes a stem, so
