@@ -449,9 +449,16 @@ impl<'s> FactIndex<'s> {
                 && span.end <= sentence.end
                 && (span.end <= ctx.span.start || span.start >= ctx.span.end)
         };
-        let quantity = analysis
+        // Both lists are in text order: only the sentence's slice is read.
+        let q_first = analysis
             .quantities
+            .partition_point(|q| q.span.start < sentence.start);
+        let t_first = analysis
+            .times
+            .partition_point(|t| t.span.start < sentence.start);
+        let quantity = analysis.quantities[q_first..]
             .iter()
+            .take_while(|q| q.span.start < sentence.end)
             .filter(|q| elsewhere(&q.span))
             .any(|q| {
                 fact.quantities.iter().any(|v| {
@@ -465,9 +472,9 @@ impl<'s> FactIndex<'s> {
                 Some(Signal::Since | Signal::From)
             )
         };
-        let time = analysis
-            .times
+        let time = analysis.times[t_first..]
             .iter()
+            .take_while(|t| t.span.start < sentence.end)
             .filter(|t| elsewhere(&t.span) && t.interval.is_some())
             .any(|t| {
                 fact.times
@@ -573,13 +580,10 @@ impl<'s> FactIndex<'s> {
         own: Option<Span>,
     ) -> bool {
         let terms = &self.terms[fact];
-        let own = ctx.words[ctx.mention.clone()]
-            .iter()
-            .filter(|w| {
-                own.as_ref()
-                    .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end)
-            })
-            .cloned();
+        let own = ctx.words[ctx.mention.clone()].iter().filter(|w| {
+            own.as_ref()
+                .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end)
+        });
         let mut near = own
             .chain(ctx.near_in_segment(window))
             .filter(|w| {
@@ -780,20 +784,14 @@ impl<'a> MentionContext<'a> {
     /// mention (auxiliaries and other function words are passed over: "will
     /// have their journeys disrupted"); when the segment holds none ("…,
     /// about 4,000 people in all, …"), the sentence's.
-    fn near_in_segment(&self, window: usize) -> Vec<Word> {
-        let content = |range: Range<usize>, backwards: bool| -> Vec<Word> {
+    fn near_in_segment(&self, window: usize) -> Vec<&'a Word> {
+        let content = |range: Range<usize>, backwards: bool| -> Vec<&'a Word> {
             let words = &self.words[range];
             let pick = |w: &&Word| !is_stop_word(&w.stem);
             if backwards {
-                words
-                    .iter()
-                    .rev()
-                    .filter(pick)
-                    .take(window)
-                    .cloned()
-                    .collect()
+                words.iter().rev().filter(pick).take(window).collect()
             } else {
-                words.iter().filter(pick).take(window).cloned().collect()
+                words.iter().filter(pick).take(window).collect()
             }
         };
         let mut near = content(self.segment.start..self.mention.start, true);
@@ -808,14 +806,14 @@ impl<'a> MentionContext<'a> {
 
     /// The sentence's words within `window` words of the mention, the
     /// mention's own words excluded.
-    fn near(&self, window: usize) -> Vec<Word> {
+    fn near(&self, window: usize) -> Vec<&'a Word> {
         let before = self
             .mention
             .start
             .saturating_sub(window)
             .max(self.sentence.start)..self.mention.start;
         let after = self.mention.end..(self.mention.end + window).min(self.sentence.end);
-        before.chain(after).map(|i| self.words[i].clone()).collect()
+        before.chain(after).map(|i| &self.words[i]).collect()
     }
 }
 

@@ -152,12 +152,19 @@ impl Rule for TimeMismatch {
             // sentence states the fact's date; this one dates something else
             // ("gathered on Sunday to welcome the team that won the final
             // yesterday").
-            let sentence = analysis.doc.sentence_at(mention.span.start);
+            // `linked` is in text order: only the sentence's slice is read.
+            let sentence = analysis
+                .doc
+                .sentence_at(mention.span.start)
+                .unwrap_or(mention.span.clone());
+            let first = linked.partition_point(|(t, ..)| t.span.start < sentence.start);
+            let same_sentence = linked[first..]
+                .iter()
+                .take_while(|(t, ..)| t.span.start < sentence.end);
             let outranked = |fact: usize, score: f32| {
-                linked.iter().any(|(other, _, other_links)| {
+                same_sentence.clone().any(|(other, _, other_links)| {
                     !std::ptr::eq(*other, mention)
                         && role(other) == role(mention)
-                        && analysis.doc.sentence_at(other.span.start) == sentence
                         && other_links.iter().any(|l| {
                             l.fact == fact
                                 && (l.score > score
