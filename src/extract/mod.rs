@@ -5,4 +5,5 @@
 
 pub mod quantity;
 pub mod quote;
+pub mod tense;
 pub mod time;

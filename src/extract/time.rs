@@ -72,11 +72,11 @@
 //! # Tense and years
 //!
 //! Bare weekdays and months are resolved with the news convention: in a
-//! past-tense sentence the most recent such day/month on or before the
-//! reference, in a future-tense sentence the next one on or after it (see
-//! [`sentence_is_future`]).  A date right next to a past-tense verb ("Cuba
-//! predicted Wednesday") is past whatever else the sentence says.  A bare
-//! month after `by` / `until` may be up to three months ahead (a deadline).
+//! past-tense context the most recent such day/month on or before the
+//! reference, in a future-tense one the next one on or after it; the tense
+//! marker nearest to the expression decides (see [`super::tense`]), so
+//! "Cuba predicted Wednesday it will appeal" is past.  `since` always looks
+//! back; `until` / `by` in a present-tense sentence look forward.
 //! Month-day dates take the reference year unless that falls outside a
 //! window around the reference (past tense: 290 days before to 75 after).
 //! Without a reference date, relative expressions get no value (or an
@@ -84,6 +84,8 @@
 //! `Unresolved { reason: "no reference date" }`.
 
 use std::ops::Range;
+
+use super::tense;
 
 use jiff::civil::Date;
 use nom::{
@@ -2095,51 +2097,25 @@ fn approx(i: &str) -> R<'_, &'static str> {
 // Tense
 // ---------------------------------------------------------------------------
 
-/// Decides whether a sentence talks about the future, for resolving bare
-/// weekdays, months and month-day dates.
-///
-/// Future when the sentence contains a future marker: "will", "shall",
-/// "'ll", "won't", "is/are/am to", "going to", "plan(s)/planning to",
-/// "scheduled", "upcoming", "tomorrow", or "next" not preceded by "the"
-/// ("the next morning" is anaphoric, not future).  Everything else is past:
-/// news reports mostly narrate what happened, and "would" is left out on
-/// purpose because reported speech ("said it would attack on Monday")
-/// narrates the past.
-pub fn sentence_is_future(sentence: &str) -> bool {
-    let mut prev: &str = "";
-    for w in sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-    {
-        let lw = |s: &str| w.eq_ignore_ascii_case(s);
-        if lw("will")
-            || lw("shall")
-            || lw("won't")
-            || lw("won’t")
-            || lw("upcoming")
-            || lw("tomorrow")
-            || lw("scheduled")
-        {
-            return true;
-        }
-        if w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll")) {
-            return true;
-        }
-        if lw("next") && !prev.eq_ignore_ascii_case("the") {
-            return true;
-        }
-        if lw("to")
-            && [
-                "is", "are", "am", "going", "plans", "plan", "planning", "set",
-            ]
-            .iter()
-            .any(|p| prev.eq_ignore_ascii_case(p))
-        {
-            return true;
-        }
-        prev = w;
+/// The tense at `span` (see [`tense`]), read within a window of the
+/// sentence so that a sentence without punctuation cannot make the cost
+/// quadratic: a marker further away than the window does not govern anyway.
+fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>) -> bool {
+    const WINDOW: usize = 400;
+    let mut lo = sent.start.max(span.start.saturating_sub(WINDOW));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
     }
-    false
+    let mut hi = sent
+        .end
+        .min(span.end + WINDOW)
+        .max(span.end)
+        .min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let lo = lo.min(span.start);
+    tense::points_to_future(&text[lo..hi], span.start - lo..span.end.min(hi) - lo)
 }
 
 /// "until"/"by" in a present-tense sentence points forward: "schools remain
@@ -2172,42 +2148,7 @@ fn points_forward(signal: Option<Signal>, sentence: &str) -> bool {
     ];
     words().any(|w| PRESENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
         // "-ed" forms are left out: "remain closed" is a participle.
-        && !words().any(|w| PAST_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) || w.eq_ignore_ascii_case("had"))
-}
-
-/// Irregular past-tense verbs common in news.
-const PAST_VERBS: [&str; 28] = [
-    "said", "told", "met", "held", "made", "took", "went", "came", "saw", "gave", "began",
-    "struck", "fled", "fought", "left", "won", "lost", "spoke", "wrote", "sent", "led", "rose",
-    "fell", "hit", "shot", "broke", "was", "were",
-];
-
-fn is_past_verb(w: &str) -> bool {
-    (w.len() > 3 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase()))
-        || PAST_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
-}
-
-/// A date right next to a past-tense verb ("Cuba predicted Wednesday",
-/// "announced on Friday", "on Tuesday said") belongs to that past event even
-/// when the sentence also reports a future ("... it will appeal").
-fn governed_by_past_verb(text: &str, span: Range<usize>) -> bool {
-    let before = prev_word(text, span.start).map(|(k, w)| {
-        if w.eq_ignore_ascii_case("on") {
-            prev_word(text, k).map_or("", |(_, w)| w)
-        } else {
-            w
-        }
-    });
-    if before.is_some_and(is_past_verb) {
-        return true;
-    }
-    let after = &text[span.end..];
-    let after = after.trim_start_matches([' ', '\t', ',']);
-    let n = after
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(after.len(), |(k, _)| k);
-    is_past_verb(&after[..n])
+        && !words().any(|w| tense::is_irregular_past(w) || w.eq_ignore_ascii_case("had"))
 }
 
 // ---------------------------------------------------------------------------
@@ -3325,7 +3266,6 @@ pub fn extract_times(
     let mut last_quarter: Option<(i16, i8)> = None;
     let mut prev_char: Option<char> = None;
     let mut pos = 0;
-    let mut tense_cache: Option<(Range<usize>, bool)> = None;
     let mut finder = SentenceFinder::default();
     while pos < text.len() {
         let Some(c) = text[pos..].chars().next() else {
@@ -3345,15 +3285,11 @@ pub fn extract_times(
                 });
                 let signal = signal.or_else(|| dash_signal(text, pos, &out));
                 let sent = finder.find(text, sentences, pos);
-                let future = match &tense_cache {
-                    Some((r, f)) if *r == sent => *f,
-                    _ => {
-                        let f = sentence_is_future(&text[sent.clone()]);
-                        tense_cache = Some((sent.clone(), f));
-                        f
-                    }
-                } && !governed_by_past_verb(text, span.clone())
-                    || points_forward(signal.as_ref().map(|s| s.0), &text[sent.clone()]);
+                let signal_kind = signal.as_ref().map(|s| s.0);
+                // "since March" looks back whatever the tense.
+                let future = !matches!(signal_kind, Some(Signal::Since))
+                    && (tense_at(text, sent.clone(), span.clone())
+                        || points_forward(signal_kind, &text[sent.clone()]));
                 let env = Env {
                     reference,
                     future,
@@ -4229,10 +4165,6 @@ mod tests {
             Some(Signal::On),
             "Schools remain closed on Wednesday."
         ));
-        assert!(sentence_is_future("The court is to rule."));
-        assert!(sentence_is_future("He'll come."));
-        assert!(!sentence_is_future("The next morning they left."));
-        assert!(!sentence_is_future("He said it would attack."));
     }
 
     #[test]

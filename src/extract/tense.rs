@@ -1,0 +1,273 @@
+//! Tense: which way a date without a year or a week points.
+//!
+//! News convention: "Tuesday", "in April" or "June 2" in a report of what
+//! happened is the most recent one; in a sentence about what will happen,
+//! the next one.  The rule here is deliberately simple and explicit: find
+//! the tense markers of the sentence and let the one nearest to the time
+//! expression decide (a tie goes to the past); a sentence without any marker
+//! narrates the past.
+//!
+//! - Future markers: "will", "shall", "'ll", "won't", "would", the modals
+//!   "can", "may", "might", "must", "should", "upcoming", "tomorrow", "next"
+//!   (not "the next", which is anaphoric, nor "next to"), "due",
+//!   "scheduled", "planned", "expected", and an intention verb before "to"
+//!   ("is to", "plans to", "agreed to", "set to" ...).
+//! - Past markers: a finite past verb ("said", "met", "announced"), "had",
+//!   "did", "has"/"have" (the present perfect reports what happened), "ago",
+//!   "yesterday".  A participle after a form of "be" or "have" ("will be
+//!   held", "has been closed") is not a marker: its auxiliary is.
+//!
+//! "Nearest" matters because one sentence often reports a past statement
+//! about a future event: "officials said Friday the army will patrol" — the
+//! date belongs to "said", and "will patrol on Friday" to "will".
+
+use std::ops::Range;
+
+/// Which way a time expression inside `sentence` points; `expr` is its
+/// byte range within `sentence`.  `true` for the future.
+pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
+    // The last marker before the expression and the first after it, each
+    // as (distance in words, future).
+    let mut before: Option<(usize, bool)> = None;
+    let mut after: Option<(usize, bool)> = None;
+    let mut expr_first_word: Option<usize> = None;
+    let mut first_word_after: Option<usize> = None;
+    let words: Vec<(usize, &str)> = words(sentence).collect();
+    for (k, &(start, w)) in words.iter().enumerate() {
+        let word = |i: usize| words.get(i).map_or("", |x| x.1);
+        let found = marker([
+            word(k.wrapping_sub(2)),
+            word(k.wrapping_sub(1)),
+            w,
+            word(k + 1),
+        ]);
+        if start < expr.start {
+            if let Some(future) = found {
+                before = Some((k, future));
+            }
+        } else if start < expr.end {
+            expr_first_word.get_or_insert(k);
+        } else {
+            let first = *first_word_after.get_or_insert(k);
+            if let Some(future) = found {
+                after = Some((k + 1 - first, future));
+                break;
+            }
+        }
+    }
+    let expr_at = expr_first_word.or(first_word_after).unwrap_or(usize::MAX);
+    let before = before.map(|(k, future)| (expr_at.saturating_sub(k), future));
+    match (before, after) {
+        (Some((db, fb)), Some((da, fa))) => {
+            if db <= da {
+                fb
+            } else {
+                fa
+            }
+        }
+        (Some((_, future)), None) | (None, Some((_, future))) => future,
+        (None, None) => false,
+    }
+}
+
+/// The words of a sentence with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[pos..];
+        let start = pos + rest.find(is_word)?;
+        let len = s[start..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(s.len() - start);
+        pos = start + len;
+        Some((start, &s[start..start + len]))
+    })
+}
+
+/// Whether `w` (after `prev2 prev`, before `next`) marks the future
+/// (`Some(true)`), the past (`Some(false)`) or neither.
+fn marker([prev2, prev, w, next]: [&str; 4]) -> Option<bool> {
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let any = |a: &str, list: &[&str]| list.iter().any(|b| is(a, b));
+    if any(w, FUTURE) || (w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll"))) {
+        return Some(true);
+    }
+    if is(w, "next") {
+        // "the next morning" is anaphoric; "next to" is a place.
+        return (!is(prev, "the") && !is(next, "to")).then_some(true);
+    }
+    if w == "may" {
+        // Lowercase only: "May" is the month.
+        return Some(true);
+    }
+    if is(w, "to") && any(prev, INTENT) {
+        return Some(true);
+    }
+    // A participle after "be"/"have": the auxiliary already decided.
+    if any(prev, AUXILIARY) || (is(prev, "not") && any(prev2, AUXILIARY)) {
+        return None;
+    }
+    (any(w, PAST) || is_past_verb(w)).then_some(false)
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "won’t",
+    "would",
+    "upcoming",
+    "tomorrow",
+    "due",
+    "scheduled",
+    "can",
+    "might",
+    "must",
+    "should",
+    "planned",
+    "plans",
+    "planning",
+    "expected",
+    "expects",
+];
+
+/// Verbs and adjectives that put what follows "to" in the future.
+const INTENT: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "going",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "set",
+    "expect",
+    "expects",
+    "expected",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "agreed",
+    "promised",
+    "pledged",
+    "vowed",
+    "threatened",
+    "decided",
+    "prepared",
+    "ready",
+    "likely",
+    "poised",
+    "about",
+];
+
+const AUXILIARY: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "get", "got",
+];
+
+const PAST: &[&str] = &["had", "did", "has", "have", "ago", "yesterday"];
+
+/// Irregular past-tense verbs common in news.
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "met", "held", "made", "took", "went", "came", "saw", "gave", "began",
+    "struck", "fled", "fought", "left", "won", "lost", "spoke", "wrote", "sent", "led", "rose",
+    "fell", "hit", "shot", "broke", "was", "were", "brought", "bought", "sold", "paid", "felt",
+    "found", "got", "kept", "knew", "thought", "became", "ran", "stood", "grew", "chose", "drew",
+    "flew", "froze", "hid", "rode", "sank", "sought", "swore", "threw", "woke", "wore", "withdrew",
+];
+
+/// An irregular past-tense verb ("said", "met").
+pub fn is_irregular_past(w: &str) -> bool {
+    IRREGULAR_PAST.iter().any(|v| w.eq_ignore_ascii_case(v))
+}
+
+/// A finite past verb: an irregular one, or a lowercase word in "-ed"
+/// ("announced"; "Ted" and "bed" are too short to count).
+pub fn is_past_verb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase()))
+        || is_irregular_past(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tense at the first occurrence of `expr` in `s`.
+    fn future(s: &str, expr: &str) -> bool {
+        let at = s.find(expr).expect("expression in sentence");
+        points_to_future(s, at..at + expr.len())
+    }
+
+    #[test]
+    fn no_marker_is_past() {
+        assert!(!future("Troops arrived on Friday.", "Friday"));
+        assert!(!future("The vote on Friday", "Friday"));
+    }
+
+    #[test]
+    fn future_markers() {
+        assert!(future("The court will rule on Friday.", "Friday"));
+        assert!(future("The court is to rule on Friday.", "Friday"));
+        assert!(future("He'll come on Friday.", "Friday"));
+        assert!(future("Talks are expected to resume in April.", "April"));
+        assert!(future("The summit is scheduled for April.", "April"));
+        assert!(future("Next, they meet on Friday.", "Friday"));
+        assert!(future("He said he would visit on Friday.", "Friday"));
+        assert!(future("Rebels may attack on Friday.", "Friday"));
+        assert!(future(
+            "Protesters planned a march on Saturday.",
+            "Saturday"
+        ));
+    }
+
+    #[test]
+    fn past_markers() {
+        assert!(!future("The next morning they left.", "morning"));
+        assert!(!future("Officials met on Friday.", "Friday"));
+        assert!(!future(
+            "Bombs exploded next to the embassy on Friday.",
+            "Friday"
+        ));
+        // The month is not the modal.
+        assert!(!future("May rains flooded the town on Friday.", "Friday"));
+        assert!(!future("The base has been closed since March.", "March"));
+        assert!(!future("Two years ago, in April, it flooded.", "April"));
+    }
+
+    #[test]
+    fn the_nearest_marker_decides() {
+        // "said Friday" is past although the sentence reports a plan.
+        let s = "The army will keep patrolling, officials said Friday.";
+        assert!(!future(s, "Friday"));
+        let s = "Officials said Friday that the army will patrol on Sunday.";
+        assert!(!future(s, "Friday"));
+        assert!(future(s, "Sunday"));
+        let s = "In January, the company brought in a new chief who will start next week.";
+        assert!(!future(s, "January"));
+        // A tie goes to the past.
+        assert!(!future("It said Friday it will go.", "Friday"));
+    }
+
+    #[test]
+    fn participles_take_the_tense_of_their_auxiliary() {
+        assert!(future("The talks will be held on Friday.", "Friday"));
+        assert!(!future("The talks were held on Friday.", "Friday"));
+        assert!(future("Talks will not be resumed until April.", "April"));
+    }
+
+    #[test]
+    fn past_verbs() {
+        assert!(is_past_verb("announced"));
+        assert!(is_past_verb("said"));
+        assert!(!is_past_verb("Ted"));
+        assert!(!is_past_verb("bed"));
+        assert!(!is_past_verb("United"));
+    }
+}
