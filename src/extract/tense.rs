@@ -9,9 +9,11 @@
 //!
 //! - Future markers: "will", "shall", "'ll", "won't", "would", the modals
 //!   "can", "may", "might", "must", "should", "upcoming", "tomorrow", "next"
-//!   (not "the next", which is anaphoric, nor "next to"), "due",
-//!   "scheduled", "planned", "expected", and an intention verb before "to"
-//!   ("is to", "plans to", "agreed to", "set to" ...).
+//!   (not "the next", which is anaphoric, nor "next to"), an intention verb
+//!   before "to" ("is to", "plans to", "agreed to", "set to" ...), and the
+//!   prospective words "due", "scheduled", "planned", "expected" — which,
+//!   when they come after the expression, date it by their own tense ("On
+//!   Friday, the state planned to pay" is past) and after "had" are past.
 //! - Past markers: a finite past verb ("said", "met", "announced"), "had",
 //!   "did", "has"/"have" (the present perfect reports what happened), "ago",
 //!   "yesterday".  A participle after a form of "be" or "have" ("will be
@@ -35,12 +37,15 @@ pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
     let words: Vec<(usize, &str)> = words(sentence).collect();
     for (k, &(start, w)) in words.iter().enumerate() {
         let word = |i: usize| words.get(i).map_or("", |x| x.1);
-        let found = marker([
-            word(k.wrapping_sub(2)),
-            word(k.wrapping_sub(1)),
-            w,
-            word(k + 1),
-        ]);
+        let found = marker(
+            [
+                word(k.wrapping_sub(2)),
+                word(k.wrapping_sub(1)),
+                w,
+                word(k + 1),
+            ],
+            start >= expr.end,
+        );
         if start < expr.start {
             if let Some(future) = found {
                 before = Some((k, future));
@@ -86,10 +91,28 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Whether `w` (after `prev2 prev`, before `next`) marks the future
-/// (`Some(true)`), the past (`Some(false)`) or neither.
-fn marker([prev2, prev, w, next]: [&str; 4]) -> Option<bool> {
+/// (`Some(true)`), the past (`Some(false)`) or neither; `after_expr` when
+/// the word follows the time expression.
+fn marker([prev2, prev, w, next]: [&str; 4], after_expr: bool) -> Option<bool> {
     let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let any = |a: &str, list: &[&str]| list.iter().any(|b| is(a, b));
+    if any(w, PROSPECTIVE) {
+        // "had been due to expire Friday": a plan that is over.
+        if is(prev, "had") || (is(prev, "been") && is(prev2, "had")) {
+            return Some(false);
+        }
+        if after_expr {
+            // What comes before the verb is dated by the verb's own tense:
+            // "On Friday, the government planned to pay" is past, "On
+            // Friday, talks are expected to resume" is future.
+            return match prev.to_ascii_lowercase().as_str() {
+                "is" | "are" | "am" | "be" | "been" => Some(true),
+                "was" | "were" => Some(false),
+                _ => is_past_verb(w).then_some(false),
+            };
+        }
+        return Some(true);
+    }
     if any(w, FUTURE) || (w.len() > 3 && (w.ends_with("'ll") || w.ends_with("’ll"))) {
         return Some(true);
     }
@@ -102,7 +125,8 @@ fn marker([prev2, prev, w, next]: [&str; 4]) -> Option<bool> {
         return Some(true);
     }
     if is(w, "to") && any(prev, INTENT) {
-        return Some(true);
+        // After the expression the intention verb itself has decided.
+        return (!after_expr).then_some(true);
     }
     // A participle after "be"/"have": the auxiliary already decided.
     if any(prev, AUXILIARY) || (is(prev, "not") && any(prev2, AUXILIARY)) {
@@ -112,19 +136,15 @@ fn marker([prev2, prev, w, next]: [&str; 4]) -> Option<bool> {
 }
 
 const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "won’t",
-    "would",
-    "upcoming",
-    "tomorrow",
+    "will", "shall", "won't", "won’t", "would", "upcoming", "tomorrow", "can", "might", "must",
+    "should",
+];
+
+/// Words that put what they announce in the future.
+const PROSPECTIVE: &[&str] = &[
     "due",
     "scheduled",
-    "can",
-    "might",
-    "must",
-    "should",
+    "slated",
     "planned",
     "plans",
     "planning",
@@ -231,6 +251,8 @@ mod tests {
     fn past_markers() {
         assert!(!future("The next morning they left.", "morning"));
         assert!(!future("Officials met on Friday.", "Friday"));
+        assert!(!future("On Friday, the state planned to pay.", "Friday"));
+        assert!(!future("The bid had been due to expire Friday.", "Friday"));
         assert!(!future(
             "Bombs exploded next to the embassy on Friday.",
             "Friday"

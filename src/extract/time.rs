@@ -3308,7 +3308,10 @@ pub fn extract_times(
                     }
                     last_point = Some(a);
                 }
-                if let Some(v) = &res.value {
+                // A quarter derived from another ("a year earlier") is the
+                // comparison, not the period being reported on.
+                let derived = matches!(p.kind, Kind::Ago(_, Unit::Year));
+                if let Some(v) = res.value.as_ref().filter(|_| !derived) {
                     // "YYYY-Qn"
                     let b = v.as_bytes();
                     if b.len() == 7 && b[4] == b'-' && b[5] == b'Q' {
@@ -4281,6 +4284,11 @@ mod tests {
         let t = "Profit in the first quarter rose to $5 million from $4 million a year earlier.";
         let v = ev(t);
         assert_eq!(v[1], pair("a year earlier", "2024-Q1"));
+        // The comparison quarter is not the reported one: a second "a year
+        // earlier" still compares with the first quarter of this year.
+        let t = "Profit in the first quarter rose from a year earlier. Sales were flat from a year earlier.";
+        let v = ev(t);
+        assert_eq!(v[2], pair("a year earlier", "2024-Q1"));
         assert_eq!(only("Year-end sales rose."), pair("Year-end", "2025"));
         assert_eq!(
             one("Sales fell from the year-earlier level.")
