@@ -259,6 +259,9 @@ enum Kind {
     /// The latest completed quarter, shifted back by N years
     /// ("the quarter", "the year-ago quarter").
     LatestQuarter(i8),
+    /// "the latest quarter", "the most recent period": the latest completed
+    /// quarter, whatever the tense.
+    ReportedQuarter,
     /// A month of the reference year shifted by N years ("June last year").
     MonthOfYear(i8, i8),
     /// Quarter of the reference year shifted by N years ("last year's third quarter").
@@ -1096,7 +1099,7 @@ const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 fn fin_quarter(i: &str) -> R<'_, Parsed> {
     let (rest, the) = opt((kw("the"), sp)).parse(i)?;
     if the.is_some() {
-        if let Ok((r2, (_, q))) = (
+        if let Ok((r2, (latest, q))) = (
             opt((
                 alt((
                     kw("latest").map(|_| ()),
@@ -1112,8 +1115,22 @@ fn fin_quarter(i: &str) -> R<'_, Parsed> {
             // Lower-case only: "the Latin Quarter" is a place;
             // "the quarter-to-quarter comparison" is no date.
             if q == "quarter" && !r2.starts_with('-') {
-                return Ok((r2, pk(Kind::LatestQuarter(0))));
+                let kind = match latest {
+                    Some(_) => Kind::ReportedQuarter,
+                    None => Kind::LatestQuarter(0),
+                };
+                return Ok((r2, pk(kind)));
             }
+        }
+        // "the latest period" in an earnings report.
+        if let Ok((r2, _)) = (
+            alt((kw("latest"), (kw("most"), sp, kw("recent")).map(|_| ""))),
+            sp,
+            kw_in(&["period", "quarter"]),
+        )
+            .parse(rest)
+        {
+            return Ok((r2, pk(Kind::ReportedQuarter)));
         }
         if let Ok((r2, (_, _, _, _, _, q, _))) = (
             opt((kw("comparable"), sp)),
@@ -2954,6 +2971,14 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 None => no_ref(typ, None),
             }
         }
+        // "latest" says completed, whatever the tense.
+        Kind::ReportedQuarter => resolve_kind(
+            Kind::LatestQuarter(0),
+            &Env {
+                future: false,
+                ..*env
+            },
+        ),
         Kind::LatestQuarter(back) => {
             let Some(r) = r else {
                 return no_ref(T::Date, None);
@@ -4295,6 +4320,15 @@ mod tests {
                 .value
                 .as_deref(),
             Some("2024")
+        );
+        // "latest" means completed, even in a forecast.
+        assert_eq!(
+            only("He expects sales in the latest quarter to rise."),
+            pair("the latest quarter", "2025-Q1")
+        );
+        assert_eq!(
+            only("The latest period included gains."),
+            pair("The latest period", "2025-Q1")
         );
         assert!(run("A quarter of the vote went to him.").is_empty());
         assert!(run("The quarter-to-quarter comparison is weak.").is_empty());
