@@ -559,7 +559,7 @@ fn number_word(i: &str) -> R<'_, u32> {
 }
 
 // count := digits(1..=4, no thousands separator) | number_word
-//        | "a" | "an" | "one" | "a couple of" | "a dozen"
+//        | "a" | "an" | "one" | ["a"] "couple of" | "a dozen" | "a hundred"
 //        | "several" | "a few" | "few" | "many" | "some"       (vague → None)
 fn count(i: &str) -> R<'_, Count> {
     if let Ok((rest, d)) = digits(1, 4).parse(i) {
@@ -568,8 +568,14 @@ fn count(i: &str) -> R<'_, Count> {
         }
         return Ok((rest, d.parse::<u32>().ok()));
     }
-    if let Ok((rest, _)) = (kw("a"), sp, kw("couple"), sp, kw("of")).parse(i) {
+    // "a couple of", and "the next couple of years"
+    if let Ok((rest, _)) = (opt((kw("a"), sp)), kw("couple"), sp, kw("of")).parse(i) {
         return Ok((rest, Some(2)));
+    }
+    if let Ok((rest, (_, _, k))) =
+        (kw_in(&["a", "one"]), sp, kw_in(&["hundred", "thousand"])).parse(i)
+    {
+        return Ok((rest, Some([100, 1000][k])));
     }
     if let Ok((rest, _)) = (kw("a"), sp, kw("few")).parse(i) {
         return Ok((rest, None));
@@ -635,8 +641,11 @@ fn part(i: &str) -> R<'_, Part> {
     ))
 }
 
-// rel := "last" | "this" | "next" | "past"(="last") | "coming"(="next")
+// rel := "this past"(="last") | "last" | "this" | "next" | "coming"(="next")
 fn rel_word(i: &str) -> R<'_, Rel> {
+    if let Ok((rest, _)) = (kw("this"), sp, kw("past")).parse(i) {
+        return Ok((rest, Rel::Last));
+    }
     let (rest, k) = kw_in(&["last", "this", "next", "coming"]).parse(i)?;
     Ok((rest, [Rel::Last, Rel::This, Rel::Next, Rel::Next][k]))
 }
@@ -960,13 +969,13 @@ fn rel_period(i: &str) -> R<'_, Parsed> {
     fail(i)
 }
 
-// partial := ("earlier" | "later") sp "this" sp ("week" | "month" | "year")
+// partial := ("earlier" | "later") sp ("this" | "in the") sp ("week" | "month" | "year")
 // ("earlier this year": the part of the year up to the reference)
 fn partial(i: &str) -> R<'_, Parsed> {
     let (rest, (k, _, _, _, u)) = (
         kw_in(&["earlier", "later"]),
         sp,
-        kw("this"),
+        alt((kw("this"), (kw("in"), sp, kw("the")).map(|_| ""))),
         sp,
         period_unit,
     )
@@ -1440,8 +1449,14 @@ fn count_range(i: &str) -> R<'_, Count> {
 // An age or an attribute is not a time: "44-year-old", "52 years old",
 // "year-earlier" (handled elsewhere), "1988 quarter" (a year, not a count).
 fn count_unit(i: &str) -> R<'_, (Count, Unit, bool)> {
-    let (rest, (n, sep, (u, plural))) =
-        (alt((count_range, count)), alt((sp, tag("-"))), unit).parse(i)?;
+    // "two more weeks": the count of a remaining stretch.
+    let (rest, (n, sep, _, (u, plural))) = (
+        alt((count_range, count)),
+        alt((sp, tag("-"))),
+        opt((kw("more"), sp)),
+        unit,
+    )
+        .parse(i)?;
     if u == Unit::Second && !plural && sep != "-" {
         return fail(i);
     }
@@ -1622,6 +1637,19 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
             return Ok((rest, pk(Kind::Anaphor(0, u, p))));
         }
     }
+    // "For the year, volume was flat": the year in focus, anaphoric;
+    // "from $450 million the year before": the one before it.
+    if let Ok((rest, (_, _, u))) = (kw("the"), sp, period_unit).parse(i) {
+        if matches!(u, Unit::Week | Unit::Month | Unit::Year) && !rest.starts_with('-') {
+            if let Ok((r2, (_, k))) = (sp, kw_in(&["before", "after"])).parse(rest) {
+                if clause_end(r2) {
+                    let sign = if k == 0 { -1 } else { 1 };
+                    return Ok((r2, pk(Kind::Anaphor(sign, u, None))));
+                }
+            }
+            return Ok((rest, pk(Kind::Anaphor(0, u, None))));
+        }
+    }
     let (rest, (_, _, p, _, k)) = (
         kw("the"),
         sp,
@@ -1727,6 +1755,18 @@ fn vague(prev_as: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
             return Ok((rest, pk(Kind::Vague("PRESENT_REF"))));
         }
         if let Ok((rest, _)) = (kw("the"), sp, kw("near"), sp, kw("future")).parse(i) {
+            return Ok((rest, pk(Kind::Vague("FUTURE_REF"))));
+        }
+        // "in the near term"; "the long-term plan" is an adjective.
+        if let Ok((rest, _)) = (
+            kw("the"),
+            sp,
+            kw_in(&["near", "short", "long"]),
+            sp,
+            kw("term"),
+        )
+            .parse(i)
+        {
             return Ok((rest, pk(Kind::Vague("FUTURE_REF"))));
         }
         if let Ok((rest, (_, _, k))) =
@@ -4422,6 +4462,44 @@ mod tests {
         // A long text without any sentence punctuation or spaces.
         let flat = "x".repeat(200_000) + &" May".repeat(20_000);
         let _ = extract_times(&flat, &[], Some(d(REF)));
+    }
+
+    #[test]
+    fn periods_in_focus_and_counted_stretches() {
+        assert_eq!(
+            only("It rained this past spring."),
+            pair("this past spring", "2025-SP")
+        );
+        assert_eq!(
+            only("Rates may fall in the near term."),
+            pair("the near term", "FUTURE_REF")
+        );
+        assert_eq!(
+            only("It needs two more weeks."),
+            pair("two more weeks", "P2W")
+        );
+        assert_eq!(
+            only("Over the next couple of years it grows."),
+            pair("the next couple of years", "P2Y")
+        );
+        assert_eq!(
+            only("It lasted a hundred years."),
+            pair("a hundred years", "P100Y")
+        );
+        assert_eq!(
+            only("Sales rose earlier in the year."),
+            pair("earlier in the year", "2025")
+        );
+        // "the year" is the year in focus: anchored to the last date, never
+        // to the document date.
+        let v = ev("Profit fell on March 3, 2021. For the year, volume was flat.");
+        assert_eq!(v[1], pair("the year", "2021"));
+        assert_eq!(one("For the year, volume was flat.").value, None);
+        let v = ev("Costs rose in 2019 from $4 million the year before.");
+        assert_eq!(v[1], pair("the year before", "2018"));
+        // Not times: a compound adjective, a plan.
+        assert!(run("The month-long strike ended.").is_empty());
+        assert!(run("The long-term plan failed.").is_empty());
     }
 
     #[test]
