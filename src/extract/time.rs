@@ -3315,6 +3315,84 @@ fn fallback_sentence(text: &str, at: usize) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Words that are capitalised as names of times anyway.
+const PROPER_TIME_WORDS: [&str; 17] = [
+    "christmas",
+    "eve",
+    "new",
+    "year",
+    "year's",
+    "day",
+    "thanksgiving",
+    "independence",
+    "halloween",
+    "valentine's",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "fiscal",
+    "easter",
+];
+
+/// A time phrase used as a name: ABC's "This Week", "VOA Today", "High
+/// Noon", "60 Minutes".  An ordinary word of the phrase is capitalised
+/// after its first word, or the phrase is capitalised away from the start
+/// of a sentence.  Month and weekday names, holidays, all-capital words
+/// ("EST") and words with digits ("Q3") do not count.
+fn is_title(text: &str, span: Range<usize>) -> bool {
+    let mut words = text[span.clone()]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty());
+    let ordinary_capitalised = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !is_month_name(w.trim_end_matches('.'))
+            && !is_weekday_name(w)
+            && !PROPER_TIME_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    };
+    if words.next().is_some_and(ordinary_capitalised) && !starts_sentence(text, span.start) {
+        return true;
+    }
+    words.any(ordinary_capitalised)
+}
+
+/// Whether only spaces separate `at` from the start of a sentence, a
+/// quotation, a line or a parenthesis.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '\n'
+                    | '\r'
+                    | '"'
+                    | '“'
+                    | '‘'
+                    | '\''
+                    | '`'
+                    | '('
+                    | '['
+                    | '—'
+                    | '–'
+                    | '-'
+                    | '_'
+                    | '*'
+                    | '#'
+                    | '>'
+            )
+        })
+}
+
 /// Finds every time expression in `text`, resolving relative ones against
 /// `reference` (the document date) and anaphoric ones against the last event
 /// time. `sentences` are the byte ranges of the text's sentences (used for
@@ -3341,7 +3419,9 @@ pub fn extract_times(
             let cx = context(text, pos, &out, &kinds);
             let pw = prev_word(text, pos);
             let prev = pw.map_or("", |(_, w)| w);
-            if let Some((p, len)) = parse_at(&text[pos..], cx, prev) {
+            let parsed = parse_at(&text[pos..], cx, prev)
+                .filter(|&(_, len)| !is_title(text, pos..pos + len));
+            if let Some((p, len)) = parsed {
                 let span = pos..pos + len;
                 let prev_signal = out.last().and_then(|m| m.signal.as_ref().map(|s| s.0));
                 let signal = pw.and_then(|(k, w)| {
@@ -4500,6 +4580,32 @@ mod tests {
         // Not times: a compound adjective, a plan.
         assert!(run("The month-long strike ended.").is_empty());
         assert!(run("The long-term plan failed.").is_empty());
+    }
+
+    #[test]
+    fn time_words_used_as_names_are_not_times() {
+        assert!(run("Baker said on ABC's \"This Week\" that talks failed.").is_empty());
+        assert!(run("He spoke on CBS's 60 Minutes about it.").is_empty());
+        assert!(run("This is VOA Today.").is_empty());
+        assert!(run("It was like the film High Noon.").is_empty());
+        // Capitalised at the start of a sentence or quotation, or by nature.
+        assert_eq!(only("Today the army left."), pair("Today", "2025-06-02"));
+        assert_eq!(
+            only("He said: \"Today we won.\""),
+            pair("Today", "2025-06-02")
+        );
+        assert_eq!(
+            only("It closed on Christmas Day."),
+            pair("Christmas Day", "2024-12-25")
+        );
+        assert_eq!(
+            only("Results for Q1 2025 were weak."),
+            pair("Q1 2025", "2025-Q1")
+        );
+        assert_eq!(
+            only("It ended at 9 a.m. EST Friday."),
+            pair("9 a.m. EST Friday", "2025-05-30T09:00")
+        );
     }
 
     #[test]
