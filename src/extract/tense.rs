@@ -124,6 +124,10 @@ fn marker([prev2, prev, w, next]: [&str; 4], after_expr: bool) -> Option<bool> {
         // Lowercase only: "May" is the month.
         return Some(true);
     }
+    // "set for April", "set to open"
+    if is(w, "set") && any(next, &["for", "to"]) && !after_expr {
+        return Some(true);
+    }
     if is(w, "to") && any(prev, INTENT) {
         // After the expression the intention verb itself has decided.
         return (!after_expr).then_some(true);

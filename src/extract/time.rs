@@ -245,6 +245,8 @@ enum Kind {
     /// "the day before the attack": relative to an event we do not date.
     EventRelative,
     Duration(Count, Unit),
+    /// N and a half units ("2 1/2 years", "half an hour" is N = 0).
+    HalfDuration(u32, Unit),
     /// Every unit (P1D, P1W, ...).
     SetEvery(Unit),
     /// Every given weekday.
@@ -309,6 +311,9 @@ struct Cx {
     /// An amount or a plural noun comes just before ("$5 million a year",
     /// "four flights a week"): "a year" there is a rate.
     after_amount: bool,
+    /// A day of the month follows a date through "and", "or", "to" or a
+    /// dash ("April 24 and 25"): the date whose month a bare day takes.
+    day_continues: Option<Kind>,
 }
 
 // ---------------------------------------------------------------------------
@@ -1059,7 +1064,10 @@ fn season(cx: Cx) -> impl FnMut(&str) -> R<'_, Parsed> {
         }
         match rl {
             Some((r, _)) => Ok((rest, pk(Kind::Season(None, s, r)))),
-            None if cx.dated && k != 2 => Ok((rest, pk(Kind::Season(None, s, Rel::Bare)))),
+            // "into the summer"; "the fall of Kabul" is an event.
+            None if (cx.dated || the.is_some()) && k != 2 => {
+                Ok((rest, pk(Kind::Season(None, s, Rel::Bare))))
+            }
             None => fail(i),
         }
     }
@@ -1130,6 +1138,9 @@ fn fin_quarter(i: &str) -> R<'_, Parsed> {
                 };
                 return Ok((r2, pk(kind)));
             }
+        }
+        if let Ok((r2, _)) = (kw("current"), sp, kw("quarter")).parse(rest) {
+            return Ok((r2, pk(Kind::Period(Unit::Quarter, 0))));
         }
         // "the latest period" in an earnings report.
         if let Ok((r2, _)) = (
@@ -1570,6 +1581,66 @@ fn duration(i: &str) -> R<'_, Parsed> {
     fail(i)
 }
 
+// half_duration := (digits | number_word) [sp] ("1/2" | "½") sp unit
+//                | (digits | number_word) sp "and a half" sp unit
+//                | ("a" | "an" | "one") sp unit sp "and a half"
+//                | "half" sp ("a" | "an") sp unit | "a half" sp unit
+fn half_duration(i: &str) -> R<'_, Parsed> {
+    let whole = || {
+        alt((
+            digits(1, 4).map(|d: &str| d.parse::<u32>().unwrap_or(0)),
+            number_word,
+        ))
+    };
+    let half = |n: u32, u: Unit| pk(Kind::HalfDuration(n, u));
+    if let Ok((rest, (n, _, _, _, (u, _)))) =
+        (whole(), opt(sp), alt((tag("1/2"), tag("½"))), sp, unit).parse(i)
+    {
+        return Ok((rest, half(n, u)));
+    }
+    if let Ok((rest, (n, _, _, _, _, _, _, _, (u, _)))) = (
+        whole(),
+        sp,
+        kw("and"),
+        sp,
+        kw("a"),
+        sp,
+        kw("half"),
+        sp,
+        unit,
+    )
+        .parse(i)
+    {
+        return Ok((rest, half(n, u)));
+    }
+    if let Ok((rest, (_, _, (u, false), _, _, _, _, _, _))) = (
+        kw_in(&["a", "an", "one"]),
+        sp,
+        unit,
+        sp,
+        kw("and"),
+        sp,
+        kw("a"),
+        sp,
+        kw("half"),
+    )
+        .parse(i)
+    {
+        return Ok((rest, half(1, u)));
+    }
+    // "half an hour", "a half hour"
+    let (rest, _) = alt((
+        (kw("half"), sp, kw_in(&["a", "an"])).map(|_| ()),
+        (kw("a"), sp, kw("half")).map(|_| ()),
+    ))
+    .parse(i)?;
+    let (rest, (_, (u, plural))) = (sp, unit).parse(rest)?;
+    if plural {
+        return fail(i);
+    }
+    Ok((rest, half(0, u)))
+}
+
 // bare_plural := "decades" | "centuries"  |  ("years" | "months" | "weeks") after "for" or "over"
 fn bare_plural(cx_for: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
     move |i| {
@@ -1635,6 +1706,13 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
         let (u, p) = up;
         if u != Unit::Quarter && u != Unit::Weekend {
             return Ok((rest, pk(Kind::Anaphor(0, u, p))));
+        }
+    }
+    // "placed orders in the morning": the part of the day in focus; "the
+    // morning of June 2" and "the morning after" are handled elsewhere.
+    if let Ok((rest, (_, _, p))) = (kw("the"), sp, part).parse(i) {
+        if !rest.starts_with('-') && (sp, kw_in(&["of", "after", "before"])).parse(rest).is_err() {
+            return Ok((rest, pk(Kind::Anaphor(0, Unit::Day, Some(p)))));
         }
     }
     // "For the year, volume was flat": the year in focus, anaphoric;
@@ -2018,7 +2096,7 @@ const STARTERS: [&str; 71] = [
     "less",
     "more",
 ];
-const STARTERS_2: [&str; 6] = ["at", "up", "no", "q", "twenty", "year"];
+const STARTERS_2: [&str; 7] = ["at", "up", "no", "q", "twenty", "year", "half"];
 
 fn may_start(i: &str) -> bool {
     if i.starts_with(|c: char| c.is_ascii_digit()) {
@@ -2062,6 +2140,30 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
         }
     };
     consider(date_phrase(i));
+    // "April 24 and 25": the second day takes the first one's month.
+    // "April 24 and 25": the second day takes the first one's month, where
+    // a count is unlikely ("on June 2 and 25 were hurt" is not a date).
+    if let Some(k) = cx.day_continues {
+        if let Ok((rest, d)) = day_num(i) {
+            let ends = clause_end(rest)
+                || (
+                    sp,
+                    kw_in(&[
+                        "in", "at", "on", "when", "from", "during", "and", "or", "with",
+                    ]),
+                )
+                    .parse(rest)
+                    .is_ok();
+            let kind = match k {
+                Kind::Ymd(y, m, _) => Some(Kind::Ymd(y, m, d)),
+                Kind::MonthDay(m, _) => Some(Kind::MonthDay(m, d)),
+                _ => None,
+            };
+            if let (true, Some(kind)) = (ends, kind) {
+                consider(Ok((rest, pk(kind))));
+            }
+        }
+    }
     consider(month_alone(cx)(i));
     consider(rel_month(i));
     consider(weekday_phrase(cx)(i));
@@ -2086,6 +2188,7 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(fiscal_year(i));
     consider(relative_count(i));
     consider(duration(i));
+    consider(half_duration(i));
     consider(bare_plural(for_ctx)(i));
     consider(anaphor(i));
     consider(set(i));
@@ -2105,7 +2208,7 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
         if let Some((p, len)) = parse_at(rest, cx, "") {
             let plen = i.len() - rest.len();
             let ok = match p.kind {
-                Kind::Duration(..) => true,
+                Kind::Duration(..) | Kind::HalfDuration(..) => true,
                 Kind::Ago(..) | Kind::Clock(..) | Kind::Ymd(..) | Kind::MonthDay(..) => {
                     m != "MORE_THAN"
                 }
@@ -2412,6 +2515,30 @@ fn duration_value(n: Count, u: Unit) -> String {
     let (code, t) = unit_code(u);
     let n = n.map_or("X".to_string(), |n| n.to_string());
     format!("P{}{}{}", if t { "T" } else { "" }, n, code)
+}
+
+/// N and a half units, written with the next smaller unit ("2 1/2 years" =
+/// P2Y6M, "an hour and a half" = PT1H30M).
+fn half_duration_value(n: u32, u: Unit) -> String {
+    let whole = |code: &str| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!("{n}{code}")
+        }
+    };
+    match u {
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Minute => format!("PT{}30S", &whole("M")),
+        Unit::Hour => format!("PT{}30M", &whole("H")),
+        Unit::Day => format!("P{}T12H", &whole("D")),
+        Unit::Week | Unit::Weekend => format!("P{}DT12H", n * 7 + 3),
+        Unit::Month => format!("P{}15D", &whole("M")),
+        Unit::Quarter => format!("P{}M15D", n * 3 + 1),
+        Unit::Year => format!("P{}6M", &whole("Y")),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+    }
 }
 
 /// The period of granularity `u` containing `d` (value, interval).
@@ -3132,6 +3259,12 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             interval: None,
             resolution: Resolution::NotAPoint,
         },
+        Kind::HalfDuration(n, u) => Out {
+            typ: T::Duration,
+            value: Some(half_duration_value(n, u)),
+            interval: None,
+            resolution: Resolution::NotAPoint,
+        },
         Kind::SetEvery(u) => Out {
             typ: T::Set,
             value: Some(duration_value(Some(1), u)),
@@ -3569,6 +3702,12 @@ fn context(text: &str, pos: usize, out: &[TimeMention], kinds: &[Kind]) -> Cx {
                 });
             cx.dated = follows_date;
         }
+    }
+    if cx.dated {
+        cx.day_continues = kinds
+            .last()
+            .copied()
+            .filter(|k| matches!(k, Kind::MonthDay(..) | Kind::Ymd(..)));
     }
     cx
 }
@@ -4606,6 +4745,47 @@ mod tests {
             only("It ended at 9 a.m. EST Friday."),
             pair("9 a.m. EST Friday", "2025-05-30T09:00")
         );
+    }
+
+    #[test]
+    fn halves() {
+        assert_eq!(only("It took 2 1/2 years."), pair("2 1/2 years", "P2Y6M"));
+        assert_eq!(
+            only("He spent 5 1/2 hours there."),
+            pair("5 1/2 hours", "PT5H30M")
+        );
+        assert_eq!(
+            only("It took two and a half years."),
+            pair("two and a half years", "P2Y6M")
+        );
+        assert_eq!(
+            only("It lasted a minute and a half."),
+            pair("a minute and a half", "PT1M30S")
+        );
+        assert_eq!(
+            only("They waited half an hour."),
+            pair("half an hour", "PT30M")
+        );
+        assert_eq!(only("It took 2½ days."), pair("2½ days", "P2DT12H"));
+        assert!(run("Half a million people fled.").is_empty());
+    }
+
+    #[test]
+    fn second_day_of_a_pair_and_parts_in_focus() {
+        let v = ev("The summit is set for July 24 and 25 in Washington.");
+        assert_eq!(v, [pair("July 24", "2025-07-24"), pair("25", "2025-07-25")]);
+        assert_eq!(ev("It began on June 2, 2021 and 25 were hurt.").len(), 1);
+        let v = ev("Shares fell on Friday. Buyers came in the morning.");
+        assert_eq!(v[1], pair("the morning", "2025-05-30TMO"));
+        assert_eq!(
+            only("Demand stays high into the summer."),
+            pair("the summer", "2025-SU")
+        );
+        assert_eq!(
+            only("Sales in the current quarter rose."),
+            pair("the current quarter", "2025-Q2")
+        );
+        assert!(run("After the fall of the city, they fled.").is_empty());
     }
 
     #[test]
