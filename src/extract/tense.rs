@@ -108,7 +108,8 @@ fn marker([prev2, prev, w, next]: [&str; 4], after_expr: bool) -> Option<bool> {
             return match prev.to_ascii_lowercase().as_str() {
                 "is" | "are" | "am" | "be" | "been" => Some(true),
                 "was" | "were" => Some(false),
-                _ => is_past_verb(w).then_some(false),
+                // "planned" is past; "plans", "due" look ahead.
+                _ => Some(!is_past_verb(w)),
             };
         }
         return Some(true);

@@ -2275,6 +2275,26 @@ fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>) -> bool {
         hi -= 1;
     }
     let lo = lo.min(span.start);
+    // A quotation has its own tense: "'He will leave at 4 a.m. Thursday,'
+    // Castro said" is future whatever the reporting verb says.
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '`');
+    let before = &text[lo..span.start];
+    let quote_end = |k: usize| k + before[k..].chars().next().map_or(1, char::len_utf8);
+    let lo = [
+        before.rfind(is_quote).map(quote_end),
+        before.rfind("''").map(|k| k + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(lo, |k| lo + k);
+    let from = span.end.min(hi);
+    let after = &text[from..hi];
+    let hi = [after.find(is_quote), after.find("''")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(hi, |k| from + k);
     tense::points_to_future(&text[lo..hi], span.start - lo..span.end.min(hi) - lo)
 }
 
@@ -4633,6 +4653,18 @@ mod tests {
         assert_eq!(m.interval, Some((d("2025-06-01"), d(REF))));
         let t = "Talks began on March 3, 2021. Later that year they failed.";
         assert_eq!(ev(t)[1], pair("Later that year", "2021"));
+    }
+
+    #[test]
+    fn a_quotation_has_its_own_tense() {
+        assert_eq!(
+            val_at("\"He will leave at dawn on Thursday,\" Castro said.", 0),
+            Some("2025-06-05".into())
+        );
+        assert_eq!(
+            val_at("``He will leave on Thursday,'' Castro said.", 0),
+            Some("2025-06-05".into())
+        );
     }
 
     #[test]
