@@ -28,6 +28,45 @@ use std::ops::Range;
 /// Which way a time expression inside `sentence` points; `expr` is its
 /// byte range within `sentence`.  `true` for the future.
 pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
+    nearest_marker(sentence, expr).unwrap_or(false)
+}
+
+/// The same for a deadline after "until" or "by": forward unless a past
+/// marker is nearest ("were closed until Wednesday"), and always forward
+/// after a verb that sets a deadline ("extended its offer until Tuesday",
+/// "has given them until 9 a.m. Tuesday").
+pub fn deadline_points_forward(sentence: &str, expr: Range<usize>) -> bool {
+    let sets_deadline = words(&sentence[..expr.start])
+        .collect::<Vec<_>>()
+        .iter()
+        .rev()
+        .take(12)
+        .any(|(_, w)| DEADLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)));
+    sets_deadline || nearest_marker(sentence, expr).unwrap_or(true)
+}
+
+/// Verbs that set or move a deadline.
+const DEADLINE_VERBS: &[&str] = &[
+    "extended",
+    "extends",
+    "extend",
+    "postponed",
+    "postpones",
+    "postpone",
+    "delayed",
+    "delays",
+    "delay",
+    "deferred",
+    "defers",
+    "given",
+    "gave",
+    "gives",
+    "adjourned",
+    "pushed",
+];
+
+/// The tense of the marker nearest to `expr`, if the sentence has one.
+fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
     // The last marker before the expression and the first after it, each
     // as (distance in words, future).
     let mut before: Option<(usize, bool)> = None;
@@ -71,8 +110,9 @@ pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
             }
         }
         (Some((_, future)), None) | (None, Some((_, future))) => future,
-        (None, None) => false,
+        (None, None) => return None,
     }
+    .into()
 }
 
 /// The words of a sentence with their byte offsets.
@@ -193,8 +233,11 @@ const INTENT: &[&str] = &[
     "about",
 ];
 
+/// Words after which a participle is not a finite verb ("will be held",
+/// "remain closed").
 const AUXILIARY: &[&str] = &[
     "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "get", "got",
+    "remain", "remains", "remained", "stay", "stays", "stayed",
 ];
 
 const PAST: &[&str] = &["had", "did", "has", "have", "ago", "yesterday"];
@@ -287,6 +330,25 @@ mod tests {
         assert!(future("The talks will be held on Friday.", "Friday"));
         assert!(!future("The talks were held on Friday.", "Friday"));
         assert!(future("Talks will not be resumed until April.", "April"));
+    }
+
+    #[test]
+    fn deadlines_look_forward() {
+        let f = |s: &str, e: &str| {
+            let at = s.find(e).expect("expression");
+            deadline_points_forward(s, at..at + e.len())
+        };
+        assert!(f("Schools remain closed until Wednesday.", "Wednesday"));
+        assert!(!f("Schools were closed until Wednesday.", "Wednesday"));
+        assert!(f(
+            "The agency extended its deadline until Tuesday.",
+            "Tuesday"
+        ));
+        assert!(f(
+            "It has given them until 9 a.m. Tuesday to sign.",
+            "Tuesday"
+        ));
+        assert!(!f("Most had filed reports by Wednesday.", "Wednesday"));
     }
 
     #[test]

@@ -2260,7 +2260,7 @@ fn approx(i: &str) -> R<'_, &'static str> {
 /// The tense at `span` (see [`tense`]), read within a window of the
 /// sentence so that a sentence without punctuation cannot make the cost
 /// quadratic: a marker further away than the window does not govern anyway.
-fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>) -> bool {
+fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>, signal: Option<Signal>) -> bool {
     const WINDOW: usize = 400;
     let mut lo = sent.start.max(span.start.saturating_sub(WINDOW));
     while !text.is_char_boundary(lo) {
@@ -2295,40 +2295,12 @@ fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>) -> bool {
         .flatten()
         .min()
         .map_or(hi, |k| from + k);
-    tense::points_to_future(&text[lo..hi], span.start - lo..span.end.min(hi) - lo)
-}
-
-/// "until"/"by" in a present-tense sentence points forward: "schools remain
-/// closed until Wednesday" is the coming Wednesday. A finite past verb in the
-/// sentence keeps the default ("were closed until Wednesday").
-fn points_forward(signal: Option<Signal>, sentence: &str) -> bool {
-    if !matches!(signal, Some(Signal::Until | Signal::By)) {
-        return false;
+    let (window, expr) = (&text[lo..hi], span.start - lo..span.end.min(hi) - lo);
+    if matches!(signal, Some(Signal::Until | Signal::By)) {
+        tense::deadline_points_forward(window, expr)
+    } else {
+        tense::points_to_future(window, expr)
     }
-    let words = || {
-        sentence
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-    };
-    const PRESENT: &[&str] = &[
-        "is",
-        "are",
-        "remain",
-        "remains",
-        "stay",
-        "stays",
-        "continue",
-        "continues",
-        "runs",
-        "lasts",
-        "expects",
-        "expect",
-        "expected",
-        "due",
-    ];
-    words().any(|w| PRESENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
-        // "-ed" forms are left out: "remain closed" is a participle.
-        && !words().any(|w| tense::is_irregular_past(w) || w.eq_ignore_ascii_case("had"))
 }
 
 // ---------------------------------------------------------------------------
@@ -3586,8 +3558,7 @@ pub fn extract_times(
                 let signal_kind = signal.as_ref().map(|s| s.0);
                 // "since March" looks back whatever the tense.
                 let future = !matches!(signal_kind, Some(Signal::Since))
-                    && (tense_at(text, sent.clone(), span.clone())
-                        || points_forward(signal_kind, &text[sent.clone()]));
+                    && tense_at(text, sent.clone(), span.clone(), signal_kind);
                 let env = Env {
                     reference,
                     future,
@@ -4460,18 +4431,19 @@ mod tests {
         let s = [0..13, 14..t.len()];
         let v = extract_times(t, &s, Some(d(REF)));
         assert_eq!(v[0].value.as_deref(), Some("2025-05-30"));
-        assert!(points_forward(
-            Some(Signal::Until),
-            "Schools remain closed until Wednesday."
-        ));
-        assert!(!points_forward(
-            Some(Signal::Until),
-            "Schools were closed until Wednesday."
-        ));
-        assert!(!points_forward(
-            Some(Signal::On),
-            "Schools remain closed on Wednesday."
-        ));
+        // "until" looks forward unless a past verb governs; "on" does not.
+        assert_eq!(
+            val("Schools remain closed until Wednesday."),
+            Some("2025-06-04".into())
+        );
+        assert_eq!(
+            val("Schools were closed until Wednesday."),
+            Some("2025-05-28".into())
+        );
+        assert_eq!(
+            val("Schools remain closed on Wednesday."),
+            Some("2025-05-28".into())
+        );
     }
 
     #[test]
