@@ -261,6 +261,8 @@ enum Kind {
     /// The latest completed quarter, shifted back by N years
     /// ("the quarter", "the year-ago quarter").
     LatestQuarter(i8),
+    /// "that quarter", "the same quarter": the quarter named before.
+    ThatQuarter,
     /// "the latest quarter", "the most recent period": the latest completed
     /// quarter, whatever the tense.
     ReportedQuarter,
@@ -1460,11 +1462,12 @@ fn count_range(i: &str) -> R<'_, Count> {
 // An age or an attribute is not a time: "44-year-old", "52 years old",
 // "year-earlier" (handled elsewhere), "1988 quarter" (a year, not a count).
 fn count_unit(i: &str) -> R<'_, (Count, Unit, bool)> {
-    // "two more weeks": the count of a remaining stretch.
+    // "two more weeks": the count of a remaining stretch; "eight trading
+    // days": a count of working days, still days.
     let (rest, (n, sep, _, (u, plural))) = (
         alt((count_range, count)),
         alt((sp, tag("-"))),
-        opt((kw("more"), sp)),
+        opt((kw_in(&["more", "trading", "business", "working"]), sp)),
         unit,
     )
         .parse(i)?;
@@ -1704,9 +1707,26 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
         .parse(i)
     {
         let (u, p) = up;
-        if u != Unit::Quarter && u != Unit::Weekend {
+        if u == Unit::Quarter {
+            return Ok((rest, pk(Kind::ThatQuarter)));
+        }
+        if u != Unit::Weekend {
             return Ok((rest, pk(Kind::Anaphor(0, u, p))));
         }
+    }
+    // "later in the day": the day in focus.
+    if let Ok((rest, _)) = (
+        kw_in(&["earlier", "later"]),
+        sp,
+        kw("in"),
+        sp,
+        kw("the"),
+        sp,
+        kw("day"),
+    )
+        .parse(i)
+    {
+        return Ok((rest, pk(Kind::Anaphor(0, Unit::Day, None))));
     }
     // "placed orders in the morning": the part of the day in focus; "the
     // morning of June 2" and "the morning after" are handled elsewhere.
@@ -3130,6 +3150,28 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 None => no_ref(typ, None),
             }
         }
+        Kind::ThatQuarter => match env
+            .last_quarter
+            .and_then(|(y, q)| Some((y, q, quarter_iv(y, q)?)))
+        {
+            Some((y, q, iv)) => Out {
+                typ: T::Date,
+                value: Some(format!("{y:04}-Q{q}")),
+                interval: Some(iv),
+                resolution: Resolution::Anchored {
+                    anchor: iv.0,
+                    how: "the quarter named before".into(),
+                },
+            },
+            None => Out {
+                typ: T::Date,
+                value: None,
+                interval: None,
+                resolution: Resolution::Unresolved {
+                    reason: "no quarter named before".into(),
+                },
+            },
+        },
         // "latest" says completed, whatever the tense.
         Kind::ReportedQuarter => resolve_kind(
             Kind::LatestQuarter(0),
@@ -4790,6 +4832,19 @@ mod tests {
             pair("the current quarter", "2025-Q2")
         );
         assert!(run("After the fall of the city, they fled.").is_empty());
+    }
+
+    #[test]
+    fn day_and_quarter_in_focus_and_working_days() {
+        let v = ev("He landed on June 1, 2021 and left later in the day.");
+        assert_eq!(v[1], pair("later in the day", "2021-06-01"));
+        let v = ev("Profit rose in the second quarter of 2024. In that quarter, sales fell.");
+        assert_eq!(v[1], pair("that quarter", "2024-Q2"));
+        assert_eq!(one("In that quarter, sales fell.").value, None);
+        assert_eq!(
+            only("It fell for eight trading days."),
+            pair("eight trading days", "P8D")
+        );
     }
 
     #[test]
