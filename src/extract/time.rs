@@ -57,10 +57,11 @@
 //!   ordinal `a second` are not times.  Sets: `every Monday`
 //!   (`XXXX-WXX-1`), `Mondays`, `daily`, `weekly`, `twice a year`.
 //! * **Vague**: `now`, `currently`, `these days` (`PRESENT_REF`);
-//!   `recently`, `previously`, `formerly`, `the past`, `recent years`,
-//!   `several years ago` (`PAST_REF`); `soon`, `the future`, `coming months`
-//!   (`FUTURE_REF`).  Adjectival uses after a determiner ("the previously
-//!   announced plan") are skipped.
+//!   `recently`, `previously`, `formerly`, `the past`, `several years ago`
+//!   (`PAST_REF`); `soon`, `the future`, `the near term` (`FUTURE_REF`).
+//!   `recent years`, `coming weeks`, `the months ahead` are durations of an
+//!   unspecified count (`PXY`, `PXW`, `PXM`).  Adjectival uses after a
+//!   determiner ("the previously announced plan") are skipped.
 //! * **Clock times**: `4 p.m.`, `10:30 a.m.`, `16:00`, `noon`, `midnight`,
 //!   `10 p.m. Wednesday` (one mention); otherwise dated by a day named in the
 //!   same sentence when there is one, else `XXXX-XX-XXTHH:MM`.
@@ -1031,12 +1032,17 @@ fn fiscal_period(i: &str) -> R<'_, Parsed> {
 // ahead := ["the" sp] "coming" sp ("days" | "weeks" | "months" | "years")
 //        | "the" sp ("days" | "weeks" | "months" | "years") sp "ahead"      (FUTURE_REF)
 fn ahead(i: &str) -> R<'_, Parsed> {
-    const PL: [&str; 4] = ["days", "weeks", "months", "years"];
-    if let Ok((rest, _)) = (opt((kw("the"), sp)), kw("coming"), sp, kw_in(&PL)).parse(i) {
-        return Ok((rest, pk(Kind::Vague("FUTURE_REF"))));
+    // An unspecified number of units from now on ("in coming weeks": PXW).
+    if let Ok((rest, (_, _, _, (u, true)))) =
+        (opt((kw("the"), sp)), kw("coming"), sp, unit).parse(i)
+    {
+        return Ok((rest, pk(Kind::Duration(None, u))));
     }
-    let (rest, _) = (kw("the"), sp, kw_in(&PL), sp, kw("ahead")).parse(i)?;
-    Ok((rest, pk(Kind::Vague("FUTURE_REF"))))
+    let (rest, (_, _, (u, plural), _, _)) = (kw("the"), sp, unit, sp, kw("ahead")).parse(i)?;
+    if !plural {
+        return fail(i);
+    }
+    Ok((rest, pk(Kind::Duration(None, u))))
 }
 
 // the_period := "the" sp ("week" | "month" | "year")   (the current one; only
@@ -1877,13 +1883,11 @@ fn vague(prev_as: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
             let v = ["PAST_REF", "FUTURE_REF", "PRESENT_REF"][k];
             return Ok((rest, pk(Kind::Vague(v))));
         }
-        let (rest, _) = (
-            kw("recent"),
-            sp,
-            kw_in(&["years", "months", "weeks", "days", "decades"]),
-        )
-            .parse(i)?;
-        Ok((rest, pk(Kind::Vague("PAST_REF"))))
+        // "in recent years": an unspecified number of years up to now.
+        let (rest, (_, _, (u, true))) = (kw("recent"), sp, unit).parse(i)? else {
+            return fail(i);
+        };
+        Ok((rest, pk(Kind::Duration(None, u))))
     }
 }
 
@@ -4846,6 +4850,23 @@ mod tests {
             only("It fell for eight trading days."),
             pair("eight trading days", "P8D")
         );
+    }
+
+    #[test]
+    fn unspecified_stretches_up_to_now_and_from_now() {
+        assert_eq!(
+            only("It grew in recent years."),
+            pair("recent years", "PXY")
+        );
+        assert_eq!(
+            only("Rates may fall in coming weeks."),
+            pair("coming weeks", "PXW")
+        );
+        assert_eq!(
+            only("Talks go on in the months ahead."),
+            pair("the months ahead", "PXM")
+        );
+        assert!(run("The recent attack failed.").is_empty());
     }
 
     #[test]
