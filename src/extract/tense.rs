@@ -4,7 +4,7 @@
 //! happened is the most recent one; in a sentence about what will happen,
 //! the next one.  The rule here is deliberately simple and explicit: find
 //! the tense markers of the sentence and let the one nearest to the time
-//! expression decide (a tie goes to the past); a sentence without any marker
+//! expression decide (a tie goes to the one before); a sentence without any marker
 //! narrates the past.
 //!
 //! - Future markers: "will", "shall", "'ll", "won't", "would", the modals
@@ -109,22 +109,16 @@ fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
     }
     let expr_at = expr_first_word.or(first_word_after).unwrap_or(usize::MAX);
     let before = before.map(|(k, future)| (expr_at.saturating_sub(k), future));
+    // The nearer one wins; a tie goes to the one before.
     match (before, after) {
-        (Some((db, fb)), Some((da, fa))) => {
-            if db <= da {
-                fb
-            } else {
-                fa
-            }
-        }
-        (Some((_, future)), None) | (None, Some((_, future))) => future,
-        (None, None) => return None,
+        (Some((db, fb)), Some((da, fa))) => Some(if db <= da { fb } else { fa }),
+        (Some((_, future)), None) | (None, Some((_, future))) => Some(future),
+        (None, None) => None,
     }
-    .into()
 }
 
 /// The words of a sentence with their byte offsets.
-fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -333,7 +327,7 @@ mod tests {
         assert!(future(s, "Sunday"));
         let s = "In January, the company brought in a new chief who will start next week.";
         assert!(!future(s, "January"));
-        // A tie goes to the past.
+        // A tie goes to the marker before (here the past "said").
         assert!(!future("It said Friday it will go.", "Friday"));
     }
 

@@ -2500,6 +2500,17 @@ fn absolute(value: String, iv: Option<(Date, Date)>) -> Out {
     }
 }
 
+/// Quarter `q` of year `y`, anchored to a quarter the text named before.
+fn quarter_named_before(y: i16, q: i8, how: String) -> Option<Out> {
+    let iv = quarter_iv(y, q)?;
+    Some(Out {
+        typ: TimexType::Date,
+        value: Some(format!("{y:04}-Q{q}")),
+        interval: Some(iv),
+        resolution: Resolution::Anchored { anchor: iv.0, how },
+    })
+}
+
 fn tense_word(future: bool) -> &'static str {
     if future { "future tense" } else { "past tense" }
 }
@@ -3085,18 +3096,12 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
             // "a year earlier" is the same quarter one year before.
             let (y, q) = env.last_quarter.unwrap_or((0, 1));
             let y = y.saturating_sub(n.min(1000) as i16);
-            match quarter_iv(y, q) {
-                Some(iv) => Out {
-                    typ: T::Date,
-                    value: Some(format!("{y:04}-Q{q}")),
-                    interval: Some(iv),
-                    resolution: Resolution::Anchored {
-                        anchor: iv.0,
-                        how: format!("the quarter named before, {n} year(s) earlier"),
-                    },
-                },
-                None => no_ref(T::Date, None),
-            }
+            quarter_named_before(
+                y,
+                q,
+                format!("the quarter named before, {n} year(s) earlier"),
+            )
+            .unwrap_or_else(|| no_ref(T::Date, None))
         }
         Kind::Ago(n, u) => {
             let Some(r) = r else {
@@ -3154,28 +3159,17 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                 None => no_ref(typ, None),
             }
         }
-        Kind::ThatQuarter => match env
+        Kind::ThatQuarter => env
             .last_quarter
-            .and_then(|(y, q)| Some((y, q, quarter_iv(y, q)?)))
-        {
-            Some((y, q, iv)) => Out {
-                typ: T::Date,
-                value: Some(format!("{y:04}-Q{q}")),
-                interval: Some(iv),
-                resolution: Resolution::Anchored {
-                    anchor: iv.0,
-                    how: "the quarter named before".into(),
-                },
-            },
-            None => Out {
+            .and_then(|(y, q)| quarter_named_before(y, q, "the quarter named before".into()))
+            .unwrap_or_else(|| Out {
                 typ: T::Date,
                 value: None,
                 interval: None,
                 resolution: Resolution::Unresolved {
                     reason: "no quarter named before".into(),
                 },
-            },
-        },
+            }),
         // "latest" says completed, whatever the tense.
         Kind::ReportedQuarter => resolve_kind(
             Kind::LatestQuarter(0),
@@ -3513,9 +3507,7 @@ const PROPER_TIME_WORDS: [&str; 17] = [
 /// of a sentence.  Month and weekday names, holidays, all-capital words
 /// ("EST") and words with digits ("Q3") do not count.
 fn is_title(text: &str, span: Range<usize>) -> bool {
-    let mut words = text[span.clone()]
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty());
+    let mut words = tense::words(&text[span.clone()]).map(|(_, w)| w);
     let ordinary_capitalised = |w: &str| {
         w.starts_with(char::is_uppercase)
             && !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
