@@ -28,7 +28,13 @@ use std::ops::Range;
 /// Which way a time expression inside `sentence` points; `expr` is its
 /// byte range within `sentence`.  `true` for the future.
 pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
-    nearest_marker(sentence, expr).unwrap_or(false)
+    marked_tense(sentence, expr).unwrap_or(false)
+}
+
+/// The tense the nearest marker gives (`Some(true)` for the future), or
+/// `None` when the sentence has no marker at all.
+pub fn marked_tense(sentence: &str, expr: Range<usize>) -> Option<bool> {
+    nearest_marker(sentence, expr)
 }
 
 /// The same for a deadline after "until" or "by": forward unless a past
@@ -175,8 +181,18 @@ fn marker([prev2, prev, w, next]: [&str; 4], after_expr: bool) -> Option<bool> {
         // After the expression the intention verb itself has decided.
         return (!after_expr).then_some(true);
     }
-    // A participle after "be"/"have": the auxiliary already decided.
-    if any(prev, AUXILIARY) || (is(prev, "not") && any(prev2, AUXILIARY)) {
+    // A participle after "be"/"have": the auxiliary already decided.  A
+    // verb after a modal is its bare form ("will succeed", "would exceed").
+    if any(prev, AUXILIARY) || (is(prev, "not") && any(prev2, AUXILIARY)) || any(prev, FUTURE) {
+        return None;
+    }
+    // After a determiner an "-ed" word is an adjective ("a revised offer",
+    // "the unspecified date"), and so is one in "un-" ("unexpected").
+    if any(prev, DETERMINERS)
+        || (w.len() > 4
+            && w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("un"))
+            && w.ends_with("ed"))
+    {
         return None;
     }
     (any(w, PAST) || is_past_verb(w)).then_some(false)
@@ -242,6 +258,12 @@ const AUXILIARY: &[&str] = &[
     "remain", "remains", "remained", "stay", "stays", "stayed",
 ];
 
+/// Words after which an "-ed" word is an adjective, not a verb.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "these",
+    "those", "still", "newly",
+];
+
 const PAST: &[&str] = &["had", "did", "has", "have", "ago", "yesterday"];
 
 /// Irregular past-tense verbs common in news.
@@ -259,11 +281,23 @@ pub fn is_irregular_past(w: &str) -> bool {
 }
 
 /// A finite past verb: an irregular one, or a lowercase word in "-ed"
-/// ("announced"; "Ted" and "bed" are too short to count).
+/// ("announced"; "Ted" and "bed" are too short to count) that is not a
+/// present-tense verb or a noun in "-eed" or "-red" ("succeed", "hundred").
 pub fn is_past_verb(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase()))
-        || is_irregular_past(w)
+    let regular = w.len() > 4
+        && w.ends_with("ed")
+        && w.starts_with(|c: char| c.is_lowercase())
+        && !NOT_PAST_ED.iter().any(|n| w.eq_ignore_ascii_case(n));
+    regular || is_irregular_past(w)
 }
+
+/// Words in "-ed" that are not past verbs: present tenses in "-eed"
+/// ("agreed" and "guaranteed" are past) and common nouns and adjectives.
+const NOT_PAST_ED: &[&str] = &[
+    "succeed", "proceed", "exceed", "need", "feed", "speed", "bleed", "breed", "heed", "seed",
+    "indeed", "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "hatred",
+    "infrared", "wretched", "crooked", "beloved", "embed",
+];
 
 #[cfg(test)]
 mod tests {
@@ -364,5 +398,23 @@ mod tests {
         assert!(!is_past_verb("Ted"));
         assert!(!is_past_verb("bed"));
         assert!(!is_past_verb("United"));
+        assert!(!is_past_verb("succeed"));
+        assert!(!is_past_verb("exceed"));
+        assert!(!is_past_verb("hundred"));
+        assert!(is_past_verb("agreed"));
+        assert!(is_past_verb("guaranteed"));
+    }
+
+    #[test]
+    fn adjectives_and_bare_verbs_in_ed_are_not_markers() {
+        let s = "He will succeed Mr. Davison Feb. 1.";
+        assert!(future(s, "Feb. 1"));
+        let s = "It would be paid on a still unspecified date in January.";
+        assert!(future(s, "January"));
+        assert!(future("They will weigh a revised offer in June.", "June"));
+        assert!(future(
+            "Talks may resume in June, an unnamed aide said.",
+            "June"
+        ));
     }
 }

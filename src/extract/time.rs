@@ -1891,6 +1891,50 @@ fn vague(prev_as: bool) -> impl FnMut(&str) -> R<'_, Parsed> {
     }
 }
 
+// current := "current" (before a noun it dates) | "then" ("-" | sp) "current"
+fn current(i: &str) -> R<'_, Parsed> {
+    // "the then-current price" was current at a past time.
+    if let Ok((rest, _)) = (kw("then"), alt((tag("-"), sp)), kw("current")).parse(i) {
+        return Ok((rest, pk(Kind::Vague("PAST_REF"))));
+    }
+    // "current market conditions": the adjective, before the noun it
+    // dates; not the noun ("against the current") nor accounting's
+    // "current assets".
+    let (rest, _) = kw("current").parse(i)?;
+    let next = rest.strip_prefix(' ').map_or("", |r| {
+        r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+    });
+    let noun_follows = next.len() > 1
+        && next.starts_with(|c: char| c.is_lowercase())
+        && !NOT_DATED_BY_CURRENT.contains(&next);
+    if !noun_follows {
+        return fail(i);
+    }
+    Ok((rest, pk(Kind::Vague("PRESENT_REF"))))
+}
+
+/// Words after "current" that make it a technical term, not a time:
+/// accounting ("current assets"), electricity, and a function word after
+/// the noun ("the current of the river").
+const NOT_DATED_BY_CURRENT: &[&str] = &[
+    "account",
+    "accounts",
+    "assets",
+    "liabilities",
+    "ratio",
+    "of",
+    "and",
+    "or",
+    "in",
+    "to",
+    "is",
+    "was",
+    "flows",
+    "flowing",
+    "density",
+    "source",
+];
+
 // clock := H[":"MM] [sp] ("a.m." | "p.m." | "am" | "pm")   ("4 p.m.", "10:30am")
 //        | HH ":" MM                                       ("16:00")
 //        | "noon" | "midnight"
@@ -2047,7 +2091,7 @@ fn modded(i: &str) -> R<'_, Parsed> {
 /// Words that can open a time expression (besides digits and the month,
 /// weekday, unit, number and ordinal words, checked from their own tables).
 /// Most word starts in prose fail this test, which keeps the scan cheap.
-const STARTERS: [&str; 71] = [
+const STARTERS: [&str; 73] = [
     "the",
     "this",
     "last",
@@ -2090,6 +2134,8 @@ const STARTERS: [&str; 71] = [
     "formerly",
     "soon",
     "recent",
+    "current",
+    "then",
     "right",
     "these",
     "noon",
@@ -2216,6 +2262,8 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     consider(bare_plural(for_ctx)(i));
     consider(anaphor(i));
     consider(set(i));
+    // An adjective, so also after a determiner: "its current share".
+    consider(current(i));
     // "the previously announced plan": an adjective inside a noun phrase.
     if !cx.determiner {
         consider(vague(prev_is("as"))(i));
@@ -2284,7 +2332,12 @@ fn approx(i: &str) -> R<'_, &'static str> {
 /// The tense at `span` (see [`tense`]), read within a window of the
 /// sentence so that a sentence without punctuation cannot make the cost
 /// quadratic: a marker further away than the window does not govern anyway.
-fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>, signal: Option<Signal>) -> bool {
+fn tense_at(
+    text: &str,
+    sent: Range<usize>,
+    span: Range<usize>,
+    signal: Option<Signal>,
+) -> Option<bool> {
     const WINDOW: usize = 400;
     let mut lo = sent.start.max(span.start.saturating_sub(WINDOW));
     while !text.is_char_boundary(lo) {
@@ -2321,9 +2374,9 @@ fn tense_at(text: &str, sent: Range<usize>, span: Range<usize>, signal: Option<S
         .map_or(hi, |k| from + k);
     let (window, expr) = (&text[lo..hi], span.start - lo..span.end.min(hi) - lo);
     if matches!(signal, Some(Signal::Until | Signal::By)) {
-        tense::deadline_points_forward(window, expr)
+        Some(tense::deadline_points_forward(window, expr))
     } else {
-        tense::points_to_future(window, expr)
+        tense::marked_tense(window, expr)
     }
 }
 
@@ -2454,6 +2507,9 @@ fn month_label(m: i8) -> &'static str {
 struct Env {
     reference: Option<Date>,
     future: bool,
+    /// Whether a tense marker decided `future` (otherwise it is the
+    /// default, past).
+    tense_marked: bool,
     anchor: Option<Date>,
     /// The signal word is literally "in" ("in three days", not "within").
     signal_is_in: bool,
@@ -2801,6 +2857,21 @@ fn resolve_kind(kind: Kind, env: &Env) -> Out {
                         y,
                         format!(
                             "the {} on or after {} (a deadline)",
+                            month_label(m),
+                            fmt_day(r)
+                        ),
+                    )
+                }
+                // Without any tense marker, a month one or two ahead is the
+                // coming one ("the first trading day for November
+                // transactions" in late October), not last year's.
+                Rel::Bare
+                    if !env.tense_marked && (1..=2).contains(&(m - r.month()).rem_euclid(12)) =>
+                {
+                    (
+                        year_for_month(r, m, true),
+                        format!(
+                            "the coming {} after {} (no tense marker; a month or two ahead)",
                             month_label(m),
                             fmt_day(r)
                         ),
@@ -3595,11 +3666,22 @@ pub fn extract_times(
                 let sent = finder.find(text, sentences, pos);
                 let signal_kind = signal.as_ref().map(|s| s.0);
                 // "since March" looks back whatever the tense.
-                let future = !matches!(signal_kind, Some(Signal::Since))
-                    && tense_at(text, sent.clone(), span.clone(), signal_kind);
+                let tense = if matches!(signal_kind, Some(Signal::Since)) {
+                    Some(false)
+                } else {
+                    tense_at(text, sent.clone(), span.clone(), signal_kind)
+                };
+                if matches!(p.kind, Kind::Vague("FUTURE_REF"))
+                    && soon_after_an_event(text, span.clone(), tense)
+                {
+                    prev_char = text[..span.end].chars().next_back();
+                    pos = span.end;
+                    continue;
+                }
                 let env = Env {
                     reference,
-                    future,
+                    future: tense.unwrap_or(false),
+                    tense_marked: tense.is_some(),
                     anchor,
                     signal_is_in: signal
                         .as_ref()
@@ -3649,6 +3731,25 @@ pub fn extract_times(
     }
     date_clock_times(text, sentences, &mut out, &kinds);
     out
+}
+
+/// Whether "soon" or "shortly" at `span` means soon after another event
+/// rather than soon after the document date: before "after" ("soon after
+/// being captured") or in past narration ("the trickle soon became a
+/// flood").  Such a word places an event relative to another, which the
+/// extractor does not model, so it is not a time expression.
+fn soon_after_an_event(text: &str, span: Range<usize>, tense: Option<bool>) -> bool {
+    let word = &text[span.clone()];
+    if !(word.eq_ignore_ascii_case("soon") || word.eq_ignore_ascii_case("shortly")) {
+        return false;
+    }
+    let next = tense::words(&text[span.end..])
+        .next()
+        .map_or("", |(_, w)| w);
+    let relational = ["after", "afterward", "afterwards", "thereafter", "before"]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w));
+    relational || tense == Some(false)
 }
 
 /// The scanner context at `pos`: preceding word and character.
@@ -3781,17 +3882,49 @@ fn date_clock_times(
                 .filter(|(a, b)| a == b && !matches!(kinds[j], Kind::Clock(..)))
                 .map(|(a, _)| a)
         };
-        let day = (0..k)
+        // The previous sentence, when the two are in one paragraph: "He was
+        // killed Thursday evening. The men came in around 7:15 p.m."
+        let before = sentences.partition_point(|s| s.end <= sent.start);
+        let prev_sent = before
+            .checked_sub(1)
+            .map(|b| sentences[b].clone())
+            .filter(|s| s.end <= sent.start && !text[s.end..sent.start].contains("\n\n"));
+        let in_prev = |j: usize| {
+            let s = &out[j].span;
+            prev_sent
+                .as_ref()
+                .is_some_and(|p| s.start >= p.start && s.end <= p.end)
+        };
+        // Mentions are in text order: walk out from `k` only as far as the
+        // sentence (or the one before) reaches, so the cost stays linear.
+        let same = (0..k)
             .rev()
+            .take_while(|&j| out[j].span.end > sent.start)
             .filter(|&j| in_sent(j))
             .find_map(single)
-            .or_else(|| (k + 1..out.len()).filter(|&j| in_sent(j)).find_map(single));
-        if let Some(d) = day {
+            .or_else(|| {
+                (k + 1..out.len())
+                    .take_while(|&j| out[j].span.start < sent.end)
+                    .filter(|&j| in_sent(j))
+                    .find_map(single)
+            });
+        let day = same
+            .map(|d| (d, "the day named in the same sentence"))
+            .or_else(|| {
+                let from = prev_sent.as_ref()?.start;
+                (0..k)
+                    .rev()
+                    .take_while(|&j| out[j].span.end > from)
+                    .filter(|&j| in_prev(j))
+                    .find_map(single)
+                    .map(|d| (d, "the day named in the sentence before"))
+            });
+        if let Some((d, how)) = day {
             out[k].value = Some(format!("{}T{h:02}:{m:02}", fmt_day(d)));
             out[k].interval = Some((d, d));
             out[k].resolution = Resolution::Anchored {
                 anchor: d,
-                how: format!("the day named in the same sentence, {}", fmt_day(d)),
+                how: format!("{how}, {}", fmt_day(d)),
             };
         }
     }
@@ -3905,6 +4038,24 @@ mod tests {
         assert_eq!(
             val("They met on Dec. 20 to discuss it."),
             Some("2024-12-20".into())
+        );
+        // With no tense marker at all, a month one or two ahead is the
+        // coming one; a past verb still sends it back a year.
+        assert_eq!(
+            val("The first trading day for August transactions"),
+            Some("2025-08".into())
+        );
+        assert_eq!(
+            val("Rains flooded the town in August."),
+            Some("2024-08".into())
+        );
+        assert_eq!(
+            val("The first trading day for July"),
+            Some("2025-07".into())
+        );
+        assert_eq!(
+            val("The first trading day for September"),
+            Some("2024-09".into())
         );
         let m = extract_times("Talks resumed June 2.", &[], None).remove(0);
         assert_eq!(m.value.as_deref(), Some("XXXX-06-02"));
@@ -4406,6 +4557,22 @@ mod tests {
         let t = "Such raids may happen in the future.";
         assert_eq!(only(t), pair("the future", "FUTURE_REF"));
         assert!(run("Leave as soon as possible.").is_empty());
+        // "current" before the noun it dates; "then-current" looks back.
+        assert_eq!(
+            only("Kellogg's current share is under 40%."),
+            pair("current", "PRESENT_REF")
+        );
+        assert_eq!(
+            only("It paid the then-current price."),
+            pair("then-current", "PAST_REF")
+        );
+        assert!(run("The current account deficit widened.").is_empty());
+        assert!(run("He swam against the current.").is_empty());
+        // "soon" in past narration or before "after" is relative to another
+        // event, not to the document date.
+        assert!(run("The trickle soon became a flood.").is_empty());
+        assert!(run("He died soon after being captured.").is_empty());
+        assert_eq!(only("Prices will soon fall."), pair("soon", "FUTURE_REF"));
     }
 
     // ---- 7. clock times ------------------------------------------------------------
@@ -4425,6 +4592,17 @@ mod tests {
         assert_eq!(ext(t, &run(t)[0]), "10:30 p.m.");
         let m = run("Shops close at 9 a.m. in winter.").remove(0);
         assert_eq!(m.value.as_deref(), Some("XXXX-XX-XXT09:00"));
+        // A clock time alone in its sentence takes the day of the sentence
+        // before, in the same paragraph only.
+        let t = "A man was killed Thursday evening. The robbers came in around 7:15 p.m.";
+        let s = [0..35, 36..t.len()];
+        let v = extract_times(t, &s, Some(d(REF)));
+        assert_eq!(ext(t, &v[1]), "around 7:15 p.m.");
+        assert_eq!(v[1].value.as_deref(), Some("2025-05-29T19:15"));
+        let t = "A man was killed Thursday evening.\n\nThe robbers came in around 7:15 p.m.";
+        let s = [0..34, 36..t.len()];
+        let v = extract_times(t, &s, Some(d(REF)));
+        assert_eq!(v[1].value.as_deref(), Some("XXXX-XX-XXT19:15"));
     }
 
     // ---- scanner properties -----------------------------------------------------------
