@@ -71,12 +71,16 @@ const DEADLINE_VERBS: &[&str] = &[
     "pushed",
 ];
 
-/// The tense of the marker nearest to `expr`, if the sentence has one.
+/// The tense of the marker nearest to `expr`, if the sentence has one.  A
+/// marker in the expression's own clause beats one across a comma: in
+/// "decided to admit them in early March, an official said", "said" dates
+/// the statement, not March.
 fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
     // The last marker before the expression and the first after it, each
-    // as (distance in words, future).
-    let mut before: Option<(usize, bool)> = None;
-    let mut after: Option<(usize, bool)> = None;
+    // as (word index or distance, byte offset where the gap to the
+    // expression starts or ends, future).
+    let mut before: Option<(usize, usize, bool)> = None;
+    let mut after: Option<(usize, usize, bool)> = None;
     let mut expr_first_word: Option<usize> = None;
     let mut first_word_after: Option<usize> = None;
     let words: Vec<(usize, &str)> = words(sentence).collect();
@@ -93,7 +97,7 @@ fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
         );
         if start < expr.start {
             if let Some(future) = found {
-                before = Some((k, future));
+                before = Some((k, start + w.len(), future));
             }
         } else if start < expr.end {
             expr_first_word.get_or_insert(k);
@@ -108,17 +112,36 @@ fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
                 && !is_irregular_past(w)
                 && !PAST.iter().any(|p| p.eq_ignore_ascii_case(w));
             if let (Some(future), false) = (found, weak) {
-                after = Some((k + 1 - first, future));
+                after = Some((k + 1 - first, start, future));
                 break;
             }
         }
     }
     let expr_at = expr_first_word.or(first_word_after).unwrap_or(usize::MAX);
-    let before = before.map(|(k, future)| (expr_at.saturating_sub(k), future));
-    // The nearer one wins; a tie goes to the one before.
+    let comma_between = |a: usize, b: usize| {
+        sentence
+            .get(a.min(b)..b.max(a))
+            .is_some_and(|g| g.contains(','))
+    };
     match (before, after) {
-        (Some((db, fb)), Some((da, fa))) => Some(if db <= da { fb } else { fa }),
-        (Some((_, future)), None) | (None, Some((_, future))) => Some(future),
+        (Some((kb, end_b, fb)), Some((da, start_a, fa))) => {
+            let db = expr_at.saturating_sub(kb);
+            let across_before = comma_between(end_b, expr.start);
+            let across_after = comma_between(expr.end.min(start_a), start_a);
+            Some(match (across_before, across_after) {
+                (_, true) => fb,
+                (true, false) => fa,
+                // The nearer one wins; a tie goes to the one before.
+                _ => {
+                    if db <= da {
+                        fb
+                    } else {
+                        fa
+                    }
+                }
+            })
+        }
+        (Some((_, _, future)), None) | (None, Some((_, _, future))) => Some(future),
         (None, None) => None,
     }
 }
@@ -363,6 +386,17 @@ mod tests {
         assert!(!future(s, "January"));
         // A tie goes to the marker before (here the past "said").
         assert!(!future("It said Friday it will go.", "Friday"));
+        // A marker across a comma after the expression is an attribution:
+        // the marker before, in the expression's clause, dates it.
+        let s = "NATO has decided to admit Poland, Hungary and the Czech Republic \
+                 in early March, an official said on Wednesday.";
+        assert!(future(s, "early March"));
+        assert!(!future(s, "Wednesday"));
+        // Across a comma before and in its clause after: the one after.
+        let s = "Troops, who had left, return on Friday, officials said.";
+        assert!(!future(s, "Friday"));
+        let s = "Troops that had left, it is planned, will return on Friday.";
+        assert!(future(s, "Friday"));
     }
 
     #[test]

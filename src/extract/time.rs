@@ -58,13 +58,18 @@
 //!   (`XXXX-WXX-1`), `Mondays`, `daily`, `weekly`, `twice a year`.
 //! * **Vague**: `now`, `currently`, `these days` (`PRESENT_REF`);
 //!   `recently`, `previously`, `formerly`, `the past`, `several years ago`
-//!   (`PAST_REF`); `soon`, `the future`, `the near term` (`FUTURE_REF`).
+//!   (`PAST_REF`); `soon`, `the future`, `the near term` (`FUTURE_REF`);
+//!   the adjective `current` before a noun (`PRESENT_REF`), `then-current`
+//!   (`PAST_REF`).  `soon` in past narration or before "after" places one
+//!   event after another and is not a time expression.
 //!   `recent years`, `coming weeks`, `the months ahead` are durations of an
 //!   unspecified count (`PXY`, `PXW`, `PXM`).  Adjectival uses after a
 //!   determiner ("the previously announced plan") are skipped.
 //! * **Clock times**: `4 p.m.`, `10:30 a.m.`, `16:00`, `noon`, `midnight`,
 //!   `10 p.m. Wednesday` (one mention); otherwise dated by a day named in the
-//!   same sentence when there is one, else `XXXX-XX-XXTHH:MM`.
+//!   same sentence, else in the sentence before it in the same paragraph,
+//!   else `XXXX-XX-XXTHH:MM`.  `mid-afternoon` (mod `MID`) is the middle of
+//!   that part of the day named after it or of the day in focus.
 //!
 //! Signal words (`since`, `until`, `in`, `on`, ...) stay outside the extent
 //! and are reported in [`TimeMention::signal`]; the second end of a range
@@ -77,7 +82,10 @@
 //! reference, in a future-tense one the next one on or after it; the tense
 //! marker nearest to the expression decides (see [`super::tense`]), so
 //! "Cuba predicted Wednesday it will appeal" is past.  `since` always looks
-//! back; `until` / `by` in a present-tense sentence look forward.
+//! back; `until` / `by` in a present-tense sentence look forward.  A month
+//! in a sentence with no tense marker at all is the coming one when it is
+//! one or two months ahead ("trading for November" in late October), else
+//! the most recent one.
 //! Month-day dates take the reference year unless that falls outside a
 //! window around the reference (past tense: 290 days before to 75 after).
 //! Without a reference date, relative expressions get no value (or an
@@ -1734,6 +1742,28 @@ fn anaphor(i: &str) -> R<'_, Parsed> {
     {
         return Ok((rest, pk(Kind::Anaphor(0, Unit::Day, None))));
     }
+    // "by mid-afternoon": the middle of that part of the day in focus, or
+    // of the day named after it ("mid-afternoon yesterday").
+    if let Ok((rest, p)) = alt((
+        (kw("mid"), alt((tag("-"), sp)), part).map(|(_, _, p)| p),
+        kw_in(&["midmorning", "midafternoon"]).map(|k| [Part::Morning, Part::Afternoon][k]),
+    ))
+    .parse(i)
+    {
+        let day = (sp, kw_in(&["today", "yesterday", "tomorrow"])).parse(rest);
+        let (rest, kind) = match day {
+            Ok((r2, (_, k))) => (r2, Kind::DayRel([0, -1, 1][k], Some(p))),
+            Err(_) => (rest, Kind::Anaphor(0, Unit::Day, Some(p))),
+        };
+        return Ok((
+            rest,
+            Parsed {
+                kind,
+                modifier: Some("MID"),
+                clock: None,
+            },
+        ));
+    }
     // "placed orders in the morning": the part of the day in focus; "the
     // morning of June 2" and "the morning after" are handled elsewhere.
     if let Ok((rest, (_, _, p))) = (kw("the"), sp, part).parse(i) {
@@ -2091,7 +2121,7 @@ fn modded(i: &str) -> R<'_, Parsed> {
 /// Words that can open a time expression (besides digits and the month,
 /// weekday, unit, number and ordinal words, checked from their own tables).
 /// Most word starts in prose fail this test, which keeps the scan cheap.
-const STARTERS: [&str; 73] = [
+const STARTERS: [&str; 75] = [
     "the",
     "this",
     "last",
@@ -2140,6 +2170,8 @@ const STARTERS: [&str; 73] = [
     "these",
     "noon",
     "midday",
+    "midmorning",
+    "midafternoon",
     "midnight",
     "fiscal",
     "fy",
@@ -4592,6 +4624,15 @@ mod tests {
         assert_eq!(ext(t, &run(t)[0]), "10:30 p.m.");
         let m = run("Shops close at 9 a.m. in winter.").remove(0);
         assert_eq!(m.value.as_deref(), Some("XXXX-XX-XXT09:00"));
+        // The middle of a part of the day: of a named day, or of the day in
+        // focus (unresolved without one).
+        let m = one("Shares were up at mid-afternoon yesterday.");
+        assert_eq!(m.value.as_deref(), Some("2025-06-01TAF"));
+        assert_eq!(m.modifier, Some("MID"));
+        let v = run("Talks began on Sunday. By midafternoon they had failed.");
+        assert_eq!(v[1].value.as_deref(), Some("2025-06-01TAF"));
+        let m = one("By mid afternoon the operation was over.");
+        assert_eq!(m.interval, None);
         // A clock time alone in its sentence takes the day of the sentence
         // before, in the same paragraph only.
         let t = "A man was killed Thursday evening. The robbers came in around 7:15 p.m.";
