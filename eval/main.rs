@@ -5,6 +5,9 @@
 //! ```text
 //! cargo run --release --example eval -- timeml GOLD.jsonl SYSTEM.jsonl
 //! cargo run --release --example eval -- time-spans GOLD.jsonl SYSTEM.jsonl
+//! cargo run --release --example eval -- numbers GOLD.jsonl SYSTEM.jsonl
+//! cargo run --release --example eval -- number-ranges GOLD.jsonl SYSTEM.jsonl
+//! cargo run --release --example eval -- units GOLD.jsonl SYSTEM.jsonl
 //! ```
 //!
 //! `timeml` reads TimeML articles (one per line, with their document date)
@@ -14,11 +17,23 @@
 //! time expressions found, with character offsets, for `spec_span_score.py`.
 //! The extractor runs exactly as in `factlint check`: the text is read into a
 //! `Document` and resolved against the given reference date.
+//!
+//! The three quantity modes write what `factlint extract` finds in each
+//! Recognizers-Text sentence, in that data's notation: `numbers` the number
+//! itself (without currency symbol or bound words) and its value; `number-
+//! ranges` each bounded amount with its bound words ("more than thirty")
+//! and its interval (`(30,)`, `[20,30)`: an explicit range "20 to 30" is
+//! written half-open, as the data writes it; one-sided upper bounds leave
+//! out the floor of zero that factlint puts under counts); `units` each
+//! amount of money or measure with its unit ("$ 75 million", "3-inch",
+//! "five years old").  Values are written with 15 significant digits, as
+//! the data rounds them.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use factlint::document::Document;
+use factlint::extract::quantity::{UnitKind, extract_quantities};
 use factlint::extract::time::{TimeMention, extract_times};
 use jiff::civil::Date;
 use serde_json::{Value, json};
@@ -26,12 +41,17 @@ use serde_json::{Value, json};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, gold, system] = args.as_slice() else {
-        eprintln!("usage: eval (timeml | time-spans) GOLD.jsonl SYSTEM.jsonl");
+        eprintln!(
+            "usage: eval (timeml | time-spans | numbers | number-ranges | units) GOLD.jsonl SYSTEM.jsonl"
+        );
         return ExitCode::from(2);
     };
     let result = match mode.as_str() {
         "timeml" => run(gold, system, timeml_line),
         "time-spans" => run(gold, system, span_line),
+        "numbers" => run(gold, system, number_line),
+        "number-ranges" => run(gold, system, range_line),
+        "units" => run(gold, system, unit_line),
         _ => {
             eprintln!("eval: unknown mode `{mode}`");
             return ExitCode::from(2);
@@ -110,4 +130,112 @@ fn span_line(gold: &Value) -> Value {
         }
     }
     line
+}
+
+/// A Recognizers-Text output line with `results`, keyed like the gold one.
+fn spec_line(gold: &Value, results: Vec<Value>) -> Value {
+    let mut line = json!({ "results": results });
+    for key in ["file", "idx"] {
+        if let Some(v) = gold.get(key) {
+            line[key] = v.clone();
+        }
+    }
+    line
+}
+
+/// A number as the data writes it: 15 significant digits.
+fn num(v: f64) -> String {
+    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
+    format!("{rounded}")
+}
+
+/// Character offsets of a byte range of `text`.
+fn char_range(text: &str, r: std::ops::Range<usize>) -> (usize, usize) {
+    let chars = |byte: usize| text[..byte].chars().count();
+    (chars(r.start), chars(r.end))
+}
+
+fn number_line(gold: &Value) -> Value {
+    let text = gold["input"].as_str().unwrap_or("");
+    let results = extract_quantities(text)
+        .into_iter()
+        .filter(|q| !q.vague)
+        .filter_map(|q| {
+            let value = q.value?;
+            let value = if q.ratio { value / 100.0 } else { value };
+            // "$20": the number without its currency symbol.
+            let mut start = q.number_span.start;
+            if let (Some(UnitKind::Currency), Some(u)) = (q.unit_kind, &q.unit_span) {
+                if u.start == start && u.end < q.number_span.end {
+                    start = u.end + text[u.end..].len() - text[u.end..].trim_start().len();
+                }
+            }
+            let (s, e) = char_range(text, start..q.number_span.end);
+            Some(json!({ "start": s, "end": e, "value": { "value": num(value) } }))
+        })
+        .collect();
+    spec_line(gold, results)
+}
+
+fn range_line(gold: &Value) -> Value {
+    let text = gold["input"].as_str().unwrap_or("");
+    let results = extract_quantities(text)
+        .into_iter()
+        .filter(|q| !q.vague && !q.approximate)
+        .filter_map(|q| {
+            // A share ("more than half") is a percentage in factlint.
+            let k = if q.ratio { 0.01 } else { 1.0 };
+            let (lo, hi) = (q.low.map(|x| x * k), q.high.map(|x| x * k));
+            let value = q.value.map(|x| x * k);
+            let written_bound = q.bound_span != q.number_span;
+            let interval = match value {
+                // An explicit range, "20 to 30": the data writes it [20,30).
+                None => format!("[{},{})", num(lo?), num(hi?)),
+                // A one-sided upper bound: no floor.
+                Some(x) if hi == Some(x) && lo != Some(x) => {
+                    format!("(,{}{}", num(x), if q.high_inclusive { "]" } else { ")" })
+                }
+                Some(x) if lo == Some(x) && hi.is_none() => {
+                    format!("{}{},)", if q.low_inclusive { "[" } else { "(" }, num(x))
+                }
+                // "equal to 20"
+                Some(x) if written_bound && lo == Some(x) && hi == Some(x) => {
+                    format!("[{0},{0}]", num(x))
+                }
+                _ => return None,
+            };
+            let interval = match (value, lo, hi) {
+                // Two-sided bounds keep their own ends: "(10,20)".
+                (None, Some(l), Some(h)) if !q.range => {
+                    format!(
+                        "{}{},{}{}",
+                        if q.low_inclusive { "[" } else { "(" },
+                        num(l),
+                        num(h),
+                        if q.high_inclusive { "]" } else { ")" }
+                    )
+                }
+                _ => interval,
+            };
+            let (s, e) = char_range(text, q.bound_span.clone());
+            Some(json!({ "start": s, "end": e, "value": { "value": interval } }))
+        })
+        .collect();
+    spec_line(gold, results)
+}
+
+fn unit_line(gold: &Value) -> Value {
+    let text = gold["input"].as_str().unwrap_or("");
+    let results = extract_quantities(text)
+        .into_iter()
+        .filter(|q| matches!(q.unit_kind, Some(UnitKind::Currency | UnitKind::Measure)))
+        .filter_map(|q| {
+            let unit = q.unit_span.clone()?;
+            let start = q.number_span.start.min(unit.start);
+            let end = q.span.end.max(unit.end);
+            let (s, e) = char_range(text, start..end);
+            Some(json!({ "start": s, "end": e, "value": q.unit }))
+        })
+        .collect();
+    spec_line(gold, results)
 }

@@ -203,6 +203,7 @@ mod tests {
         QuantityMention {
             span: 0..0,
             number_span: 0..0,
+            bound_span: 0..0,
             value: Some(low),
             low: Some(low),
             high: Some(high),
@@ -212,8 +213,10 @@ mod tests {
             vague: false,
             unit: None,
             unit_span: None,
+            unit_kind: None,
             modifiers: Vec::new(),
             ratio: false,
+            range: false,
         }
     }
 

@@ -78,6 +78,9 @@ pub struct QuantityMention {
     pub span: Range<usize>,
     /// The number itself, or the range ("30", "30 to 40", "two dozen").
     pub number_span: Range<usize>,
+    /// The number with its bound words but without what it counts ("more
+    /// than 30", "500 or more", "between 20 and 30").
+    pub bound_span: Range<usize>,
     /// The number as written, scaled (30 for "more than 30", 2.5e9 for
     /// "$2.5 billion"); `None` for ranges and vague amounts.
     pub value: Option<f64>,
@@ -95,12 +98,30 @@ pub struct QuantityMention {
     /// an ISO currency code ("USD") or "percent".
     pub unit: Option<String>,
     pub unit_span: Option<Range<usize>>,
+    /// What kind of thing `unit` is; `None` when there is no unit.
+    pub unit_kind: Option<UnitKind>,
     /// Other nouns of the counted phrase, singular and lowercase ("soldier" in
     /// "30 soldier fatalities").
     pub modifiers: Vec<String>,
     /// A share written as a ratio ("two in three voters"): its value is a
     /// percentage, and it often describes a subgroup rather than the whole.
     pub ratio: bool,
+    /// Written as a range of two numbers ("30 to 40", "between 30 and 40"),
+    /// not as bounds ("more than 30 and fewer than 40").
+    pub range: bool,
+}
+
+/// What a quantity's unit is: the thing counted, money, a measure or a share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A counted noun: "30 soldiers", "five-member panel".
+    Counted,
+    /// A currency, by symbol, word or ISO code: "$2.5 billion", "45 euros".
+    Currency,
+    /// A unit of measure, including ages: "12 km", "3-inch", "five years old".
+    Measure,
+    /// A percentage or a share written as a ratio: "48%", "two in three".
+    Percent,
 }
 
 // ---------------------------------------------------------------------------
@@ -352,6 +373,27 @@ const PREFIXES: &[(&str, Bound)] = &[
     ("greater than or equal to", Bound::AtLeast),
     ("equal to or more than", Bound::AtLeast),
     ("equal to or greater than", Bound::AtLeast),
+    // Comparisons with "or equal" in the middle, as non-native writers
+    // put it ("less or equal than 30", "at least or equal to 30").
+    ("less or equal than", Bound::AtMost),
+    ("less or equal to", Bound::AtMost),
+    ("lower or equal than", Bound::AtMost),
+    ("lower or equal to", Bound::AtMost),
+    ("smaller or equal than", Bound::AtMost),
+    ("smaller or equal to", Bound::AtMost),
+    ("fewer or equal than", Bound::AtMost),
+    ("more or equal than", Bound::AtLeast),
+    ("more or equal to", Bound::AtLeast),
+    ("greater or equal than", Bound::AtLeast),
+    ("greater or equal to", Bound::AtLeast),
+    ("higher or equal than", Bound::AtLeast),
+    ("higher or equal to", Bound::AtLeast),
+    ("bigger or equal than", Bound::AtLeast),
+    ("bigger or equal to", Bound::AtLeast),
+    ("larger or equal than", Bound::AtLeast),
+    ("larger or equal to", Bound::AtLeast),
+    ("at least or equal to", Bound::AtLeast),
+    ("at most or equal to", Bound::AtMost),
     ("smaller than", Bound::LessThan),
     ("upwards of", Bound::MoreThan),
     ("in excess of", Bound::MoreThan),
@@ -363,6 +405,7 @@ const PREFIXES: &[(&str, Bound)] = &[
     ("more than", Bound::MoreThan),
     ("greater than", Bound::MoreThan),
     ("larger than", Bound::MoreThan),
+    ("bigger than", Bound::MoreThan),
     ("higher than", Bound::MoreThan),
     ("over", Bound::MoreThan),
     ("above", Bound::MoreThan),
@@ -370,7 +413,11 @@ const PREFIXES: &[(&str, Bound)] = &[
     ("exceeded", Bound::MoreThan),
     ("exceeding", Bound::MoreThan),
     ("exceeds", Bound::MoreThan),
+    ("exceed", Bound::MoreThan),
     ("surpassed", Bound::MoreThan),
+    ("surpassing", Bound::MoreThan),
+    ("surpasses", Bound::MoreThan),
+    ("surpass", Bound::MoreThan),
     ("topped", Bound::MoreThan),
     ("at least", Bound::AtLeast),
     ("no fewer than", Bound::AtLeast),
@@ -401,6 +448,16 @@ const PREFIXES: &[(&str, Bound)] = &[
     ("no more than", Bound::AtMost),
     ("not more than", Bound::AtMost),
     ("a maximum of", Bound::AtMost),
+    // An exact amount said to be exact: the words belong to the mention.
+    ("exactly", Bound::Exact),
+    ("precisely", Bound::Exact),
+    ("equals to", Bound::Exact),
+    ("equals", Bound::Exact),
+    ("equaling to", Bound::Exact),
+    ("equalling to", Bound::Exact),
+    ("equaling", Bound::Exact),
+    ("equalling", Bound::Exact),
+    ("equal to", Bound::Exact),
     ("an estimated", Bound::About),
     ("an approximate", Bound::About),
     ("approximately", Bound::About),
@@ -519,7 +576,8 @@ const SCALE_ABBREVS: &[(&str, f64, bool)] = &[
     ("B", 1e9, true),
 ];
 
-/// Currency symbols written before the number.
+/// Currency symbols, written before the number ("$5") or, in European
+/// style, after it ("5 €").
 const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("US$", "USD"),
     ("$", "USD"),
@@ -528,20 +586,90 @@ const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("¥", "JPY"),
     ("₦", "NGN"),
     ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₱", "PHP"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₿", "BTC"),
+    ("元", "CNY"),
+];
+
+/// Qualifiers written before "$" for the other dollars and pesos ("C$",
+/// "HK$ 10", "US $", "Mex$"), matched without regard to case.
+const DOLLAR_QUALIFIERS: &[(&str, &str)] = &[
+    ("U.S.", "USD"),
+    ("U.S", "USD"),
+    ("US", "USD"),
+    ("USD", "USD"),
+    ("C", "CAD"),
+    ("CA", "CAD"),
+    ("CAD", "CAD"),
+    ("A", "AUD"),
+    ("AU", "AUD"),
+    ("AUD", "AUD"),
+    ("HK", "HKD"),
+    ("NZ", "NZD"),
+    ("NZD", "NZD"),
+    ("S", "SGD"),
+    ("SG", "SGD"),
+    ("R", "BRL"),
+    ("Mex", "MXN"),
+    ("MXN", "MXN"),
 ];
 
 /// ISO 4217 codes recognised before or after a number (upper case only, so
-/// that "eur" or "cad" in prose are not read as codes).
+/// that "eur" or "cad" in prose are not read as codes; see
+/// `LOWERCASE_CODES` for those safe in lower case next to a number).
 const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "XOF", "XAF", "NGN", "ZAR", "INR", "CAD", "AUD",
     "RUB", "KES", "GHS", "EGP", "MAD", "BRL", "MXN", "SEK", "NOK", "DKK", "TRY", "SAR", "AED",
+    "HKD", "NZD", "SGD", "KRW", "RMB", "BTC", "PLN", "ILS", "THB", "IDR", "PKR", "UAH",
+];
+
+/// Codes that are no English word, so written in lower case right next to
+/// a number they are still currencies ("20 usd", "rmb 10"); each with its
+/// code in `ISO_CODES_OF_LOWERCASE`.
+const LOWERCASE_CODES: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "cny", "chf", "inr", "aud", "rub", "brl", "mxn", "sek", "nok",
+    "dkk", "hkd", "nzd", "sgd", "krw", "rmb", "btc", "zar", "ngn", "kes", "egp", "aed", "sar",
+];
+const ISO_CODES_OF_LOWERCASE: [&str; 26] = [
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "RUB", "BRL", "MXN", "SEK", "NOK",
+    "DKK", "HKD", "NZD", "SGD", "KRW", "CNY", "BTC", "ZAR", "NGN", "KES", "EGP", "AED", "SAR",
 ];
 
 /// Currency words after a number (multiword first).
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("US dollars", "USD"),
+    ("US dollar", "USD"),
     ("U.S. dollars", "USD"),
+    ("American dollars", "USD"),
+    ("Australian dollars", "AUD"),
+    ("Australian dollar", "AUD"),
+    ("Canadian dollars", "CAD"),
+    ("Canadian dollar", "CAD"),
+    ("Hong Kong dollars", "HKD"),
+    ("New Zealand dollars", "NZD"),
+    ("Singapore dollars", "SGD"),
+    ("Taiwan dollars", "TWD"),
+    ("Swiss francs", "CHF"),
+    ("Swiss franc", "CHF"),
+    ("French francs", "FRF"),
+    ("Belgian francs", "BEF"),
     ("CFA francs", "XOF"),
+    ("Dutch guilders", "NLG"),
+    ("Finnish markka", "FIM"),
+    ("Turkish lira", "TRY"),
+    ("Italian lire", "ITL"),
+    ("Chinese yuan", "CNY"),
+    ("Mexican pesos", "MXN"),
+    ("Philippine pesos", "PHP"),
+    ("Indian rupees", "INR"),
+    ("South African rand", "ZAR"),
     ("pounds sterling", "GBP"),
     ("dollars", "USD"),
     ("dollar", "USD"),
@@ -552,11 +680,47 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("sterling", "GBP"),
     ("yen", "JPY"),
     ("yuan", "CNY"),
+    ("renminbi", "CNY"),
     ("rupees", "INR"),
+    ("rupee", "INR"),
     ("naira", "NGN"),
     ("rand", "ZAR"),
     ("roubles", "RUB"),
     ("rubles", "RUB"),
+    ("francs", "franc"),
+    ("franc", "franc"),
+    ("pesetas", "ESP"),
+    ("peseta", "ESP"),
+    ("guilders", "NLG"),
+    ("guilder", "NLG"),
+    ("markka", "FIM"),
+    ("lira", "lira"),
+    ("lire", "ITL"),
+    ("pesos", "peso"),
+    ("peso", "peso"),
+    ("dinars", "dinar"),
+    ("dirhams", "dirham"),
+    ("riyals", "riyal"),
+    ("shillings", "shilling"),
+    ("kroner", "krone"),
+    ("kronor", "krona"),
+    ("zlotys", "PLN"),
+    ("zloty", "PLN"),
+    ("rupiah", "IDR"),
+    ("ringgit", "MYR"),
+    ("baht", "THB"),
+    ("bitcoins", "BTC"),
+    ("bitcoin", "BTC"),
+];
+
+/// Hundredths of a currency: "50 cents" is $0.50, "197 pence" £1.97.
+const CURRENCY_SUBUNITS: &[(&str, &str)] = &[
+    ("cents", "USD"),
+    ("cent", "USD"),
+    ("pence", "GBP"),
+    ("pennies", "GBP"),
+    ("penny", "GBP"),
+    ("p", "GBP"),
 ];
 
 /// Measure units → canonical singular name. Abbreviations are matched case-
@@ -627,7 +791,81 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
     ("gallons", "gallon"),
     ("gallon", "gallon"),
     ("celsius", "degree celsius"),
+    ("celcius", "degree celsius"),
+    ("centigrade", "degree celsius"),
     ("fahrenheit", "degree fahrenheit"),
+    ("farenheit", "degree fahrenheit"),
+    ("inches", "inch"),
+    ("inch", "inch"),
+    ("feet", "foot"),
+    ("foot", "foot"),
+    ("ft", "foot"),
+    ("yards", "yard"),
+    ("yard", "yard"),
+    ("yd", "yard"),
+    ("ounces", "ounce"),
+    ("ounce", "ounce"),
+    ("oz", "ounce"),
+    ("lbs.", "pound"),
+    ("stone", "stone"),
+    ("gram", "gram"),
+    ("milligrams", "milligram"),
+    ("milligram", "milligram"),
+    ("mg", "milligram"),
+    ("micrograms", "microgram"),
+    ("microgram", "microgram"),
+    ("microgrammes", "microgram"),
+    ("μg", "microgram"),
+    ("mcg", "microgram"),
+    ("litre", "litre"),
+    ("liter", "litre"),
+    ("millilitres", "millilitre"),
+    ("milliliters", "millilitre"),
+    ("gal", "gallon"),
+    ("barrel", "barrel"),
+    ("tablespoons", "tablespoon"),
+    ("tablespoon", "tablespoon"),
+    ("tbsp", "tablespoon"),
+    ("teaspoons", "teaspoon"),
+    ("teaspoon", "teaspoon"),
+    ("tsp", "teaspoon"),
+    ("cups", "cup"),
+    ("cup", "cup"),
+    ("decimetres", "decimetre"),
+    ("decimeters", "decimetre"),
+    ("dm", "decimetre"),
+    ("picometers", "picometre"),
+    ("picometer", "picometre"),
+    ("nanometers", "nanometre"),
+    ("nm", "nanometre"),
+    ("km2", "square kilometre"),
+    ("m2", "square metre"),
+    ("kmph", "kilometre per hour"),
+    ("km/hr", "kilometre per hour"),
+    ("knots", "knot"),
+    ("knot", "knot"),
+    ("degrees", "degree"),
+    ("degree", "degree"),
+    ("deg", "degree"),
+    ("radians", "radian"),
+    ("rad", "radian"),
+    ("bits", "bit"),
+    ("bit", "bit"),
+    ("bytes", "byte"),
+    ("byte", "byte"),
+    ("kb", "kilobyte"),
+    ("mb", "megabyte"),
+    ("gb", "gigabyte"),
+    ("megabytes", "megabyte"),
+    ("gigabytes", "gigabyte"),
+    ("kWh", "kilowatt hour"),
+    ("MWh", "megawatt hour"),
+    ("megawatts", "megawatt"),
+    ("kilowatts", "kilowatt"),
+    ("watts", "watt"),
+    ("volts", "volt"),
+    ("calories", "calorie"),
+    ("kcal", "kilocalorie"),
 ];
 
 /// Words that end the counted noun phrase: determiners, pronouns,
@@ -1502,15 +1740,23 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
         Scale,
         Dozen,
     }
-    // half a million / half a dozen
-    if let Ok((r, _)) = terminated(ci("half"), boundary).parse(i) {
+    // half a million / half a dozen / quarter million
+    let part = terminated(ci("half"), boundary)
+        .parse(i)
+        .map(|(r, _)| (r, 0.5))
+        .or_else(|_| {
+            terminated(ci("quarter"), boundary)
+                .parse(i)
+                .map(|(r, _)| (r, 0.25))
+        });
+    if let Ok((r, part)) = part {
         if let Ok((r, m)) =
             preceded(sp1, preceded(opt(terminated(phrase("a"), sp1)), mult_word)).parse(r)
         {
             let text = &i[..i.len() - r.len()];
             let n = Num {
                 text,
-                value: 0.5 * m,
+                value: part * m,
                 scale: m,
                 plain_digits: false,
                 words: true,
@@ -1694,7 +1940,7 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     let word_follows = |r| {
         preceded(sp1, word)
             .parse(r)
-            .is_ok_and(|(_, w)| !in_list(STOP_WORDS, w))
+            .is_ok_and(|(_, w)| !in_list(STOP_WORDS, w) && mult_word(w).is_err())
     };
     if let Ok((r, _)) = terminated(ci("half"), boundary).parse(i) {
         if of_follows(r) {
@@ -1710,10 +1956,19 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
         }
         return fail(i);
     }
+    // The part of a spoken numerator after its last "and" ("three" in "one
+    // hundred and three"), which may instead begin a mixed number.
+    let mut after_and: Option<f64> = None;
     let (r, (num, article)) = match alt_a_an(i) {
         Ok((r, _)) => (r, (1.0, true)),
         Err(_) => {
             let (r, n) = word_number(i)?;
+            if n.scale != 1.0 {
+                return fail(i);
+            }
+            if let Some(k) = n.text.to_ascii_lowercase().rfind(" and ") {
+                after_and = word_number(&n.text[k + 5..]).ok().map(|(_, t)| t.value);
+            }
             (r, (n.value, false))
         }
     };
@@ -1723,6 +1978,11 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
         hyphen(r).map(|(r, _)| (r, ""))?
     };
     let (r, (den, plural)) = denominator(r)?;
+    // "one hundred and three quarters" is 100¾, a mixed number (see
+    // `word_amount`); "one hundred and thirty-two fifths" is 132/5.
+    if after_and.is_some_and(|a| a < den) {
+        return fail(i);
+    }
     let half = den == 2.0;
     if !plural && !half && !of_follows(r) && word_follows(r) {
         return fail(i);
@@ -1752,7 +2012,9 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
 fn word_amount(i: &str) -> Res<'_, Num<'_>> {
     if let Ok((r, f)) = simple_fraction(i) {
         // "a quarter of a million", "two thirds of a billion"
-        if let Ok((r2, m)) = preceded((sp1, phrase("of"), sp1, alt_a_an, sp1), mult_word).parse(r) {
+        // "a quarter of a million", "two thirds of a billion", "a quarter million"
+        let of_a = preceded((sp1, phrase("of"), sp1, alt_a_an, sp1), mult_word).parse(r);
+        if let Ok((r2, m)) = of_a.or_else(|_| preceded(sp1, mult_word).parse(r)) {
             let n = Num {
                 text: &i[..i.len() - r2.len()],
                 value: f.value * m,
@@ -1764,6 +2026,39 @@ fn word_amount(i: &str) -> Res<'_, Num<'_>> {
         return Ok((r, f));
     }
     let (r, whole) = word_number(i)?;
+    // "two hundred and fifty-four hundredths", "two million and one half":
+    // the last "and" begins the fraction, as in the US way of reading
+    // mixed numbers; the whole part is what comes before it.
+    let denominator_follows = preceded(sp1, denominator).parse(r).is_ok()
+        || preceded(hyphen, denominator).parse(r).is_ok();
+    if denominator_follows {
+        if let Some(k) = whole.text.rfind(" and ") {
+            let (r_whole, head) = word_number(&i[..k])?;
+            if r_whole.is_empty() {
+                // Only a proper fraction makes a mixed number: "one hundred
+                // and thirty-two fifths" is 132/5.
+                let frac = simple_fraction(&i[k + 5..])
+                    .ok()
+                    .filter(|(_, f)| f.value < 1.0);
+                if let Some((r2, frac)) = frac {
+                    // "one billion and three quarters million"
+                    let (r2, v) = match preceded(sp1, mult_word).parse(r2) {
+                        Ok((r3, m)) => (r3, head.value + frac.value * m),
+                        Err(_) => (r2, head.value + frac.value * head.scale.max(1.0)),
+                    };
+                    let n = Num {
+                        text: &i[..i.len() - r2.len()],
+                        value: v,
+                        scale: head.scale,
+                        plain_digits: false,
+                        words: true,
+                        bare_one: false,
+                    };
+                    return Ok((r2, n));
+                }
+            }
+        }
+    }
     let made = |r: &'_ str, value: f64, scale: f64| Num {
         text: &i[..i.len() - r.len()],
         value,
@@ -1828,6 +2123,27 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
         plain = false;
         rest = r;
     }
+    if plain {
+        if let Some((r, (num, den))) = slash_fraction(rest) {
+            // "3/4": the digits were the numerator
+            if v < den && num.is_none() {
+                v /= den;
+                plain = false;
+                rest = r;
+            }
+        } else if let Ok((r, _)) = sp1(rest) {
+            // "10 1/2": a whole number and a fraction
+            if let Ok((r2, (_, n, true))) = digits(r) {
+                if let Some((r3, (None, den))) = slash_fraction(r2) {
+                    if n < den {
+                        v += n / den;
+                        plain = false;
+                        rest = r3;
+                    }
+                }
+            }
+        }
+    }
     // "2½"
     if let Some((c, f)) = rest
         .chars()
@@ -1874,6 +2190,22 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
         bare_one: false,
     };
     Ok((rest2, n))
+}
+
+/// "/D" after a numerator, for a denominator that fractions are written
+/// with (2, 3, 4, 5, 6, 8, 10, 16, 32, 64), not followed by more of a date
+/// ("5/17/2018").  Returns (None, D).
+fn slash_fraction(i: &str) -> Option<(&str, (Option<f64>, f64))> {
+    let r = i.strip_prefix('/')?;
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let den: f64 = r[..n].parse().ok()?;
+    let rest = &r[n..];
+    let ok = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0].contains(&den)
+        && !rest.starts_with(|c: char| c == '/' || c.is_alphanumeric());
+    ok.then_some((rest, (None, den)))
 }
 
 // number := sign? digit_number | word_amount      sign := "-" | "−" (before digits only)
@@ -1943,9 +2275,34 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
             return Ok((r, code));
         }
     }
-    let (r, w) = word(i)?;
-    if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
-        let (r, _) = sp1(r)?;
+    // qualified dollars: "C$", "HK$ 10", "us $ 150", "Mex$"
+    for (q, code) in DOLLAR_QUALIFIERS {
+        let Some(head) = i.get(..q.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(q) {
+            let r = &i[q.len()..];
+            let r = r.strip_prefix(' ').unwrap_or(r);
+            if let Some(r) = r.strip_prefix('$') {
+                let (r, _) = sp0(r)?;
+                if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    return Ok((r, code));
+                }
+            }
+        }
+    }
+    // "USD 200", "USD115", "rmb 10"
+    let letters = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let w = &i[..letters];
+    let code = ISO_CODES.iter().find(|c| **c == w).or_else(|| {
+        LOWERCASE_CODES
+            .iter()
+            .position(|c| *c == w)
+            .map(|k| &ISO_CODES_OF_LOWERCASE[k])
+    });
+    if let Some(code) = code {
+        let r = &i[letters..];
+        let (r, _) = sp0(r)?;
         if r.starts_with(|c: char| c.is_ascii_digit()) {
             return Ok((r, code));
         }
@@ -2194,7 +2551,72 @@ fn counted<'a>(text: &'a str, i: &'a str, plural_ends: bool, allow_of: bool) -> 
 // measure := sp0 unit_abbrev boundary | sp1 unit_word boundary   (MEASURE_UNITS)
 // Abbreviations (all-ASCII, ≤ 4 chars) match case-sensitively.
 fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
-    measure_unit_in(i, true)
+    let (r, (canon, text)) = measure_unit_in(i, true)?;
+    let start = i.len() - r.len() - text.len();
+    let whole = |r: &str| &i[start..i.len() - r.len()];
+    // "20 degrees celsius", "98.6 degrees F", "6 deg c"
+    if canon == "degree" {
+        let scale = preceded((opt(ch('.')), sp1), |w| -> Res<'_, &'static str> {
+            let (r, w) = word(w)?;
+            let c = match w.to_ascii_lowercase().as_str() {
+                "celsius" | "celcius" | "centigrade" | "c" => "degree celsius",
+                "fahrenheit" | "farenheit" | "f" => "degree fahrenheit",
+                _ => return fail(w),
+            };
+            boundary(r)?;
+            Ok((r, c))
+        })
+        .parse(r);
+        if let Ok((r2, c)) = scale {
+            return Ok((r2, (c, whole(r2))));
+        }
+    }
+    // A rate: "50 metres per second", "10 km/h"; a speed: "188 miles an hour".
+    let distance = matches!(canon, "mile" | "kilometre" | "metre" | "foot" | "knot");
+    let per = (
+        sp1,
+        |w| {
+            if distance {
+                phrase("per")(w)
+                    .or_else(|_| phrase("an")(w))
+                    .or_else(|_| phrase("a")(w))
+            } else {
+                phrase("per")(w)
+            }
+        },
+        sp1,
+        |w| -> Res<'_, &str> {
+            let (r, w) = word(w)?;
+            let time = [
+                "hour",
+                "second",
+                "minute",
+                "day",
+                "week",
+                "month",
+                "year",
+                "millisecond",
+            ];
+            if time.iter().any(|t| t.eq_ignore_ascii_case(w)) || lookup(MEASURE_UNITS, w).is_some()
+            {
+                Ok((r, w))
+            } else {
+                fail(w)
+            }
+        },
+    )
+        .parse(r);
+    if let Ok((r2, (_, _, _, w))) = per {
+        let rate = match (canon, w.to_ascii_lowercase().as_str()) {
+            ("mile", "hour") => "mile per hour",
+            ("kilometre", "hour") => "kilometre per hour",
+            ("metre", "second") => "metre per second",
+            ("barrel", "day") => "barrel per day",
+            _ => canon,
+        };
+        return Ok((r2, (rate, whole(r2))));
+    }
+    Ok((r, (canon, text)))
 }
 
 // `square` is false inside "square …", so "square square …" cannot recurse.
@@ -2292,6 +2714,21 @@ fn percent(i: &str) -> Res<'_, (&'static str, &str)> {
 
 // currency_word := sp1 (CURRENCY_WORDS | ISO code)
 fn currency_suffix(i: &str) -> Res<'_, (&'static str, &str)> {
+    // "5 €", "100₾": a symbol after the number, European style
+    let (r0, _) = sp0(i)?;
+    for (sym, code) in CURRENCY_SYMBOLS {
+        if let Some(r) = r0.strip_prefix(sym) {
+            if !r.starts_with(|c: char| c.is_alphanumeric()) {
+                return Ok((r, (code, &r0[..sym.len()])));
+            }
+        }
+    }
+    // "115USD": an upper-case code glued to the digits
+    if let Ok((r, w)) = word(r0) {
+        if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
+            return Ok((r, (code, w)));
+        }
+    }
     let (r0, _) = sp1(i)?;
     for (p, code) in CURRENCY_WORDS {
         if let Ok((r, _)) = phrase(p)(r0) {
@@ -2299,9 +2736,29 @@ fn currency_suffix(i: &str) -> Res<'_, (&'static str, &str)> {
         }
     }
     let (r, w) = word(r0)?;
-    if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
+    if let Some(k) = LOWERCASE_CODES.iter().position(|c| *c == w) {
         boundary(r)?;
-        return Ok((r, (code, w)));
+        return Ok((r, (ISO_CODES_OF_LOWERCASE[k], w)));
+    }
+    fail(i)
+}
+
+// subunit := sp1 ("cents" | "pence" | …)  → (code, text); the amount is in
+// hundredths
+fn currency_subunit(i: &str) -> Res<'_, (&'static str, &str)> {
+    let (r0, _) = sp0(i)?;
+    let spaced = r0.len() < i.len();
+    for (p, code) in CURRENCY_SUBUNITS {
+        // "p" only glued to the digits ("20p")
+        if *p == "p" && spaced {
+            continue;
+        }
+        if let Ok((r, _)) = phrase(p)(r0) {
+            if !spaced && p.len() > 1 {
+                continue;
+            }
+            return Ok((r, (code, &r0[..r0.len() - r.len()])));
+        }
     }
     fail(i)
 }
@@ -2510,6 +2967,7 @@ fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
     Some(QuantityMention {
         span: pos..end,
         number_span: pos..num_end,
+        bound_span: pos..num_end,
         value: None,
         low: Some(v.low),
         high: v.high,
@@ -2517,10 +2975,12 @@ fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
         high_inclusive: v.high.is_some(),
         approximate: false,
         vague: true,
+        unit_kind: unit.as_ref().map(|_| UnitKind::Counted),
         unit,
         unit_span,
         modifiers,
         ratio: false,
+        range: false,
     })
 }
 
@@ -2575,6 +3035,12 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         return Err(pos + 1);
     }
     if input.starts_with('+') {
+        return Err(pos + 1);
+    }
+    // "<>30", "=>30": not a comparison this grammar knows
+    if input.starts_with(['>', '<'])
+        && prev_char(text, pos).is_some_and(|c| matches!(c, '<' | '>' | '='))
+    {
         return Err(pos + 1);
     }
     if let Some(m) = vague_at(text, pos) {
@@ -2633,7 +3099,9 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 }
             }
             if range.is_none() {
-                return Err(off(r));
+                // "up from $63.45": not a range; the number stands alone, so
+                // resume the scan where it starts.
+                return Err(off(cur_before));
             }
             break;
         }
@@ -2685,6 +3153,18 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 cur = r3;
                 ratio = true;
             }
+        }
+        // "a third of the soldiers", "3/4 of the crop", "half of voters": a
+        // fraction of something is a share of it, like a ratio.
+        if !ratio
+            && currency.is_none()
+            && first.value > 0.0
+            && first.value < 1.0
+            && !first.text.contains('.')
+            && peek((sp1, phrase("of"))).parse(cur).is_ok()
+        {
+            first.value *= 100.0;
+            ratio = true;
         }
         // range_tail := (sp0 dash sp0 | sp1 ("to" | "or" | "through") sp1) currency? number
         let dash = (sp0, satisfy(is_dash), sp0).parse(cur).map(|(r, _)| r);
@@ -2741,6 +3221,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     if last_char_digit
         && after_num.starts_with(|c: char| c.is_alphabetic())
         && measure_unit(after_num).is_err()
+        && currency_suffix(after_num).is_err()
+        && currency_subunit(after_num).is_err()
     {
         return Err(word_end(text, num_end));
     }
@@ -2794,6 +3276,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 Ok((r, ()))
             })(cur);
             if let Ok((r, _)) = parsed {
+                // "equal to 5000 or less than 6000" is two claims
+                if peek((sp1, phrase("than"))).parse(r).is_ok() {
+                    break;
+                }
                 // "30 plus 5" is arithmetic
                 if s.ends_with("plus")
                     && peek((sp1, satisfy(|c: char| c.is_ascii_digit())))
@@ -2806,6 +3292,22 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 bound = b;
                 cur = r;
                 break;
+            }
+        }
+    }
+
+    // "less than 5000 or equal (to it)": the bound includes its end.
+    if range.is_none() && matches!(bound, Bound::MoreThan | Bound::LessThan) {
+        if let Ok((r, _)) = (sp1, phrase("or equal")).parse(cur) {
+            let r = (sp1, phrase("to")).parse(r).map_or(r, |(r2, _)| r2);
+            let number_follows = peek((sp0, |i| number(i, false))).parse(r).is_ok();
+            if !number_follows {
+                bound = if bound == Bound::MoreThan {
+                    Bound::AtLeast
+                } else {
+                    Bound::AtMost
+                };
+                cur = r;
             }
         }
     }
@@ -2850,6 +3352,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         }
     }
 
+    let bound_end = off(cur);
+
     // post: percent | currency word | measure unit | "-" word | counted
     let mut unit: Option<String> = None;
     let mut unit_span: Option<Range<usize>> = None;
@@ -2858,8 +3362,11 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     let mut counted_plural = false;
     let mut time_noun = false;
     let mut measured = false;
+    let mut kind = UnitKind::Counted;
+    let mut hundredths = false;
     if let Ok((r, (u, s))) = percent(cur) {
         unit = Some(u.to_string());
+        kind = UnitKind::Percent;
         measured = true;
         let s0 = off(r) - s.len();
         unit_span = Some(s0..off(r));
@@ -2868,11 +3375,35 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         if currency.is_none() {
             currency = Some((code, off(r) - s.len()..off(r)));
             end = off(r);
+            // "3 dollars 50 cents", "15 dollars and 50": the hundredths
+            let cents = (
+                sp1,
+                opt((phrase("and"), sp1)),
+                |i| number(i, false),
+                opt(currency_subunit),
+            )
+                .parse(r);
+            if let Ok((r2, (_, _, c, sub))) = cents {
+                let whole_amount = range.is_none() && first.value.fract() == 0.0;
+                let is_cents = c.value.fract() == 0.0 && (0.0..100.0).contains(&c.value);
+                let named = sub.is_some() || !c.words || c.value >= 10.0;
+                if whole_amount && is_cents && named && !c.text.contains('.') {
+                    first.value += c.value / 100.0;
+                    end = off(r2);
+                    cur = r2;
+                }
+            }
         }
+    } else if let (None, Ok((r, (code, s)))) = (&currency, currency_subunit(cur)) {
+        // "50 cents", "197 pence": hundredths of the currency
+        currency = Some((code, off(r) - s.len()..off(r)));
+        hundredths = true;
+        end = off(r);
     } else if currency.is_some() {
         // "$2.5 billion in aid": the currency is the unit
     } else if let Ok((r, (canon, s))) = measure_unit(cur) {
         unit = Some(canon.to_string());
+        kind = UnitKind::Measure;
         measured = true;
         unit_span = Some(off(r) - s.len()..off(r));
         end = off(r);
@@ -2887,8 +3418,13 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
             end = off(r);
             if let Ok((r2, _)) = (satisfy(is_dash), ci("old"), boundary).parse(r) {
                 end = off(r2);
+                kind = UnitKind::Measure;
             }
             time_noun = in_list(TIME_NOUNS, &singular(w));
+            if lookup(MEASURE_UNITS, w).is_some() {
+                // "3-inch", "six-mile"
+                kind = UnitKind::Measure;
+            }
         }
     } else {
         let single = range.is_none() && first.value == 1.0;
@@ -2906,12 +3442,14 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         if time_noun {
             if let Ok((r, _)) = (sp1, phrase("old")).parse(&text[end..]) {
                 end = off(r);
+                kind = UnitKind::Measure;
             }
         }
     }
     if let Some((code, s)) = &currency {
         unit = Some((*code).to_string());
         unit_span = Some(s.clone());
+        kind = UnitKind::Currency;
     }
 
     // ---- rejections that need context ----
@@ -3030,6 +3568,17 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         return Err(num_end);
     }
 
+    if hundredths {
+        first.value /= 100.0;
+        if let Some((a, b)) = &mut range {
+            a.value /= 100.0;
+            b.value /= 100.0;
+        }
+        if let Some((_, y)) = &mut second {
+            *y /= 100.0;
+        }
+    }
+
     // ---- interval ----
     let one_sided = |b: Bound, x: f64| -> (Option<f64>, Option<f64>, bool, bool) {
         // counts are not negative: "under 30" is [0, 30)
@@ -3111,6 +3660,7 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         num_start..num_end
     };
     let (unit, modifiers) = if ratio {
+        kind = UnitKind::Percent;
         (
             Some("percent".to_string()),
             unit.into_iter().chain(modifiers).collect(),
@@ -3118,8 +3668,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     } else {
         (unit, modifiers)
     };
+    let unit_kind = unit.as_ref().map(|_| kind);
     Ok(QuantityMention {
         span: pos..end.max(off(cur)),
+        bound_span: pos..bound_end.max(number_span.end),
         number_span,
         value,
         low,
@@ -3130,8 +3682,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         vague: false,
         unit,
         unit_span,
+        unit_kind,
         modifiers,
         ratio,
+        range: range.is_some(),
     })
 }
 
@@ -3252,15 +3806,23 @@ mod tests {
 
     #[test]
     fn fractions() {
+        // A fraction of something is a share of it: a percentage, kept
+        // apart like a ratio, with what it is a share of.
         let t = "a third of the soldiers deserted";
         let m = one(t);
-        assert!((m.value.unwrap() - 1.0 / 3.0).abs() < 1e-9);
-        assert_eq!(m.unit.as_deref(), Some("soldier"));
+        assert!((m.value.unwrap() - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(m.unit.as_deref(), Some("percent"));
+        assert_eq!(m.unit_kind, Some(UnitKind::Percent));
+        assert_eq!(m.modifiers, ["soldier"]);
+        assert!(m.ratio);
         assert_eq!(slice(t, &m.number_span), "a third");
         let m = one("two thirds of voters");
-        assert!((m.value.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((m.value.unwrap() - 200.0 / 3.0).abs() < 1e-9);
         let m = one("He spent half of it.");
-        assert_eq!((m.value, m.unit.as_deref()), (Some(0.5), None));
+        assert_eq!((m.value, m.unit.as_deref()), (Some(50.0), Some("percent")));
+        // Without "of" a fraction is an amount: "a quarter million".
+        assert_eq!(one("a quarter million people").value, Some(250_000.0));
+        assert_eq!(one("quarter million people").value, Some(250_000.0));
     }
 
     #[test]
@@ -3677,7 +4239,7 @@ mod tests {
     fn more_number_forms() {
         // fractions and mixed numbers
         let m = one("three quarters of the budget");
-        assert_eq!(m.value, Some(0.75));
+        assert_eq!(m.value, Some(75.0));
         assert_eq!(one("one and a half million people").value, Some(1.5e6));
         assert_eq!(one("3 million and a half viewers").value, Some(3.5e6));
         assert_eq!(

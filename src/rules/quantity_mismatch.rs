@@ -127,8 +127,7 @@ impl Rule for QuantityMismatch {
 
 /// The bound words and number of a mention, without its noun: "more than 30".
 fn written_phrase<'a>(analysis: &'a Analysis, mention: &QuantityMention) -> &'a str {
-    let end = mention.number_span.end.max(mention.span.start);
-    analysis.doc.text[mention.span.start..end].trim()
+    analysis.doc.text[mention.bound_span.clone()].trim()
 }
 
 /// The stems of what a mention counts: its unit and the nouns before it,
