@@ -2192,6 +2192,11 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     Ok((rest2, n))
 }
 
+/// The length of the leading digit run of `i`.
+fn n_len(i: &str) -> usize {
+    i.bytes().take_while(u8::is_ascii_digit).count()
+}
+
 /// "/D" after a numerator, for a denominator that fractions are written
 /// with (2, 3, 4, 5, 6, 8, 10, 16, 32, 64), not followed by more of a date
 /// ("5/17/2018").  Returns (None, D).
@@ -2275,14 +2280,21 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
             return Ok((r, code));
         }
     }
-    // qualified dollars: "C$", "HK$ 10", "us $ 150", "Mex$"
+    // qualified dollars: "C$", "HK$ 10", "US $ 150", "Mex$".  A single
+    // letter must be upper case and glued to the "$": "a $5 bill" is not
+    // Australian.
     for (q, code) in DOLLAR_QUALIFIERS {
         let Some(head) = i.get(..q.len()) else {
             continue;
         };
-        if head.eq_ignore_ascii_case(q) {
+        let single = q.len() == 1;
+        if (single && head == *q) || (!single && head.eq_ignore_ascii_case(q)) {
             let r = &i[q.len()..];
-            let r = r.strip_prefix(' ').unwrap_or(r);
+            let r = if single {
+                r
+            } else {
+                r.strip_prefix(' ').unwrap_or(r)
+            };
             if let Some(r) = r.strip_prefix('$') {
                 let (r, _) = sp0(r)?;
                 if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -2375,7 +2387,16 @@ fn code_run(i: &str) -> Option<usize> {
             break;
         }
     }
-    let is_code = colon || slash || seps >= 2 || (plus && groups.len() >= 2)
+    // "1/4", "3/4": a proper fraction, not a date or a code
+    let fraction = slash
+        && seps == 1
+        && !colon
+        && !plus
+        && i[..k].split_once('/').is_some_and(|(n, _)| {
+            let n: f64 = n.parse().unwrap_or(f64::MAX);
+            slash_fraction(&i[n_len(i)..]).is_some_and(|(_, (_, d))| n < d)
+        });
+    let is_code = colon || (slash && !fraction) || seps >= 2 || (plus && groups.len() >= 2)
         // phone-like "555-0143"
         || (seps == 1 && groups.len() == 2 && groups[0] == 3 && groups[1] == 4 && b.get(3) == Some(&b'-'));
     if is_code { Some(k) } else { None }
@@ -2639,6 +2660,13 @@ fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
     }
     let (_, w) = take_while1(|c: char| c.is_alphabetic() || c == '/').parse(r0)?;
     let w = w.trim_end_matches('/');
+    // "km2", "m3": a power glued to the unit
+    let w = match r0[w.len()..].as_bytes().first() {
+        Some(b'2' | b'3') if !r0[w.len() + 1..].starts_with(|c: char| c.is_alphanumeric()) => {
+            &r0[..w.len() + 1]
+        }
+        _ => w,
+    };
     let r = &r0[w.len()..];
     boundary(r)?;
     let short = w.len() <= 4 && w.chars().any(|c| c.is_lowercase() || c.is_uppercase());
@@ -2668,17 +2696,39 @@ fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
             Ok((r, (canon, w)))
         }
         _ => {
-            // "square kilometres"
-            let inner = if square && w.eq_ignore_ascii_case("square") {
+            // "square kilometres", "cubic feet", "metric tons"
+            let inner = if square
+                && ["square", "cubic", "metric"]
+                    .iter()
+                    .any(|q| w.eq_ignore_ascii_case(q))
+            {
                 measure_unit_in(r, false).ok()
             } else {
                 None
             };
             if let Some((r2, (c2, _))) = inner {
-                return Ok((r2, (square_of(c2), &r0[..r0.len() - r2.len()])));
+                let canon = match w.to_ascii_lowercase().as_str() {
+                    "square" => square_of(c2),
+                    "cubic" => cubic_of(c2),
+                    _ => match c2 {
+                        "ton" | "tonne" => "tonne",
+                        _ => return fail(i),
+                    },
+                };
+                return Ok((r2, (canon, &r0[..r0.len() - r2.len()])));
             }
             fail(i)
         }
+    }
+}
+
+fn cubic_of(c: &str) -> &'static str {
+    match c {
+        "metre" => "cubic metre",
+        "foot" => "cubic foot",
+        "kilometre" => "cubic kilometre",
+        "centimetre" => "cubic centimetre",
+        _ => "cubic unit",
     }
 }
 
@@ -2688,6 +2738,7 @@ fn square_of(c: &str) -> &'static str {
         "metre" => "square metre",
         "mile" => "square mile",
         "centimetre" => "square centimetre",
+        "foot" => "square foot",
         _ => "square unit",
     }
 }
@@ -3383,8 +3434,13 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 opt(currency_subunit),
             )
                 .parse(r);
-            if let Ok((r2, (_, _, c, sub))) = cents {
-                let whole_amount = range.is_none() && first.value.fract() == 0.0;
+            let by_name = s.starts_with(|c: char| c.is_alphabetic());
+            if let (true, Ok((r2, (_, _, c, sub)))) = (by_name, cents) {
+                // not the next amount: "50 dollar 40 rmb", "10 lira 11a"
+                let alone = sub.is_some()
+                    || (currency_suffix(r2).is_err()
+                        && !r2.starts_with(|c: char| c.is_alphanumeric()));
+                let whole_amount = alone && range.is_none() && first.value.fract() == 0.0;
                 let is_cents = c.value.fract() == 0.0 && (0.0..100.0).contains(&c.value);
                 let named = sub.is_some() || !c.words || c.value >= 10.0;
                 if whole_amount && is_cents && named && !c.text.contains('.') {
@@ -3407,9 +3463,41 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         measured = true;
         unit_span = Some(off(r) - s.len()..off(r));
         end = off(r);
+        // "5 feet 2 inches", "12 ft 2 in"
+        if canon == "foot" && range.is_none() {
+            let inches = (
+                sp1,
+                opt((phrase("and"), sp1)),
+                |i| number(i, false),
+                |i| {
+                    measure_unit(i).or_else(|_| {
+                        (sp1, phrase("in"))
+                            .parse(i)
+                            .map(|(r, (_, w))| (r, ("inch", w)))
+                    })
+                },
+            )
+                .parse(r);
+            if let Ok((r2, (_, _, n, (u, _)))) = inches {
+                if u == "inch" && (0.0..12.0).contains(&n.value) {
+                    first.value += n.value / 12.0;
+                    end = off(r2);
+                    cur = r2;
+                }
+            }
+        }
     } else if let Ok((r, w)) = preceded(satisfy(is_dash), word).parse(cur) {
         // "48-hour", "10-year-old", "five-member"; "5,000-strong", "10-fold" carry no unit
+        let money = lookup(CURRENCY_WORDS, w).or_else(|| {
+            lookup(CURRENCY_SUBUNITS, w)
+                .filter(|_| w.len() > 1)
+                .inspect(|_| hundredths = true)
+        });
         if in_list(&["strong", "fold", "year-old"], w) {
+            end = off(r);
+        } else if let Some(code) = money {
+            // "a 12-cent dividend", "its one-yen bid"
+            currency = Some((code, off(r) - w.len()..off(r)));
             end = off(r);
         } else if !first.words || !in_list(&["and"], w) {
             let s0 = off(r) - w.len();
@@ -3438,9 +3526,12 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         unit_span = us;
         modifiers = m;
         end = e;
-        // "30 years old"
+        // "30 years old", "6 weeks of age"
         if time_noun {
-            if let Ok((r, _)) = (sp1, phrase("old")).parse(&text[end..]) {
+            let old = (sp1, phrase("old"))
+                .parse(&text[end..])
+                .or_else(|_| (sp1, phrase("of age")).parse(&text[end..]));
+            if let Ok((r, _)) = old {
                 end = off(r);
                 kind = UnitKind::Measure;
             }
@@ -3560,7 +3651,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 w,
             )
         });
-        if next_is_of || det_before || idiom || unit.is_none() {
+        // Money and measures are amounts even after a determiner: "the
+        // one-yen bid", "that one mile".
+        let amount = matches!(kind, UnitKind::Currency | UnitKind::Measure);
+        if next_is_of || (det_before && !amount) || idiom || unit.is_none() {
             return Err(num_end);
         }
     }
