@@ -2661,7 +2661,7 @@ fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
     let (_, w) = take_while1(|c: char| c.is_alphabetic() || c == '/').parse(r0)?;
     let w = w.trim_end_matches('/');
     // "km2", "m3": a power glued to the unit
-    let w = match r0[w.len()..].as_bytes().first() {
+    let w = match r0.as_bytes().get(w.len()) {
         Some(b'2' | b'3') if !r0[w.len() + 1..].starts_with(|c: char| c.is_alphanumeric()) => {
             &r0[..w.len() + 1]
         }
