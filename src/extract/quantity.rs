@@ -3828,6 +3828,129 @@ mod tests {
         text[r.clone()].to_string()
     }
 
+    /// (value, unit, unit kind) of the only mention in `text`.
+    fn vuk(text: &str) -> (Option<f64>, Option<String>, Option<UnitKind>) {
+        let m = one(text);
+        (m.value, m.unit, m.unit_kind)
+    }
+
+    fn money(v: f64, code: &str) -> (Option<f64>, Option<String>, Option<UnitKind>) {
+        (Some(v), Some(code.to_string()), Some(UnitKind::Currency))
+    }
+
+    fn measure(v: f64, unit: &str) -> (Option<f64>, Option<String>, Option<UnitKind>) {
+        (Some(v), Some(unit.to_string()), Some(UnitKind::Measure))
+    }
+
+    #[test]
+    fn written_fractions() {
+        assert_eq!(one("It ran 1/4 mile.").value, Some(0.25));
+        assert_eq!(one("He ran 10 1/2 miles.").value, Some(10.5));
+        assert_eq!(one("Bonds of 7 3/4 points").value, Some(7.75));
+        // not fractions: dates, improper or odd denominators
+        none("They met on 5/17/2018.");
+        none("It opened 24/7.");
+        none("It happened on 9/11.");
+        // spoken mixed numbers: the last "and" begins a proper fraction
+        let v = |t: &str| one(t).value.unwrap();
+        assert!((v("one hundred and three quarters") - 100.75).abs() < 1e-9);
+        assert!((v("two hundred and fifty-four hundredths") - 200.54).abs() < 1e-9);
+        assert!((v("one hundred and thirty-two fifths") - 26.4).abs() < 1e-9);
+        assert!((v("They have two million and one half") - 2.5e6).abs() < 1e-3);
+        assert!((v("five billion and three quarters") - 5.75e9).abs() < 1.0);
+        assert!((v("one billion and three quarters million") - 1.00075e9).abs() < 1.0);
+    }
+
+    #[test]
+    fn exact_and_inclusive_bounds() {
+        let m = one("exactly 30 soldiers");
+        assert_eq!((m.low, m.high), (Some(30.0), Some(30.0)));
+        assert_eq!(slice("exactly 30 soldiers", &m.bound_span), "exactly 30");
+        let t = "The number equals 20.";
+        assert_eq!(slice(t, &one(t).bound_span), "equals 20");
+        let m = one("less than 5000 or equal");
+        assert_eq!((m.high, m.high_inclusive), (Some(5000.0), true));
+        let m = one("bigger or equal than 300");
+        assert_eq!((m.low, m.low_inclusive, m.high), (Some(300.0), true, None));
+        let m = one("turnout may exceed 3000 voters");
+        assert_eq!((m.low, m.low_inclusive), (Some(3000.0), false));
+        // "or less than 6000" is a second claim, not a suffix
+        let v = extract_quantities("equal to 5000 or less than 6000");
+        assert_eq!(v.len(), 2);
+        assert_eq!((v[0].low, v[0].high), (Some(5000.0), Some(5000.0)));
+        let t = "500 or more people";
+        assert_eq!(slice(t, &one(t).bound_span), "500 or more");
+        // comparison signs this grammar does not know set no bound
+        for t in ["<>30", "=>30"] {
+            let m = one(t);
+            assert_eq!((m.low, m.high), (Some(30.0), Some(30.0)), "{t}");
+        }
+    }
+
+    #[test]
+    fn currencies() {
+        assert_eq!(vuk("C$300 million"), money(3e8, "CAD"));
+        assert_eq!(vuk("HK$ 10.05 billion"), money(10.05e9, "HKD"));
+        assert_eq!(vuk("US $150 million"), money(1.5e8, "USD"));
+        // "a $5 bill" is US dollars, not Australian
+        assert_eq!(vuk("won a $48.2 million contract"), money(48.2e6, "USD"));
+        assert_eq!(vuk("Banknotes of 50 €"), money(50.0, "EUR"));
+        assert_eq!(vuk("It costs 20 usd."), money(20.0, "USD"));
+        assert_eq!(vuk("It costs USD115."), money(115.0, "USD"));
+        assert_eq!(vuk("It costs 115USD."), money(115.0, "USD"));
+        assert_eq!(vuk("125 million Australian dollars"), money(1.25e8, "AUD"));
+        assert_eq!(vuk("10,000 Swiss francs"), money(10_000.0, "CHF"));
+        assert_eq!(vuk("down 50 cents"), money(0.5, "USD"));
+        assert_eq!(vuk("shares at 197 pence"), money(1.97, "GBP"));
+        assert_eq!(vuk("a 12-cent dividend"), money(0.12, "USD"));
+        assert_eq!(vuk("its one-yen bid"), money(1.0, "JPY"));
+        assert_eq!(vuk("it cost 3 dollars 50 cents"), money(3.5, "USD"));
+        assert_eq!(
+            vuk("thirteen dollars and forty-five cents"),
+            money(13.45, "USD")
+        );
+        // two amounts, not dollars and cents
+        assert_eq!(extract_quantities("50 dollar 40 rmb").len(), 2);
+    }
+
+    #[test]
+    fn measures() {
+        assert_eq!(vuk("a 3-inch thickness"), measure(3.0, "inch"));
+        assert_eq!(vuk("within six feet of the cup"), measure(6.0, "foot"));
+        let (v, u, _) = vuk("he is 5 feet 2 inches");
+        assert_eq!(u.as_deref(), Some("foot"));
+        assert!((v.unwrap() - (5.0 + 2.0 / 12.0)).abs() < 1e-9);
+        assert_eq!(vuk("16,000 metric tons"), measure(16_000.0, "tonne"));
+        assert_eq!(
+            vuk("0.9 trillion cubic feet"),
+            measure(0.9e12, "cubic foot")
+        );
+        assert_eq!(vuk("ranges of 190 km2"), measure(190.0, "square kilometre"));
+        assert_eq!(vuk("20 degrees celsius"), measure(20.0, "degree celsius"));
+        assert_eq!(vuk("98.6 degrees F"), measure(98.6, "degree fahrenheit"));
+        assert_eq!(
+            vuk("it can run at 188 miles an hour"),
+            measure(188.0, "mile per hour")
+        );
+        assert_eq!(
+            vuk("50 meters per second"),
+            measure(50.0, "metre per second")
+        );
+        let t = "At 6 weeks of age, it walks.";
+        assert_eq!(slice(t, &one(t).span), "6 weeks of age");
+        assert_eq!(one(t).unit_kind, Some(UnitKind::Measure));
+    }
+
+    #[test]
+    fn a_from_without_to_keeps_its_number() {
+        assert_eq!(
+            vuk("prices rose from $63.45, an increase"),
+            money(63.45, "USD")
+        );
+        let m = one("up from 20 soldiers");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(20.0), Some("soldier")));
+    }
+
     fn unit(text: &str) -> Option<String> {
         one(text).unit
     }
