@@ -107,6 +107,7 @@ fn emit(out: &mut String, files: &SimpleFiles<String, String>, d: &Rendered<usiz
 /// Every mention of a document, one per line, with its normalised value:
 /// what `factlint extract` prints for people.
 pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> String {
+    use crate::extract::quantity::UnitKind;
     use crate::interval::Interval;
     use std::fmt::Write;
 
@@ -118,7 +119,17 @@ pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> Stri
         format!("{path}:{}:{}", p.line, p.column)
     };
     for q in &analysis.quantities {
-        let unit = q.unit.as_deref().unwrap_or("-");
+        // What the amount is of: "soldier", "percent of voter", "USD money".
+        let mut unit = q.unit.clone().unwrap_or_else(|| "-".to_string());
+        if !q.modifiers.is_empty() {
+            let of = if q.ratio { " of " } else { " / " };
+            unit = format!("{unit}{of}{}", q.modifiers.join(" "));
+        }
+        match q.unit_kind {
+            Some(UnitKind::Currency) => unit.push_str(", money"),
+            Some(UnitKind::Measure) => unit.push_str(", measure"),
+            _ => {}
+        }
         let mut line = format!(
             "{}: quantity “{}” = {} [{}]",
             at(q.span.start),
