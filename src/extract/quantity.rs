@@ -627,20 +627,47 @@ const DOLLAR_QUALIFIERS: &[(&str, &str)] = &[
 const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "XOF", "XAF", "NGN", "ZAR", "INR", "CAD", "AUD",
     "RUB", "KES", "GHS", "EGP", "MAD", "BRL", "MXN", "SEK", "NOK", "DKK", "TRY", "SAR", "AED",
-    "HKD", "NZD", "SGD", "KRW", "RMB", "BTC", "PLN", "ILS", "THB", "IDR", "PKR", "UAH",
+    "HKD", "NZD", "SGD", "KRW", "BTC", "PLN", "ILS", "THB", "IDR", "PKR", "UAH",
 ];
 
 /// Codes that are no English word, so written in lower case right next to
-/// a number they are still currencies ("20 usd", "rmb 10"); each with its
-/// code in `ISO_CODES_OF_LOWERCASE`.
-const LOWERCASE_CODES: &[&str] = &[
-    "usd", "eur", "gbp", "jpy", "cny", "chf", "inr", "aud", "rub", "brl", "mxn", "sek", "nok",
-    "dkk", "hkd", "nzd", "sgd", "krw", "rmb", "btc", "zar", "ngn", "kes", "egp", "aed", "sar",
+/// a number they are still currencies ("20 usd", "rmb 10").
+const LOWERCASE_CODES: &[(&str, &str)] = &[
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("cny", "CNY"),
+    ("rmb", "CNY"),
+    ("chf", "CHF"),
+    ("inr", "INR"),
+    ("aud", "AUD"),
+    ("rub", "RUB"),
+    ("brl", "BRL"),
+    ("mxn", "MXN"),
+    ("sek", "SEK"),
+    ("nok", "NOK"),
+    ("dkk", "DKK"),
+    ("hkd", "HKD"),
+    ("nzd", "NZD"),
+    ("sgd", "SGD"),
+    ("krw", "KRW"),
+    ("btc", "BTC"),
+    ("zar", "ZAR"),
+    ("ngn", "NGN"),
+    ("kes", "KES"),
+    ("egp", "EGP"),
+    ("aed", "AED"),
+    ("sar", "SAR"),
 ];
-const ISO_CODES_OF_LOWERCASE: [&str; 26] = [
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "INR", "AUD", "RUB", "BRL", "MXN", "SEK", "NOK",
-    "DKK", "HKD", "NZD", "SGD", "KRW", "CNY", "BTC", "ZAR", "NGN", "KES", "EGP", "AED", "SAR",
-];
+
+/// The currency of a lower-case code, matched exactly.
+fn lowercase_code(w: &str) -> Option<&'static str> {
+    LOWERCASE_CODES
+        .iter()
+        .find(|(k, _)| *k == w)
+        .map(|(_, c)| *c)
+}
 
 /// Currency words after a number (multiword first).
 const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -2306,12 +2333,11 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
     // "USD 200", "USD115", "rmb 10"
     let letters = i.bytes().take_while(u8::is_ascii_alphabetic).count();
     let w = &i[..letters];
-    let code = ISO_CODES.iter().find(|c| **c == w).or_else(|| {
-        LOWERCASE_CODES
-            .iter()
-            .position(|c| *c == w)
-            .map(|k| &ISO_CODES_OF_LOWERCASE[k])
-    });
+    let code = ISO_CODES
+        .iter()
+        .find(|c| **c == w)
+        .copied()
+        .or_else(|| lowercase_code(w));
     if let Some(code) = code {
         let r = &i[letters..];
         let (r, _) = sp0(r)?;
@@ -2787,9 +2813,9 @@ fn currency_suffix(i: &str) -> Res<'_, (&'static str, &str)> {
         }
     }
     let (r, w) = word(r0)?;
-    if let Some(k) = LOWERCASE_CODES.iter().position(|c| *c == w) {
+    if let Some(code) = lowercase_code(w) {
         boundary(r)?;
-        return Ok((r, (ISO_CODES_OF_LOWERCASE[k], w)));
+        return Ok((r, (code, w)));
     }
     fail(i)
 }

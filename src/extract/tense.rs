@@ -31,12 +31,6 @@ pub fn points_to_future(sentence: &str, expr: Range<usize>) -> bool {
     marked_tense(sentence, expr).unwrap_or(false)
 }
 
-/// The tense the nearest marker gives (`Some(true)` for the future), or
-/// `None` when the sentence has no marker at all.
-pub fn marked_tense(sentence: &str, expr: Range<usize>) -> Option<bool> {
-    nearest_marker(sentence, expr)
-}
-
 /// The same for a deadline after "until" or "by": forward unless a past
 /// marker is nearest ("were closed until Wednesday"), and always forward
 /// after a verb that sets a deadline ("extended its offer until Tuesday",
@@ -48,7 +42,7 @@ pub fn deadline_points_forward(sentence: &str, expr: Range<usize>) -> bool {
         .rev()
         .take(12)
         .any(|(_, w)| DEADLINE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)));
-    sets_deadline || nearest_marker(sentence, expr).unwrap_or(true)
+    sets_deadline || marked_tense(sentence, expr).unwrap_or(true)
 }
 
 /// Verbs that set or move a deadline.
@@ -71,11 +65,12 @@ const DEADLINE_VERBS: &[&str] = &[
     "pushed",
 ];
 
-/// The tense of the marker nearest to `expr`, if the sentence has one.  A
+/// The tense the nearest marker gives (`Some(true)` for the future), or
+/// `None` when the sentence has no marker at all.  A
 /// marker in the expression's own clause beats one across a comma: in
 /// "decided to admit them in early March, an official said", "said" dates
 /// the statement, not March.
-fn nearest_marker(sentence: &str, expr: Range<usize>) -> Option<bool> {
+pub fn marked_tense(sentence: &str, expr: Range<usize>) -> Option<bool> {
     // The last marker before the expression and the first after it, each
     // as (word index or distance, byte offset where the gap to the
     // expression starts or ends, future).
