@@ -116,20 +116,14 @@ fn timeml_line(gold: &Value) -> Value {
 
 fn span_line(gold: &Value) -> Value {
     let text = gold["input"].as_str().unwrap_or("");
-    let chars = |byte: usize| text[..byte].chars().count();
-    let results: Vec<Value> = mentions(text, date(&gold["reference"]))
+    let results = mentions(text, date(&gold["reference"]))
         .iter()
-        .map(
-            |m| json!({ "start": chars(m.span.start), "end": chars(m.span.end), "value": m.value }),
-        )
+        .map(|m| {
+            let (s, e) = char_range(text, m.span.clone());
+            json!({ "start": s, "end": e, "value": m.value })
+        })
         .collect();
-    let mut line = json!({ "results": results });
-    for key in ["file", "idx"] {
-        if let Some(v) = gold.get(key) {
-            line[key] = v.clone();
-        }
-    }
-    line
+    spec_line(gold, results)
 }
 
 /// A Recognizers-Text output line with `results`, keyed like the gold one.
@@ -188,34 +182,31 @@ fn range_line(gold: &Value) -> Value {
             let (lo, hi) = (q.low.map(|x| x * k), q.high.map(|x| x * k));
             let value = q.value.map(|x| x * k);
             let written_bound = q.bound_span != q.number_span;
-            let interval = match value {
+            let open = |inclusive: bool| if inclusive { "[" } else { "(" };
+            let close = |inclusive: bool| if inclusive { "]" } else { ")" };
+            let interval = match (value, lo, hi) {
+                // Two-sided bounds keep their own ends: "(10,20)".
+                (None, Some(l), Some(h)) if !q.range => format!(
+                    "{}{},{}{}",
+                    open(q.low_inclusive),
+                    num(l),
+                    num(h),
+                    close(q.high_inclusive)
+                ),
                 // An explicit range, "20 to 30": the data writes it [20,30).
-                None => format!("[{},{})", num(lo?), num(hi?)),
+                (None, Some(l), Some(h)) => format!("[{},{})", num(l), num(h)),
                 // A one-sided upper bound: no floor.
-                Some(x) if hi == Some(x) && lo != Some(x) => {
-                    format!("(,{}{}", num(x), if q.high_inclusive { "]" } else { ")" })
+                (Some(x), _, Some(h)) if h == x && lo != Some(x) => {
+                    format!("(,{}{}", num(x), close(q.high_inclusive))
                 }
-                Some(x) if lo == Some(x) && hi.is_none() => {
-                    format!("{}{},)", if q.low_inclusive { "[" } else { "(" }, num(x))
+                (Some(x), Some(l), None) if l == x => {
+                    format!("{}{},)", open(q.low_inclusive), num(x))
                 }
                 // "equal to 20"
-                Some(x) if written_bound && lo == Some(x) && hi == Some(x) => {
+                (Some(x), Some(l), Some(h)) if written_bound && l == x && h == x => {
                     format!("[{0},{0}]", num(x))
                 }
                 _ => return None,
-            };
-            let interval = match (value, lo, hi) {
-                // Two-sided bounds keep their own ends: "(10,20)".
-                (None, Some(l), Some(h)) if !q.range => {
-                    format!(
-                        "{}{},{}{}",
-                        if q.low_inclusive { "[" } else { "(" },
-                        num(l),
-                        num(h),
-                        if q.high_inclusive { "]" } else { ")" }
-                    )
-                }
-                _ => interval,
             };
             let (s, e) = char_range(text, q.bound_span.clone());
             Some(json!({ "start": s, "end": e, "value": { "value": interval } }))

@@ -1930,6 +1930,13 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
     Ok((rest, n))
 }
 
+/// Where the last " and " of a spoken number starts, in any case.
+fn last_and(text: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(5)
+        .rposition(|w| w.eq_ignore_ascii_case(b" and "))
+}
+
 // alt_a_an := "a" | "an"   (whole word)
 fn alt_a_an(i: &str) -> Res<'_, &str> {
     let (r, w) = word(i)?;
@@ -1993,7 +2000,7 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
             if n.scale != 1.0 {
                 return fail(i);
             }
-            if let Some(k) = n.text.to_ascii_lowercase().rfind(" and ") {
+            if let Some(k) = last_and(n.text) {
                 after_and = word_number(&n.text[k + 5..]).ok().map(|(_, t)| t.value);
             }
             (r, (n.value, false))
@@ -2059,7 +2066,7 @@ fn word_amount(i: &str) -> Res<'_, Num<'_>> {
     let denominator_follows = preceded(sp1, denominator).parse(r).is_ok()
         || preceded(hyphen, denominator).parse(r).is_ok();
     if denominator_follows {
-        if let Some(k) = whole.text.rfind(" and ") {
+        if let Some(k) = last_and(whole.text) {
             let (r_whole, head) = word_number(&i[..k])?;
             if r_whole.is_empty() {
                 // Only a proper fraction makes a mixed number: "one hundred
