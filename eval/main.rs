@@ -153,7 +153,7 @@ fn number_line(gold: &Value) -> Value {
     let text = gold["input"].as_str().unwrap_or("");
     let results = extract_quantities(text)
         .into_iter()
-        .filter(|q| !q.vague)
+        .filter(|q| q.vague.is_none())
         .filter_map(|q| {
             let value = q.value?;
             let value = if q.ratio { value / 100.0 } else { value };
@@ -175,7 +175,7 @@ fn range_line(gold: &Value) -> Value {
     let text = gold["input"].as_str().unwrap_or("");
     let results = extract_quantities(text)
         .into_iter()
-        .filter(|q| !q.vague && !q.approximate)
+        .filter(|q| q.vague.is_none() && !q.approximate)
         .filter_map(|q| {
             // A share ("more than half") is a percentage in factlint.
             let k = if q.ratio { 0.01 } else { 1.0 };

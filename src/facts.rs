@@ -17,6 +17,7 @@ use crate::document::{Document, Span};
 use crate::extract::quantity::{QuantityMention, extract_quantities};
 use crate::extract::quote::{QuoteMention, extract_quotes};
 use crate::extract::time::{Resolution, TimeMention, TimexType, extract_times};
+use crate::house_style::{HouseStyle, Tolerance};
 
 /// A loaded and validated fact sheet.
 #[derive(Debug)]
@@ -31,6 +32,9 @@ pub struct FactSheet {
     pub facts: Vec<Fact>,
     /// Counted-noun synonyms, by stem: `troop` → `soldier`.
     pub aliases: HashMap<String, String>,
+    /// What "about x" and "dozens" mean here: the `[house_style]` table
+    /// over factlint's defaults.
+    pub house_style: HouseStyle,
     /// Mistakes that leave the rest of the sheet usable (a duplicate id, a
     /// fact with nothing to check, a bad date): the facts concerned are left
     /// out, and the caller reports these as errors.
@@ -69,6 +73,8 @@ pub struct Fact {
     pub quantities: Vec<QuantityMention>,
     pub times: Vec<TimeMention>,
     pub quotes: Vec<QuoteMention>,
+    /// The fact's own `tolerance`, over the house style's.
+    pub tolerance: Option<Tolerance>,
 }
 
 /// A problem in a fact sheet, with the place it is at.
@@ -89,6 +95,7 @@ struct RawSheet {
     fact: Vec<Spanned<RawFact>>,
     #[serde(default)]
     aliases: BTreeMap<String, Vec<String>>,
+    house_style: Option<Spanned<HouseStyle>>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +116,7 @@ struct RawFact {
     scope: Scope,
     #[serde(default)]
     status: Status,
+    tolerance: Option<Spanned<f64>>,
 }
 
 impl FactSheet {
@@ -154,7 +162,17 @@ impl FactSheet {
             }
             let text = raw_fact.text.get_ref().clone();
             let text_span = raw_fact.text.span();
-            let fact = Fact::new(
+            let tolerance = match raw_fact.tolerance {
+                None => None,
+                Some(t) => match Tolerance::share(*t.get_ref()) {
+                    Ok(tolerance) => Some(tolerance),
+                    Err(message) => {
+                        errors.push(error(&message, t.span()));
+                        continue;
+                    }
+                },
+            };
+            let mut fact = Fact::new(
                 id,
                 text,
                 text_span.clone(),
@@ -163,6 +181,7 @@ impl FactSheet {
                 raw_fact.status,
                 published,
             );
+            fact.tolerance = tolerance;
             if !fact.has_checkable_value() {
                 errors.push(error(
                     &format!(
@@ -185,6 +204,15 @@ impl FactSheet {
                     .map(move |s| (crate::words::stem(&s).into_owned(), canonical.clone()))
             })
             .collect();
+        let house_style = match raw.house_style {
+            None => HouseStyle::DEFAULT,
+            Some(style) => {
+                if let Some(message) = style.get_ref().problem() {
+                    errors.push(error(&message, style.span()));
+                }
+                style.into_inner()
+            }
+        };
         Ok(FactSheet {
             path: path.to_string(),
             source: source.to_string(),
@@ -192,6 +220,7 @@ impl FactSheet {
             published,
             facts,
             aliases,
+            house_style,
             problems: errors,
         })
     }
@@ -242,6 +271,7 @@ impl Fact {
             times,
             quotes,
             text,
+            tolerance: None,
         }
     }
 
@@ -254,6 +284,11 @@ impl Fact {
         let inner = raw.get(1..raw.len().checked_sub(1)?)?;
         (matches!(quote, '"' | '\'') && inner == self.text && span.end <= inner.len())
             .then(|| self.text_span.start + 1 + span.start..self.text_span.start + 1 + span.end)
+    }
+
+    /// How far "about x" and round numbers may stray from this fact's values.
+    pub fn tolerance(&self, sheet: &FactSheet) -> Tolerance {
+        self.tolerance.unwrap_or(sheet.house_style.tolerance)
     }
 
     fn has_checkable_value(&self) -> bool {
@@ -410,5 +445,34 @@ mod tests {
             sheet.aliases.get("troop").map(String::as_str),
             Some("soldier")
         );
+    }
+
+    #[test]
+    fn house_style_and_tolerance_are_read_and_checked() {
+        let src = "[[fact]]\nid = \"a\"\ntext = \"30 soldiers died.\"\ntolerance = 0.05\n\n[[fact]]\nid = \"b\"\ntext = \"40 soldiers died.\"\n\n[house_style]\ndozens = 36\n";
+        let sheet = FactSheet::parse("facts.toml", src).expect("valid");
+        assert_eq!(sheet.facts[0].tolerance(&sheet), Tolerance::Share(0.05));
+        assert_eq!(sheet.facts[1].tolerance(&sheet), Tolerance::Rounding);
+        assert_eq!(
+            sheet.house_style.dozens,
+            crate::house_style::VagueMeaning::AtLeast(36.0)
+        );
+        // a typo in a house-style key points at it
+        let src = "[house_style]\ndozen = 36\n";
+        let e = errors(src);
+        assert!(e[0].message.contains("dozen"), "{}", e[0].message);
+        assert!(at(src, &e[0]).contains("dozen"));
+        // a tolerance out of range leaves that fact out, with its place
+        let src = "[[fact]]\nid = \"a\"\ntext = \"30 soldiers died.\"\ntolerance = 5\n";
+        let sheet = FactSheet::parse("facts.toml", src).expect("usable");
+        assert!(sheet.facts.is_empty());
+        assert_eq!(at(src, &sheet.problems[0]), "5");
+        // an inverted range is reported at the table
+        let sheet = FactSheet::parse(
+            "facts.toml",
+            "[[fact]]\nid = \"a\"\ntext = \"30 soldiers died.\"\n[house_style]\nfew = [9, 2]\n",
+        )
+        .expect("usable");
+        assert!(sheet.problems[0].message.contains("`few`"));
     }
 }

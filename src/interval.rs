@@ -2,6 +2,7 @@
 //! contradicts a fact when no value satisfies both, allowing for rounding.
 
 use crate::extract::quantity::QuantityMention;
+use crate::house_style::{HouseStyle, Tolerance};
 
 /// A quantity's interval, read off a mention.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -13,6 +14,7 @@ pub struct Interval {
 }
 
 impl Interval {
+    /// The interval as extracted, under the default house style.
     pub fn of(q: &QuantityMention) -> Self {
         Interval {
             low: q.low,
@@ -20,6 +22,30 @@ impl Interval {
             low_inclusive: q.low_inclusive,
             high_inclusive: q.high_inclusive,
         }
+    }
+
+    /// The interval under a house style and a fact's tolerance: "dozens"
+    /// means what the style says, "about x" reaches as far as the tolerance.
+    pub fn read(q: &QuantityMention, style: &HouseStyle, tolerance: Tolerance) -> Self {
+        if let Some(amount) = q.vague {
+            let (low, high) = style.meaning(amount).bounds();
+            return Interval {
+                low: Some(low),
+                high,
+                low_inclusive: true,
+                high_inclusive: high.is_some(),
+            };
+        }
+        if let (true, Some(x)) = (q.about, q.value) {
+            let (low, high) = tolerance.about(x);
+            return Interval {
+                low: Some(low),
+                high: Some(high),
+                low_inclusive: true,
+                high_inclusive: true,
+            };
+        }
+        Interval::of(q)
     }
 
     /// Whether some value lies in both intervals.
@@ -123,20 +149,26 @@ fn close(a: f64, b: f64) -> bool {
 /// Whether an exact mention is the fact's more precise value rounded the way
 /// the mention is written: "2,300" for 2,348, "1.5 million" for 1,512,000,
 /// "48%" for 47.6%. A whole number with fewer than two rounding zeros
-/// ("30") is exact to the unit, so 31 does not round to it.
-pub fn is_rounding_of(mention: &QuantityMention, written: &str, fact: &QuantityMention) -> bool {
+/// ("30") is exact to the unit, so 31 does not round to it. A fact's
+/// `tolerance` share replaces the rounding rule.
+pub fn is_rounding_of(
+    mention: &QuantityMention,
+    written: &str,
+    fact: &QuantityMention,
+    tolerance: Tolerance,
+) -> bool {
     let (Some(m), Some(f)) = (exact(mention), exact(fact)) else {
         return false;
     };
     let Some(step) = rounding_step(written, m) else {
         return false;
     };
-    close((f / step).round() * step, m)
+    tolerance.accepts_rounding(m, step, f)
 }
 
 fn exact(q: &QuantityMention) -> Option<f64> {
     match (q.low, q.high) {
-        (Some(l), Some(h)) if close(l, h) && !q.approximate && !q.vague => Some(l),
+        (Some(l), Some(h)) if close(l, h) && !q.approximate && q.vague.is_none() => Some(l),
         _ => None,
     }
 }
@@ -210,7 +242,8 @@ mod tests {
             low_inclusive: true,
             high_inclusive: true,
             approximate: false,
-            vague: false,
+            about: false,
+            vague: None,
             unit: None,
             unit_span: None,
             unit_kind: None,
@@ -264,26 +297,53 @@ mod tests {
         assert!(is_rounding_of(
             &q(2300.0, 2300.0),
             "2,300",
-            &q(2348.0, 2348.0)
+            &q(2348.0, 2348.0),
+            Tolerance::Rounding
         ));
         assert!(!is_rounding_of(
             &q(2300.0, 2300.0),
             "2,300",
-            &q(2400.0, 2400.0)
+            &q(2400.0, 2400.0),
+            Tolerance::Rounding
         ));
         assert!(is_rounding_of(
             &q(1.5e6, 1.5e6),
             "1.5",
-            &q(1_512_000.0, 1_512_000.0)
+            &q(1_512_000.0, 1_512_000.0),
+            Tolerance::Rounding
         ));
         assert!(
-            !is_rounding_of(&q(30.0, 30.0), "30", &q(31.0, 31.0)),
+            !is_rounding_of(&q(30.0, 30.0), "30", &q(31.0, 31.0), Tolerance::Rounding),
             "tens are exact"
         );
         assert!(!is_rounding_of(
             &q(2348.0, 2348.0),
             "2,348",
-            &q(2300.0, 2300.0)
+            &q(2300.0, 2300.0),
+            Tolerance::Rounding
         ));
+    }
+
+    #[test]
+    fn read_under_a_house_style_and_tolerance() {
+        use crate::house_style::VagueAmount;
+        let mut about = q(1080.0, 1320.0);
+        about.value = Some(1200.0);
+        about.about = true;
+        let style = HouseStyle::DEFAULT;
+        let rounded = Interval::read(&about, &style, Tolerance::Rounding);
+        assert_eq!((rounded.low, rounded.high), (Some(1150.0), Some(1250.0)));
+        let share = Interval::read(&about, &style, Tolerance::Share(0.05));
+        assert_eq!((share.low, share.high), (Some(1140.0), Some(1260.0)));
+        let mut dozens = q(24.0, 24.0);
+        dozens.vague = Some(VagueAmount::Dozens);
+        dozens.high = None;
+        let house: HouseStyle = toml::from_str("dozens = [36, 99]").unwrap();
+        let read = Interval::read(&dozens, &house, Tolerance::Rounding);
+        assert_eq!((read.low, read.high), (Some(36.0), Some(99.0)));
+        assert!(read.low_inclusive && read.high_inclusive);
+        // anything else is read as extracted
+        let plain = q(30.0, 30.0);
+        assert!(Interval::read(&plain, &house, Tolerance::Share(0.5)).same(&Interval::of(&plain)));
     }
 }

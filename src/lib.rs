@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod extract;
 pub mod facts;
+pub mod house_style;
 pub mod interval;
 pub mod link;
 pub mod reference;

@@ -696,6 +696,15 @@ impl<V> Comparable<V> {
             closest: Vec::new(),
         }
     }
+
+    /// The same values, each turned into something else (paired with what
+    /// the comparison needs to know of its fact).
+    pub fn map<W>(self, mut f: impl FnMut(V) -> W) -> Comparable<W> {
+        Comparable {
+            all: self.all.into_iter().map(&mut f).collect(),
+            closest: self.closest.into_iter().map(f).collect(),
+        }
+    }
 }
 
 fn days_apart(a: (Date, Date), b: (Date, Date)) -> i32 {

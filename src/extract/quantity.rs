@@ -61,6 +61,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::time::{is_month_name, is_weekday_name};
+use crate::house_style::{HouseStyle, Tolerance, VagueAmount};
 
 use nom::{
     IResult, Parser,
@@ -92,8 +93,13 @@ pub struct QuantityMention {
     pub high_inclusive: bool,
     /// "about", "around", "roughly", "some", "an estimated" ...
     pub approximate: bool,
-    /// A vague amount with a house-style meaning ("dozens", "scores of", "many").
-    pub vague: bool,
+    /// "about", "around", "roughly", "some", "an estimated", "~" before a
+    /// single number: its interval is the house style's tolerance around
+    /// `value` ([`Tolerance`]), read here with the default.
+    pub about: bool,
+    /// A vague amount ("dozens", "scores of", "many"): its interval is the
+    /// house style's meaning of it, read here with the default.
+    pub vague: Option<VagueAmount>,
     /// The counted noun or unit, singular and lowercase ("soldier", "hectare"),
     /// an ISO currency code ("USD") or "percent".
     pub unit: Option<String>,
@@ -128,40 +134,10 @@ pub enum UnitKind {
 // House-style constants
 // ---------------------------------------------------------------------------
 
-/// Default tolerance of "about", "around", "roughly", "some", "~": ±10 %.
-pub const APPROX_TOLERANCE: f64 = 0.10;
 /// "nearly 30", "almost 30", "just under 30" → [NEARLY_FLOOR·x, x).
 pub const NEARLY_FLOOR: f64 = 0.90;
 /// "just over 30" → (x, JUST_OVER_CEILING·x].
 pub const JUST_OVER_CEILING: f64 = 1.10;
-/// "dozens" → [24, ∞).
-pub const DOZENS_LOW: f64 = 24.0;
-/// "scores" → [40, ∞).
-pub const SCORES_LOW: f64 = 40.0;
-/// "tens" (of) → [20, ∞).
-pub const TENS_LOW: f64 = 20.0;
-/// "hundreds" → [200, ∞).
-pub const HUNDREDS_LOW: f64 = 200.0;
-/// "thousands" → [2000, ∞).
-pub const THOUSANDS_LOW: f64 = 2000.0;
-/// "tens of thousands" → [20 000, ∞).
-pub const TENS_OF_THOUSANDS_LOW: f64 = 20_000.0;
-/// "hundreds of thousands" → [200 000, ∞).
-pub const HUNDREDS_OF_THOUSANDS_LOW: f64 = 200_000.0;
-/// "millions" → [2e6, ∞).
-pub const MILLIONS_LOW: f64 = 2e6;
-/// "tens of millions" → [2e7, ∞).
-pub const TENS_OF_MILLIONS_LOW: f64 = 2e7;
-/// "hundreds of millions" → [2e8, ∞).
-pub const HUNDREDS_OF_MILLIONS_LOW: f64 = 2e8;
-/// "billions" → [2e9, ∞).
-pub const BILLIONS_LOW: f64 = 2e9;
-/// "a handful", "a few" → [2, 9].
-pub const FEW_RANGE: (f64, f64) = (2.0, 9.0);
-/// "several" → [3, ∞).
-pub const SEVERAL_LOW: f64 = 3.0;
-/// "many", "numerous" → [2, ∞).
-pub const MANY_LOW: f64 = 2.0;
 
 /// Longest noun phrase (in words) searched for the counted noun.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -2851,151 +2827,40 @@ fn currency_subunit(i: &str) -> Res<'_, (&'static str, &str)> {
 // Vague amounts
 // ---------------------------------------------------------------------------
 
-#[derive(Clone, Copy)]
-struct Vague {
-    low: f64,
-    high: Option<f64>,
-    /// Must count a following noun or "of" ("several", "a few").
-    needs_noun: bool,
-}
-
-/// vague := multiword first ("tens of thousands" before "tens").
-const VAGUE: &[(&str, Vague)] = &[
-    (
-        "tens of thousands",
-        Vague {
-            low: TENS_OF_THOUSANDS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
+/// vague := multiword first ("tens of thousands" before "tens"). The flag:
+/// the word must count a following noun or "of" ("several", "a few").
+const VAGUE: &[(&str, VagueAmount, bool)] = &[
+    ("tens of thousands", VagueAmount::TensOfThousands, false),
     (
         "hundreds of thousands",
-        Vague {
-            low: HUNDREDS_OF_THOUSANDS_LOW,
-            high: None,
-            needs_noun: false,
-        },
+        VagueAmount::HundredsOfThousands,
+        false,
     ),
-    (
-        "tens of millions",
-        Vague {
-            low: TENS_OF_MILLIONS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
+    ("tens of millions", VagueAmount::TensOfMillions, false),
     (
         "hundreds of millions",
-        Vague {
-            low: HUNDREDS_OF_MILLIONS_LOW,
-            high: None,
-            needs_noun: false,
-        },
+        VagueAmount::HundredsOfMillions,
+        false,
     ),
-    (
-        "dozens",
-        Vague {
-            low: DOZENS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "scores",
-        Vague {
-            low: SCORES_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "tens",
-        Vague {
-            low: TENS_LOW,
-            high: None,
-            needs_noun: true,
-        },
-    ),
-    (
-        "hundreds",
-        Vague {
-            low: HUNDREDS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "thousands",
-        Vague {
-            low: THOUSANDS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "millions",
-        Vague {
-            low: MILLIONS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "billions",
-        Vague {
-            low: BILLIONS_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
-    (
-        "a handful",
-        Vague {
-            low: FEW_RANGE.0,
-            high: Some(FEW_RANGE.1),
-            needs_noun: true,
-        },
-    ),
-    (
-        "a few",
-        Vague {
-            low: FEW_RANGE.0,
-            high: Some(FEW_RANGE.1),
-            needs_noun: true,
-        },
-    ),
-    (
-        "several",
-        Vague {
-            low: SEVERAL_LOW,
-            high: None,
-            needs_noun: true,
-        },
-    ),
-    (
-        "numerous",
-        Vague {
-            low: MANY_LOW,
-            high: None,
-            needs_noun: true,
-        },
-    ),
-    (
-        "many",
-        Vague {
-            low: MANY_LOW,
-            high: None,
-            needs_noun: false,
-        },
-    ),
+    ("dozens", VagueAmount::Dozens, false),
+    ("scores", VagueAmount::Scores, false),
+    ("tens", VagueAmount::Tens, true),
+    ("hundreds", VagueAmount::Hundreds, false),
+    ("thousands", VagueAmount::Thousands, false),
+    ("millions", VagueAmount::Millions, false),
+    ("billions", VagueAmount::Billions, false),
+    ("a handful", VagueAmount::Handful, true),
+    ("a few", VagueAmount::Few, true),
+    ("several", VagueAmount::Several, true),
+    ("numerous", VagueAmount::Many, true),
+    ("many", VagueAmount::Many, false),
 ];
 
 // vague := one of VAGUE (whole words)
-fn vague(i: &str) -> Res<'_, (&'static str, Vague)> {
-    for (p, v) in VAGUE {
+fn vague(i: &str) -> Res<'_, (&'static str, VagueAmount, bool)> {
+    for &(p, amount, needs_noun) in VAGUE {
         if let Ok((r, _)) = phrase(p)(i) {
-            return Ok((r, (p, *v)));
+            return Ok((r, (p, amount, needs_noun)));
         }
     }
     fail(i)
@@ -3018,7 +2883,7 @@ fn word_end(text: &str, pos: usize) -> usize {
 fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
     let i = &text[pos..];
     let off = |r: &str| text.len() - r.len();
-    let (r, (name, v)) = vague(i).ok()?;
+    let (r, (name, amount, needs_noun)) = vague(i).ok()?;
     let pw = prev_word(text, pos);
     if let Some(p) = pw {
         // "the thousands", "test scores", "how many", "as many", "so many"
@@ -3043,22 +2908,24 @@ fn vague_at(text: &str, pos: usize) -> Option<QuantityMention> {
     let plural_ends = true;
     let c = counted(text, r, plural_ends, true);
     let has_of = peek((sp1, phrase("of"))).parse(r).is_ok();
-    if v.needs_noun && c.head.is_none() && !has_of {
+    if needs_noun && c.head.is_none() && !has_of {
         return None;
     }
     let num_end = off(r);
     let (unit, unit_span, modifiers, end) = finish_counted(&c, num_end);
+    let (low, high) = HouseStyle::DEFAULT.meaning(amount).bounds();
     Some(QuantityMention {
         span: pos..end,
         number_span: pos..num_end,
         bound_span: pos..num_end,
         value: None,
-        low: Some(v.low),
-        high: v.high,
+        low: Some(low),
+        high,
         low_inclusive: true,
-        high_inclusive: v.high.is_some(),
+        high_inclusive: high.is_some(),
         approximate: false,
-        vague: true,
+        about: false,
+        vague: Some(amount),
         unit_kind: unit.as_ref().map(|_| UnitKind::Counted),
         unit,
         unit_span,
@@ -3753,8 +3620,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
             }
             Bound::Nearly => (Some(x), Some(NEARLY_FLOOR * x), Some(x), true, false, true),
             Bound::About => {
-                let (a, b) = ((1.0 - APPROX_TOLERANCE) * x, (1.0 + APPROX_TOLERANCE) * x);
-                (Some(x), Some(a.min(b)), Some(a.max(b)), true, true, true)
+                let (a, b) = Tolerance::Rounding.about(x);
+                (Some(x), Some(a), Some(b), true, true, true)
             }
             // "just over x" is a little greater than x, whatever its sign
             Bound::JustOver => (
@@ -3806,7 +3673,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         low_inclusive: low_inc,
         high_inclusive: high_inc,
         approximate,
-        vague: false,
+        about: bound == Bound::About && second.is_none() && range.is_none(),
+        vague: None,
         unit,
         unit_span,
         unit_kind,
@@ -3995,7 +3863,7 @@ mod tests {
         assert_eq!(m.value, Some(30.0));
         assert_eq!((m.low, m.high), (Some(30.0), Some(30.0)));
         assert!(m.low_inclusive && m.high_inclusive);
-        assert!(!m.approximate && !m.vague);
+        assert!(!m.approximate && m.vague.is_none() && !m.about);
         assert_eq!(m.unit, None);
         assert_eq!(slice(t, &m.number_span), "30");
     }
@@ -4164,7 +4032,12 @@ mod tests {
                 "{t}"
             );
             assert_eq!(m.unit.as_deref(), Some("guard"), "{t}");
+            assert!(m.about, "{t}");
         }
+        // "about x" rounds at x's last significant digit (house style default)
+        let m = one("about 1,200 guards");
+        assert_eq!((m.low, m.high), (Some(1150.0), Some(1250.0)));
+        assert!(!one("nearly 30 guards").about && !one("30 to 40 guards").about);
         let m = one("just over 30 guards");
         assert_eq!(m.low, Some(30.0));
         assert!(!m.low_inclusive && m.high_inclusive);
@@ -4207,45 +4080,57 @@ mod tests {
 
     #[test]
     fn vague_amounts() {
-        let cases: &[(&str, f64, Option<f64>, Option<&str>)] = &[
-            ("dozens of civilians", DOZENS_LOW, None, Some("civilian")),
-            ("scores of civilians", SCORES_LOW, None, Some("civilian")),
+        use VagueAmount::*;
+        let cases: &[(&str, VagueAmount, f64, Option<f64>, Option<&str>)] = &[
+            ("dozens of civilians", Dozens, 24.0, None, Some("civilian")),
+            ("scores of civilians", Scores, 40.0, None, Some("civilian")),
             (
                 "hundreds of civilians",
-                HUNDREDS_LOW,
+                Hundreds,
+                200.0,
                 None,
                 Some("civilian"),
             ),
             (
                 "thousands of civilians",
-                THOUSANDS_LOW,
+                Thousands,
+                2000.0,
                 None,
                 Some("civilian"),
             ),
             (
                 "tens of thousands of civilians",
-                TENS_OF_THOUSANDS_LOW,
+                TensOfThousands,
+                20_000.0,
                 None,
                 Some("civilian"),
             ),
             (
                 "millions of civilians",
-                MILLIONS_LOW,
+                Millions,
+                2e6,
                 None,
                 Some("civilian"),
             ),
-            ("a handful of civilians", 2.0, Some(9.0), Some("civilian")),
-            ("several civilians", SEVERAL_LOW, None, Some("civilian")),
-            ("a few civilians", 2.0, Some(9.0), Some("civilian")),
-            ("many civilians", MANY_LOW, None, Some("civilian")),
-            ("numerous civilians", MANY_LOW, None, Some("civilian")),
-            ("the raid, killing scores.", SCORES_LOW, None, None),
+            (
+                "a handful of civilians",
+                Handful,
+                2.0,
+                Some(9.0),
+                Some("civilian"),
+            ),
+            ("several civilians", Several, 3.0, None, Some("civilian")),
+            ("a few civilians", Few, 2.0, Some(9.0), Some("civilian")),
+            ("many civilians", Many, 2.0, None, Some("civilian")),
+            ("numerous civilians", Many, 2.0, None, Some("civilian")),
+            ("the raid, killing scores.", Scores, 40.0, None, None),
         ];
-        for (t, low, high, u) in cases {
+        for &(t, amount, low, high, u) in cases {
             let m = one(t);
-            assert!(m.vague && m.value.is_none(), "{t}");
-            assert_eq!((m.low, m.high), (Some(*low), *high), "{t}");
-            assert_eq!(m.unit.as_deref(), *u, "{t}");
+            assert_eq!(m.vague, Some(amount), "{t}");
+            assert!(m.value.is_none() && !m.about, "{t}");
+            assert_eq!((m.low, m.high), (Some(low), high), "{t}");
+            assert_eq!(m.unit.as_deref(), u, "{t}");
         }
         // pronoun "many" is fine without a noun
         assert_eq!(one("many died").unit, None);

@@ -140,7 +140,7 @@ pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> Stri
         if q.approximate {
             line.push_str(" approximate");
         }
-        if q.vague {
+        if q.vague.is_some() {
             line.push_str(" vague");
         }
         lines.push((q.span.start, line));

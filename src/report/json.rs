@@ -134,7 +134,7 @@ pub fn render_mentions(path: &str, analysis: &Analysis) -> String {
                 low_inclusive: q.low_inclusive,
                 high_inclusive: q.high_inclusive,
                 approximate: q.approximate,
-                vague: q.vague,
+                vague: q.vague.is_some(),
                 unit: q.unit.as_deref(),
             },
         ));

@@ -5,6 +5,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quantity::QuantityMention;
 use crate::facts::FactSheet;
+use crate::house_style::Tolerance;
 use crate::interval::{Interval, is_rounding_of};
 use crate::link::{Comparable, Kind, judge};
 use crate::words::{concept, stem};
@@ -14,7 +15,7 @@ use super::{Context, Rule, RuleDoc};
 pub struct QuantityMismatch;
 
 static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24. A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
+    what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
     why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",
     example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
     use_instead: "Mali army loses more than 30 soldiers in base assault",
@@ -60,7 +61,9 @@ impl Rule for QuantityMismatch {
             let nouns = counted(mention, sheet);
             let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
             let named: Vec<usize> = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
-            let values = |f: usize| -> Comparable<&QuantityMention> {
+            let style = &sheet.house_style;
+            // Each value comes with its fact's tolerance.
+            let values = |f: usize| -> Comparable<(&QuantityMention, Tolerance)> {
                 if !named.contains(&f)
                     && facts.index.another_predicate(
                         f,
@@ -88,15 +91,22 @@ impl Rule for QuantityMismatch {
                             )
                     })
                     .collect();
-                facts.index.closest(f, comparable, |v| &v.span, &ctx)
+                let tolerance = fact.tolerance(sheet);
+                facts
+                    .index
+                    .closest(f, comparable, |v| &v.span, &ctx)
+                    .map(|v| (v, tolerance))
             };
             let written = &analysis.doc.text[mention.number_span.clone()];
-            let compatible = |v: &&QuantityMention| {
-                Interval::of(mention).overlaps(&Interval::of(v))
-                    || is_rounding_of(mention, written, v)
+            let read = |q: &QuantityMention, tolerance| Interval::read(q, style, tolerance);
+            let compatible = |&(v, tolerance): &(&QuantityMention, Tolerance)| {
+                read(mention, tolerance).overlaps(&read(v, tolerance))
+                    || is_rounding_of(mention, written, v, tolerance)
             };
-            let same = |v: &&QuantityMention| Interval::of(mention).same(&Interval::of(v));
-            let Some((link, value)) = judge(&links, values, compatible, same) else {
+            let same = |&(v, tolerance): &(&QuantityMention, Tolerance)| {
+                read(mention, tolerance).same(&read(v, tolerance))
+            };
+            let Some((link, (value, tolerance))) = judge(&links, values, compatible, same) else {
                 continue;
             };
             let fact = facts.index.fact(link.fact);
@@ -117,8 +127,8 @@ impl Rule for QuantityMismatch {
                 notes: vec![format!(
                     "“{}” means {}; the fact says {}",
                     written_phrase(analysis, mention),
-                    Interval::of(mention).describe(),
-                    Interval::of(value).describe()
+                    read(mention, tolerance).describe(),
+                    read(value, tolerance).describe()
                 )],
             });
         }
