@@ -220,7 +220,7 @@ impl HouseStyle {
         ];
         all.iter().find_map(|&(key, amount)| {
             let (low, high) = self.meaning(amount).bounds();
-            let bad = !low.is_finite() || low < 0.0 || high.is_some_and(|h| !(h >= low));
+            let bad = !low.is_finite() || low < 0.0 || high.is_some_and(|h| h.is_nan() || h < low);
             bad.then(|| {
                 format!(
                     "`{key}` must be a number of at least 0, or a range [low, high] with low ≤ high"

@@ -4081,7 +4081,9 @@ mod tests {
     #[test]
     fn vague_amounts() {
         use VagueAmount::*;
-        let cases: &[(&str, VagueAmount, f64, Option<f64>, Option<&str>)] = &[
+        /// text, amount, low, high, counted noun
+        type Case<'a> = (&'a str, VagueAmount, f64, Option<f64>, Option<&'a str>);
+        let cases: &[Case] = &[
             ("dozens of civilians", Dozens, 24.0, None, Some("civilian")),
             ("scores of civilians", Scores, 40.0, None, Some("civilian")),
             (
