@@ -7,6 +7,7 @@ use crate::link::FactIndex;
 use crate::verbatim::CanonicalQuotes;
 
 mod quantity_mismatch;
+mod quantity_unit_mismatch;
 mod quote_mismatch;
 mod quote_unterminated;
 mod quote_unverified;
@@ -57,6 +58,7 @@ pub trait Rule: Sync {
 /// Every rule, in the order their findings are listed in `factlint rules`.
 pub static RULES: &[&dyn Rule] = &[
     &quantity_mismatch::QuantityMismatch,
+    &quantity_unit_mismatch::QuantityUnitMismatch,
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
     &quote_mismatch::QuoteMismatch,

@@ -7,10 +7,10 @@ use crate::extract::quantity::QuantityMention;
 use crate::facts::FactSheet;
 use crate::house_style::Tolerance;
 use crate::interval::{Interval, is_rounding_of};
-use crate::link::{Comparable, Kind, judge};
+use crate::link::{Comparable, Kind, Link, MentionContext, judge};
 use crate::words::{concept, stem};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, FactSheetContext, Rule, RuleDoc};
 
 pub struct QuantityMismatch;
 
@@ -42,61 +42,18 @@ impl Rule for QuantityMismatch {
         let analysis = cx.analysis;
         let sheet = facts.index.sheet;
         for mention in &analysis.quantities {
-            // A ratio ("two in three voters") as often counts a subgroup as
-            // the whole: too ambiguous to contradict anything.
-            if mention.ratio
-                || analysis.in_quote(&mention.span)
-                || analysis.in_dateline(&mention.span)
-            {
-                continue;
-            }
-            let Some(ctx) = facts.index.mention(analysis, &mention.span) else {
+            let Some(linked) = Linked::new(facts, analysis, mention) else {
                 continue;
             };
-            if facts.index.hypothetical(&ctx) {
-                continue;
-            }
-            let links = facts.index.links(&ctx, Kind::Quantity);
-            let subject = facts.index.mention_subject(&ctx);
-            let nouns = counted(mention, sheet);
-            let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
-            let named: Vec<usize> = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
             let style = &sheet.house_style;
             // Each value comes with its fact's tolerance.
             let values = |f: usize| -> Comparable<(&QuantityMention, Tolerance)> {
-                if !named.contains(&f)
-                    && facts.index.another_predicate(
-                        f,
-                        &ctx,
-                        PREDICATE_WINDOW,
-                        &skip,
-                        modifier_words(mention),
-                    )
-                    || facts.index.another_time(f, analysis, &mention.span)
-                {
-                    return Comparable::none();
-                }
-                let fact = facts.index.fact(f);
-                let comparable: Vec<&QuantityMention> = fact
-                    .quantities
-                    .iter()
-                    .filter(|v| {
-                        same_thing(mention, &nouns, v, sheet, named.contains(&f))
-                            || bare_of_the_same(
-                                mention,
-                                v,
-                                fact.quantities.len(),
-                                subject,
-                                facts.index.value_subject(f, &v.span),
-                            )
-                    })
-                    .collect();
-                let tolerance = fact.tolerance(sheet);
-                facts
-                    .index
-                    .closest(f, comparable, |v| &v.span, &ctx)
+                let tolerance = facts.index.fact(f).tolerance(sheet);
+                linked
+                    .values(f, |v, named| linked.same_thing(v, f, named))
                     .map(|v| (v, tolerance))
             };
+            let links = &linked.links;
             let written = &analysis.doc.text[mention.number_span.clone()];
             let read = |q: &QuantityMention, tolerance| Interval::read(q, style, tolerance);
             let compatible = |&(v, tolerance): &(&QuantityMention, Tolerance)| {
@@ -106,7 +63,7 @@ impl Rule for QuantityMismatch {
             let same = |&(v, tolerance): &(&QuantityMention, Tolerance)| {
                 read(mention, tolerance).same(&read(v, tolerance))
             };
-            let Some((link, (value, tolerance))) = judge(&links, values, compatible, same) else {
+            let Some((link, (value, tolerance))) = judge(links, values, compatible, same) else {
                 continue;
             };
             let fact = facts.index.fact(link.fact);
@@ -132,6 +89,97 @@ impl Rule for QuantityMismatch {
                 )],
             });
         }
+    }
+}
+
+/// A quantity with the facts it links to, behind the guards that keep it
+/// from being compared with the wrong fact. Shared by the quantity rules.
+pub(super) struct Linked<'a> {
+    facts: &'a FactSheetContext<'a>,
+    analysis: &'a Analysis<'a>,
+    mention: &'a QuantityMention,
+    ctx: MentionContext<'a>,
+    pub links: Vec<Link>,
+    /// The facts whose subject the mention's clause names.
+    named: Vec<usize>,
+    /// The stems of what the mention counts.
+    nouns: Vec<String>,
+    subject: Option<&'a str>,
+}
+
+impl<'a> Linked<'a> {
+    /// `None` when the mention is not a claim to check: a ratio ("two in
+    /// three voters" as often counts a subgroup as the whole), a value inside
+    /// a quotation or a dateline, or a hypothetical.
+    pub fn new(
+        facts: &'a FactSheetContext<'a>,
+        analysis: &'a Analysis<'a>,
+        mention: &'a QuantityMention,
+    ) -> Option<Self> {
+        if mention.ratio || analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span)
+        {
+            return None;
+        }
+        let ctx = facts.index.mention(analysis, &mention.span)?;
+        if facts.index.hypothetical(&ctx) {
+            return None;
+        }
+        let links = facts.index.links(&ctx, Kind::Quantity);
+        let subject = facts.index.mention_subject(&ctx);
+        let nouns = counted(mention, facts.index.sheet);
+        let named = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
+        Some(Linked {
+            facts,
+            analysis,
+            mention,
+            ctx,
+            links,
+            named,
+            nouns,
+            subject,
+        })
+    }
+
+    /// The values of fact `f` that `keep` accepts (it is told whether the
+    /// clause names the fact's subject), nearest to the mention's words
+    /// first; none when the clause says another thing happened or dates it
+    /// elsewhere.
+    pub fn values(
+        &self,
+        f: usize,
+        keep: impl Fn(&QuantityMention, bool) -> bool,
+    ) -> Comparable<&'a QuantityMention> {
+        let index = &self.facts.index;
+        let named = self.named.contains(&f);
+        let skip: Vec<&str> = self.nouns.iter().map(String::as_str).collect();
+        if !named
+            && index.another_predicate(
+                f,
+                &self.ctx,
+                PREDICATE_WINDOW,
+                &skip,
+                modifier_words(self.mention),
+            )
+            || index.another_time(f, self.analysis, &self.mention.span)
+        {
+            return Comparable::none();
+        }
+        let fact = index.fact(f);
+        let comparable = fact.quantities.iter().filter(|v| keep(v, named)).collect();
+        index.closest(f, comparable, |v| &v.span, &self.ctx)
+    }
+
+    /// Whether fact `f`'s value `v` counts the same thing as the mention.
+    fn same_thing(&self, v: &QuantityMention, f: usize, named: bool) -> bool {
+        let index = &self.facts.index;
+        same_thing(self.mention, &self.nouns, v, index.sheet, named)
+            || bare_of_the_same(
+                self.mention,
+                v,
+                index.fact(f).quantities.len(),
+                self.subject,
+                index.value_subject(f, &v.span),
+            )
     }
 }
 
