@@ -2308,8 +2308,14 @@ fn parse_at(i: &str, cx: Cx, prev: &str) -> Option<(Parsed, usize)> {
     //         | ("up to" | "no more than") → EQUAL_OR_LESS
     // in front of a duration, an "ago", a clock time or a day: TimeML keeps
     // the qualifier inside the extent and records it as the mod.
+    // One qualifier only: a run of them ("more than nearly about …") must
+    // not recurse once per word.
     if let Ok((rest, m)) = approx(i) {
-        if let Some((p, len)) = parse_at(rest, cx, "") {
+        if let Some((p, len)) = approx(rest)
+            .is_err()
+            .then(|| parse_at(rest, cx, ""))
+            .flatten()
+        {
             let plen = i.len() - rest.len();
             let ok = match p.kind {
                 Kind::Duration(..) | Kind::HalfDuration(..) => true,
