@@ -33,7 +33,8 @@
 //!             | [0-9]{1,2} ("," [0-9]{2})+ "," [0-9]{3} ("." [0-9]+)?     Indian "12,34,567"
 //! power      := ("e" | "x10^" | "×10^" | "^") [+-]? [0-9]{1,3}         "1.3x10^6", "1.1^23"
 //! scale      := " " MULT (" " MULT)*   -- rising scales multiply ("2 lakh crore")
-//!             | "bn" | "mn" | "M" | "k" ... ("m"/"b" only after a currency symbol)
+//!             | "bn" | "mn" | "M" | "k" ... ("m"/"b" only after a currency symbol,
+//!               or after a decimal: "1.2b", "m" before a plural noun "1.5m people")
 //!             | " " ("bn" | "bln" | "mn" | "tln" | "k" ...)              "10 bln", "2.33 k"
 //! chain      := (" " [0-9]{1,3} " " MULT)* (" and " ([0-9]{1,2} | word_number))?
 //!                                                         "4 thousand 3 hundred and 21"
@@ -46,7 +47,7 @@
 //!                -- a numerator above one needs a plural; a tens word ending
 //!                   the numerator joins a unit ordinal ("one hundred
 //!                   thirty-fifths" = 100/35, but "… and thirty fifths" = 130/5)
-//! word_number:= ("a" | "an") MULT | "half" "a"? MULT
+//! word_number:= ("a" | "an") MULT | "half" "a"? MULT | "hundred" &(" " scale word)
 //!             | numword ((" " | "-" | " and " | " - ") numword)*    (" - " tens to units)
 //! suffix     := "-plus" | "+" | " plus" | "-odd" | " odd" | " or more" | " and more"
 //!             | " or fewer" | " or less" | " or so"
@@ -1942,6 +1943,18 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
                 }
                 fits
             }
+            // "hundred thousand dollars": a bare "hundred" opens a number only
+            // before a larger scale ("the Hundred" is a cricket competition)
+            NumWord::Hundred if last == Last::Start => {
+                let scale_next = preceded(sp1, number_word)
+                    .parse(r)
+                    .is_ok_and(|(_, n)| matches!(n, NumWord::Scale(_)));
+                if scale_next {
+                    current = 100.0;
+                    last = Last::Hundred;
+                }
+                scale_next
+            }
             NumWord::Hundred => {
                 let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens)
                     && current > 0.0
@@ -2339,7 +2352,7 @@ fn word_amount(i: &str) -> Res<'_, Num<'_>> {
 
 // digit_number := digits ( sp1 mult_word | scale_abbrev boundary )?
 fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
-    let (rest, (_, mut v, mut plain)) = digits(i)?;
+    let (rest, (written, mut v, mut plain)) = digits(i)?;
     let mut rest = rest;
     // exponent := ("e" | "E") ("+" | "-")? digit{1,3} boundary   ("1.3e6")
     if let Ok((r, (_, sign, e))) = (
@@ -2407,9 +2420,25 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     }
     let mut scale = 1.0;
     let mut rest2 = rest;
-    let attached = scale_abbrev(rest)
-        .ok()
-        .filter(|(_, (_, needs_cur))| currency || !needs_cur);
+    // "b" after a decimal is billions even without a currency ("1.2b"): a
+    // decimal is no grade, item or section letter, and "b" no unit. So is
+    // "m" before things counted or money ("1.5m people", "2.5m euros"),
+    // where metres would count nothing.
+    let decimal = written.contains('.');
+    let counted_next = |r: &str| {
+        preceded(sp1, noun_word).parse(r).is_ok_and(|(_, w)| {
+            lookup(CURRENCY_WORDS, w).is_some()
+                || (looks_plural(w)
+                    && lookup(MEASURE_UNITS, w).is_none()
+                    && !in_list(STOP_WORDS, w))
+        })
+    };
+    let attached = scale_abbrev(rest).ok().filter(|(r, (s, needs_cur))| {
+        let letter = rest.len() - r.len() == 1;
+        currency
+            || !needs_cur
+            || (decimal && letter && (*s == 1e9 || (*s == 1e6 && counted_next(r))))
+    });
     // spaced "10 bln", "5 mn"
     // spaced "10 bln", "5 mn", "2.33 k" (a lower-case "k" only: "5 K" is kelvin)
     let spaced = preceded(sp1, scale_abbrev)
@@ -5502,5 +5531,26 @@ mod tests {
             Some(3.0)
         );
         assert_eq!(extract_quantities("3 over 2%")[0].value, Some(3.0));
+    }
+
+    #[test]
+    fn bare_hundred_before_a_scale() {
+        assert_eq!(vuk("hundred thousand dollars"), money(1e5, "USD"));
+        // "the Hundred" alone is a name, not a number
+        none("the Hundred final");
+    }
+
+    #[test]
+    fn scale_letters_after_decimals() {
+        assert_eq!(one("1.2b").value, Some(1.2e9));
+        let m = one("It has 1.2b people.");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(1.2e9), Some("person")));
+        assert_eq!(one("1.5m people fled").value, Some(1.5e6));
+        assert_eq!(vuk("2.5m euros"), money(2.5e6, "EUR"));
+        // metres where nothing is counted, and labels stay labels
+        assert_eq!(vuk("a 1.5m wall"), measure(1.5, "metre"));
+        assert_eq!(vuk("it is 1.5m deep"), measure(1.5, "metre"));
+        none("version 1.2b");
+        none("see clause 3b");
     }
 }
