@@ -3133,13 +3133,14 @@ fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
         }
     }
     // A spaced single letter is a unit only for "m" and "g", and only when no
-    // word follows ("12 m 2 dm", "1 m x 1 m", "5 g."): "5 m people", "3 m
-    // euros" and "a 5 t truck" are other things.
+    // word follows but a stop word or a letter ("12 m 2 dm", "1 m x 1 m",
+    // "the 100 m in 9.8 seconds"): "5 m people", "3 m euros" and "a 5 t
+    // truck" are other things.
     let lone_letter = |k: &str| {
         matches!(k, "m" | "g")
-            && preceded(sp1, satisfy(|c: char| c.is_alphabetic()))
-                .parse(r)
-                .map_or(true, |(r2, _)| !r2.starts_with(|c: char| c.is_alphabetic()))
+            && preceded(sp1, word).parse(r).map_or(true, |(_, w)| {
+                w.chars().nth(1).is_none() || in_list(STOP_WORDS, w)
+            })
     };
     match found {
         Some((k, canon)) if !(spaced && k.len() == 1 && !lone_letter(k)) => {
@@ -4040,6 +4041,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 .filter(|_| w.len() > 1)
                 .inspect(|_| hundredths = true)
         });
+        // "the twenty-fifth anniversary": a spoken ordinal, no amount
+        if first.words && range.is_none() && unit_ordinal(w).is_some() {
+            return Err(off(r));
+        }
         if in_list(&["strong", "fold", "year-old"], w) {
             end = off(r);
         } else if let Some(code) = money {
@@ -5242,6 +5247,13 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert!(v.iter().all(|m| m.unit.as_deref() == Some("metre")));
         assert_eq!(vuk("a dose of 5 g."), measure(5.0, "gram"));
+        // a stop word after the letter leaves it a unit
+        assert_eq!(
+            extract_quantities("the 100 m in 9.8 seconds")[0]
+                .unit
+                .as_deref(),
+            Some("metre")
+        );
         // a word after a spaced letter makes it something else
         assert_ne!(one("5 m people came").unit.as_deref(), Some("metre"));
         assert_ne!(one("a 5 t truck").unit.as_deref(), Some("tonne"));
@@ -5503,6 +5515,10 @@ mod tests {
                 .and_then(|m| m.value),
             Some(2e5)
         );
+        // a compound ordinal is no amount at all
+        none("the twenty-fifth anniversary");
+        none("the fifty-first state");
+        assert!(close(v("twenty-fifths"), 4.0));
         // an ordinal before a noun is no fraction
         assert!(
             extract_quantities("a twenty-first century problem")
