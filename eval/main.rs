@@ -28,6 +28,14 @@
 //! amount of money or measure with its unit ("$ 75 million", "3-inch",
 //! "five years old").  Values are written with 15 significant digits, as
 //! the data rounds them.
+//!
+//! Three conventions of the data are mapped here rather than in the
+//! extractor: a number with a measure glued to it ("180ml") is no number
+//! for the NumberModel file; each NumberWithUnit file annotates only its
+//! own model's units (ages, currencies, dimensions or temperatures; a word
+//! naming two kinds, "degrees" or "pounds", counts for both); and of a
+//! range with a unit
+//! ("eight to 10 feet") only the number next to the unit is marked.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -154,6 +162,14 @@ fn number_line(gold: &Value) -> Value {
     let results = extract_quantities(text)
         .into_iter()
         .filter(|q| q.vague.is_none())
+        // The data's numbers are numbers standing alone: a measure glued to
+        // its number ("180ml", "29km") is a dimension, not a number.
+        .filter(|q| {
+            !(q.unit_kind == Some(UnitKind::Measure)
+                && q.unit_span
+                    .as_ref()
+                    .is_some_and(|u| u.start == q.number_span.end))
+        })
         .filter_map(|q| {
             let value = q.value?;
             let value = if q.ratio { value / 100.0 } else { value };
@@ -215,14 +231,92 @@ fn range_line(gold: &Value) -> Value {
     spec_line(gold, results)
 }
 
+/// The kinds of unit one of the data's model files annotates: each file
+/// tests one model (ages, currencies, dimensions, temperatures) and leaves
+/// the other kinds out of its gold.
+#[derive(Clone, Copy, PartialEq)]
+enum UnitModel {
+    Age,
+    Currency,
+    Dimension,
+    Temperature,
+    Any,
+}
+
+fn unit_model(gold: &Value) -> UnitModel {
+    let file = gold["file"].as_str().unwrap_or("");
+    let name = file.rsplit('/').next().unwrap_or(file);
+    match name {
+        "AgeModel.json" => UnitModel::Age,
+        "CurrencyModel.json" => UnitModel::Currency,
+        "DimensionModel.json" => UnitModel::Dimension,
+        "TemperatureModel.json" => UnitModel::Temperature,
+        _ => UnitModel::Any,
+    }
+}
+
+/// Whether a unit factlint found is one the model annotates. Words that
+/// name two kinds of unit count for both: a bare "degree" is an angle or a
+/// temperature, "pounds" money or a weight.
+fn in_model(model: UnitModel, kind: UnitKind, unit: &str, written: &str) -> bool {
+    let age = matches!(unit, "year" | "month" | "week" | "day");
+    let temperature = unit.starts_with("degree") || unit == "kelvin";
+    let pounds = written.to_ascii_lowercase().starts_with("pound");
+    match model {
+        UnitModel::Any => true,
+        UnitModel::Currency => kind == UnitKind::Currency,
+        UnitModel::Age => kind == UnitKind::Measure && age,
+        UnitModel::Temperature => kind == UnitKind::Measure && temperature,
+        UnitModel::Dimension => match kind {
+            UnitKind::Currency => pounds,
+            _ => !age && (!temperature || unit == "degree"),
+        },
+    }
+}
+
+/// Where the second number of a range starts ("10" in "eight to 10
+/// feet", "300" in "75 -300mm"): the data marks only the amount next to
+/// its unit.
+fn second_number(text: &str, number: std::ops::Range<usize>) -> usize {
+    let s = &text[number.clone()];
+    let joined = [" to ", " or ", " through ", " thru "]
+        .iter()
+        .filter_map(|j| s.rfind(j).map(|k| k + j.len()))
+        .max()
+        .or_else(|| {
+            s.char_indices()
+                .skip(1)
+                .find(|(_, c)| matches!(c, '-' | '–' | '—' | '~'))
+                .map(|(k, c)| k + c.len_utf8())
+        });
+    match joined {
+        Some(k) => number.start + k + (s.len() - k - s[k..].trim_start().len()),
+        None => number.start,
+    }
+}
+
 fn unit_line(gold: &Value) -> Value {
     let text = gold["input"].as_str().unwrap_or("");
+    let model = unit_model(gold);
     let results = extract_quantities(text)
         .into_iter()
         .filter(|q| matches!(q.unit_kind, Some(UnitKind::Currency | UnitKind::Measure)))
+        .filter(|q| {
+            let (Some(kind), Some(unit), Some(span)) =
+                (q.unit_kind, q.unit.as_deref(), q.unit_span.clone())
+            else {
+                return false;
+            };
+            in_model(model, kind, unit, &text[span])
+        })
         .filter_map(|q| {
             let unit = q.unit_span.clone()?;
-            let start = q.number_span.start.min(unit.start);
+            let number_start = if q.range {
+                second_number(text, q.number_span.clone())
+            } else {
+                q.number_span.start
+            };
+            let start = number_start.min(unit.start);
             let end = q.span.end.max(unit.end);
             let (s, e) = char_range(text, start..end);
             Some(json!({ "start": s, "end": e, "value": q.unit }))

@@ -11,6 +11,7 @@
 //!
 //! ```text
 //! mention    := vague counted?
+//!             | ("age" | "aged") mention                        "aged 87": unit "year"
 //!             | prefix? amount suffix? two_sided? post
 //! prefix     := "more than" | "over" | "above" | "upwards of"          (x, ∞)
 //!             | "at least" | "no fewer than" | "no less than"          [x, ∞)
@@ -23,20 +24,37 @@
 //!             | ">" | ">=" | "<" | "<=" | "≥" | "≤"
 //! amount     := "between" num "and" num | "from" num ("to" | "-") num  [a, b]
 //!             | num (dash | "to" | "or" | "through") num               [a, b]
+//!                                       ("either 10 or 12" is two amounts)
 //!             | num ("in" | "out of") num                              ratio a/b
+//!             | num "over" num      -- nothing counted after   fraction a/b
 //!             | num
-//! num        := currency? sign? (digits exponent? vulgar? scale? | word_amount | vulgar)
+//! num        := currency? sign? (digits power? vulgar? scale? chain? | word_amount | vulgar)
 //! digits     := [0-9]{1,3} ([, nbsp] [0-9]{3})+ ("." [0-9]+)? | [0-9]+ ("." [0-9]+)? | "." [0-9]+
-//! scale      := " " ("thousand" | "million" | "billion" | "trillion" | "dozen" | "hundred")
-//!             | "bn" | "mn" | "M" | "k" ... ("m"/"b" only after a currency symbol)
+//!             | [0-9]{1,2} ("," [0-9]{2})+ "," [0-9]{3} ("." [0-9]+)?     Indian "12,34,567"
+//! power      := ("e" | "x10^" | "×10^" | "^") [+-]? [0-9]{1,3}         "1.3x10^6", "1.1^23"
+//! scale      := " " MULT (" " MULT)*   -- rising scales multiply ("2 lakh crore")
+//!             | "bn" | "mn" | "M" | "k" ... ("m"/"b" only after a currency symbol,
+//!               or after a decimal: "1.2b", "m" before a plural noun "1.5m people")
+//!             | " " ("bn" | "bln" | "mn" | "tln" | "k" ...)              "10 bln", "2.33 k"
+//! chain      := (" " [0-9]{1,3} " " MULT)* (" and " ([0-9]{1,2} | word_number))?
+//!                                                         "4 thousand 3 hundred and 21"
 //! word_amount:= fraction (" of a" MULT)?                  "a third", "two thirds of a million"
 //!             | word_number (" and" fraction MULT?)?      "one and a half million"
 //!             | word_number " point" word_number+          "five point two five"
-//! word_number:= ("a" | "an") MULT | "half" "a"? MULT | numword ((" " | "-" | " and ") numword)*
+//! fraction   := ("a" | word_number) ("-" | " - " | " ") denominator
+//! denominator:= tens ("-" | " ") ("first" | "third" … "ninth") "s"?   "one twenty-fifth"
+//!             | "half" | "third" "s"? … "thirtieth" "s"? … "millionth" "s"?
+//!                -- a numerator above one needs a plural; a tens word ending
+//!                   the numerator joins a unit ordinal ("one hundred
+//!                   thirty-fifths" = 100/35, but "… and thirty fifths" = 130/5)
+//! word_number:= ("a" | "an") MULT | "half" "a"? MULT | "hundred" &(" " scale word)
+//!             | numword ((" " | "-" | " and " | " - ") numword)*    (" - " tens to units)
 //! suffix     := "-plus" | "+" | " plus" | "-odd" | " odd" | " or more" | " and more"
 //!             | " or fewer" | " or less" | " or so"
 //! two_sided  := ("and" | "but") prefix num         "more than 10 and fewer than 20" → (10, 20)
 //! post       := "%" | "percent" | "per cent" | currency word or ISO code | measure unit
+//!             | ISO code " " MULT | ("M" | "k") ISO code      "75 USD million", "30 MUSD"
+//!             | "(" unit ")" | "[" unit "]" | unit "/" time      "20 (kg)", "50 km/ms"
 //!             | "-" word ("48-hour", "10-year-old") | counted
 //! counted    := ("of" det?)? noun_phrase   -- head = last noun before a stop word, a
 //!                                             participle/adverb after a noun, or after
@@ -522,6 +540,13 @@ const FRACTION_WORDS: &[(&str, f64)] = &[
     ("eleventh", 11.0),
     ("twelfth", 12.0),
     ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
     ("hundredth", 100.0),
     ("thousandth", 1e3),
     ("millionth", 1e6),
@@ -637,6 +662,22 @@ const LOWERCASE_CODES: &[(&str, &str)] = &[
     ("sar", "SAR"),
 ];
 
+/// An ISO code with a scale letter glued before it, as financial reports
+/// write millions and thousands: "30 MUSD", "MAUD 60", "120 MEUR", "5 kEUR".
+/// Returns the code and the scale.
+fn scaled_code(w: &str) -> Option<(&'static str, f64)> {
+    let (scale, code) = if let Some(c) = w.strip_prefix("MM") {
+        (1e6, c)
+    } else if let Some(c) = w.strip_prefix('M') {
+        (1e6, c)
+    } else if let Some(c) = w.strip_prefix(['k', 'K']) {
+        (1e3, c)
+    } else {
+        return None;
+    };
+    ISO_CODES.iter().find(|k| **k == code).map(|k| (*k, scale))
+}
+
 /// The currency of a lower-case code, matched exactly.
 fn lowercase_code(w: &str) -> Option<&'static str> {
     LOWERCASE_CODES
@@ -714,6 +755,8 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("baht", "THB"),
     ("bitcoins", "BTC"),
     ("bitcoin", "BTC"),
+    ("satoshis", "satoshi"),
+    ("satoshi", "satoshi"),
 ];
 
 /// Hundredths of a currency: "50 cents" is $0.50, "197 pence" £1.97.
@@ -783,6 +826,8 @@ const MEASURE_UNITS: &[(&str, &str)] = &[
     ("GW", "gigawatt"),
     ("kW", "kilowatt"),
     ("hrs", "hour"),
+    // "a 87 yo man": years old
+    ("yo", "year"),
     ("hr", "hour"),
     ("mins", "minute"),
     ("min", "minute"),
@@ -1530,10 +1575,8 @@ fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
         return prev_char(text, pos).is_none_or(|p| !p.is_alphanumeric());
     }
     if !(c.is_alphanumeric()
-        || matches!(
-            c,
-            '$' | '€' | '£' | '¥' | '₦' | '₹' | '~' | '>' | '<' | '≥' | '≤'
-        ))
+        || matches!(c, '~' | '>' | '<' | '≥' | '≤')
+        || CURRENCY_SYMBOLS.iter().any(|(s, _)| s.starts_with(c)))
     {
         return false;
     }
@@ -1620,7 +1663,16 @@ fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
         take_while1(|c: char| c.is_ascii_digit()).parse(i)?
     };
     let mut plain = true;
-    if !int.is_empty() && int.len() <= 3 {
+    // Indian grouping: "12,34,567", pairs of digits before the last three
+    let indian = if (1..=2).contains(&int.len()) {
+        indian_groups(rest)
+    } else {
+        0
+    };
+    if indian > 0 {
+        rest = &rest[indian..];
+        plain = false;
+    } else if !int.is_empty() && int.len() <= 3 {
         // thousands groups; a comma not followed by exactly three digits is punctuation
         loop {
             let group: Res<'_, &str> = preceded(
@@ -1671,6 +1723,22 @@ fn digits(i: &str) -> Res<'_, (&str, f64, bool)> {
         }
     }
     Ok((rest, (text, v + frac / div, plain)))
+}
+
+/// The length of the ("," dd)+ "," ddd groups of an Indian-grouped number
+/// after its first one or two digits ("12,34,567"), or 0.
+fn indian_groups(i: &str) -> usize {
+    let b = i.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let mut k = 0;
+    while b.get(k) == Some(&b',') && digit(k + 1) && digit(k + 2) && b.get(k + 3) == Some(&b',') {
+        k += 3;
+    }
+    if k > 0 && b.get(k) == Some(&b',') && (1..=3).all(|d| digit(k + d)) && !digit(k + 4) {
+        k + 4
+    } else {
+        0
+    }
 }
 
 // numword := one of NUMBER_WORDS, whole word
@@ -1778,6 +1846,8 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
     let mut rest = i;
     let mut first_is_one = false;
     let mut small = 0.0f64;
+    // scale groups so far ("two million three thousand" has two)
+    let mut groups = 0usize;
     // "a hundred", "a dozen": "a" counts as one, but only before a multiplier.
     if let Ok((r, _)) = preceded(alt_a_an, sp1).parse(i) {
         if peek(mult_word).parse(r).is_ok() {
@@ -1798,6 +1868,12 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
             (rest, false)
         } else if let Ok((r, _)) = (sp1, phrase("and"), sp1).parse(rest) {
             (r, true)
+        } else if let Some(r) = spaced_hyphen(rest).filter(|_| last == Last::Tens) {
+            // "fifty - two": a hyphen written with spaces, tens to units only
+            match number_word(r) {
+                Ok((_, NumWord::Unit(v))) if v >= 1.0 => (r, false),
+                _ => break,
+            }
         } else if let Ok((r, _)) = sp1(rest) {
             (r, false)
         } else if let Ok((r, _)) = hyphen(rest) {
@@ -1843,6 +1919,18 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
                 }
                 fits
             }
+            // "hundred thousand dollars": a bare "hundred" opens a number only
+            // before a larger scale ("the Hundred" is a cricket competition)
+            NumWord::Hundred if last == Last::Start => {
+                let scale_next = preceded(sp1, number_word)
+                    .parse(r)
+                    .is_ok_and(|(_, n)| matches!(n, NumWord::Scale(_)));
+                if scale_next {
+                    current = 100.0;
+                    last = Last::Hundred;
+                }
+                scale_next
+            }
             NumWord::Hundred => {
                 let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens)
                     && current > 0.0
@@ -1854,11 +1942,26 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
                 }
                 fits
             }
+            // "three lakh crore", "two thousand million": a larger scale right
+            // after the only one so far multiplies it
+            NumWord::Scale(s)
+                if last == Last::Scale
+                    && s > last_scale
+                    && groups == 1
+                    && current == 0.0
+                    && !had_and =>
+            {
+                total *= s;
+                last_scale *= s;
+                scale_seen = last_scale;
+                true
+            }
             NumWord::Scale(s) => {
                 let fits = matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred)
                     && s < last_scale
                     && !had_and;
                 if fits {
+                    groups += 1;
                     total += current * s;
                     current = 0.0;
                     last_scale = s;
@@ -1906,6 +2009,11 @@ fn word_number(i: &str) -> Res<'_, Num<'_>> {
     Ok((rest, n))
 }
 
+/// The rest after " - ", a hyphen with a space on each side.
+fn spaced_hyphen(i: &str) -> Option<&str> {
+    (sp1, hyphen, sp1).parse(i).ok().map(|(r, _)| r)
+}
+
 /// Where the last " and " of a spoken number starts, in any case.
 fn last_and(text: &str) -> Option<usize> {
     text.as_bytes()
@@ -1923,27 +2031,100 @@ fn alt_a_an(i: &str) -> Res<'_, &str> {
     }
 }
 
-// denominator := "half" | "halves" | "third" "s"? | "quarter" "s"? | "fifth" "s"? … | "hundredth" "s"? …
-// Returns (denominator, plural).
-fn denominator(i: &str) -> Res<'_, (f64, bool)> {
+// denominator := tens ("-" | sp1) unit_ordinal "s"?      -- "twenty-fifth", "thirty firsts"
+//              | "half" | "halves" | "third" "s"? | "quarter" "s"? | "fifth" "s"? …
+//                | "thirtieth" "s"? … | "hundredth" "s"? …
+// unit_ordinal := "first" | "second" (after "-" only) | "third" | … | "ninth"
+// Returns the denominator, whether it is plural, and whether it is a plain
+// unit ordinal ("fifths", not "quarters"), which a tens word before it may join.
+fn denominator(i: &str) -> Res<'_, Denominator> {
+    if let Ok((r, NumWord::Tens(t))) = number_word(i) {
+        let (r, hyphenated) = match hyphen(r) {
+            Ok((r, _)) => (r, true),
+            Err(_) => (sp1(r)?.0, false),
+        };
+        let (r, w) = word(r)?;
+        let (stem, plural) = plural_stem(w);
+        return match unit_ordinal(stem) {
+            // "twenty seconds" is a time; "twenty-seconds" a fraction
+            Some(u) if hyphenated || u != 2.0 => Ok((
+                r,
+                Denominator {
+                    den: t + u,
+                    plural,
+                    unit: false,
+                },
+            )),
+            _ => fail(i),
+        };
+    }
     let (r, w) = word(i)?;
-    let (stem, plural) = match w.len() {
-        n if n > 3 && (w.ends_with('s') || w.ends_with('S')) => (&w[..n - 1], true),
-        _ => (w, false),
-    };
+    let (stem, plural) = plural_stem(w);
     if w.eq_ignore_ascii_case("halves") {
-        return Ok((r, (2.0, true)));
+        return Ok((
+            r,
+            Denominator {
+                den: 2.0,
+                plural: true,
+                unit: false,
+            },
+        ));
     }
     match lookup(FRACTION_WORDS, stem) {
-        Some(d) => Ok((r, (d, plural))),
+        Some(den) => Ok((
+            r,
+            Denominator {
+                den,
+                plural,
+                unit: unit_ordinal(stem).is_some(),
+            },
+        )),
         None => fail(i),
     }
 }
 
-// simple_fraction := ("a" | "an" | word_number) ("-" | sp1) denominator
+#[derive(Clone, Copy)]
+struct Denominator {
+    den: f64,
+    plural: bool,
+    /// A unit ordinal, "third" to "ninth".
+    unit: bool,
+}
+
+/// A word without its plural "s", and whether it had one.
+fn plural_stem(w: &str) -> (&str, bool) {
+    match w.len() {
+        n if n > 3 && (w.ends_with('s') || w.ends_with('S')) => (&w[..n - 1], true),
+        _ => (w, false),
+    }
+}
+
+/// The ordinals of 1–9 that end a compound ordinal ("twenty-first").
+fn unit_ordinal(w: &str) -> Option<f64> {
+    const ORDINALS: &[(&str, f64)] = &[
+        ("first", 1.0),
+        ("second", 2.0),
+        ("third", 3.0),
+        ("fourth", 4.0),
+        ("fifth", 5.0),
+        ("sixth", 6.0),
+        ("seventh", 7.0),
+        ("eighth", 8.0),
+        ("ninth", 9.0),
+    ];
+    lookup(ORDINALS, w)
+}
+
+// simple_fraction := ("a" | "an" | word_number) ("-" | " - " | sp1) denominator
 //                    -- a singular denominator other than "half" must be followed by
-//                       "of" or by no further word ("a third attack" is an ordinal)
+//                       "of" or by no further word ("a third attack" is an ordinal),
+//                       and has a numerator of one ("two millionth" is an ordinal),
+//                       unless hyphenated and small ("a two-third majority");
+//                       a scaled numerator needs a plural ("a hundred trillionths")
 //                  | "half" &(sp1 "of")
+// A numerator ending in a tens word gives it to a unit ordinal after it:
+// "one hundred thirty-fifths" is 100/35, but "one hundred and thirty
+// fifths" 130/5 and "twenty one fifths" 21/5.
 fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     let of_follows = |r| peek((sp1, phrase("of"))).parse(r).is_ok();
     // a content word after a singular "third" makes it an ordinal ("a third attack")
@@ -1969,25 +2150,50 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     // The part of a spoken numerator after its last "and" ("three" in "one
     // hundred and three"), which may instead begin a mixed number.
     let mut after_and: Option<f64> = None;
-    let (r, (num, article)) = match alt_a_an(i) {
-        Ok((r, _)) => (r, (1.0, true)),
-        Err(_) => {
+    // "a hundred trillionths": the article belongs to the numerator
+    let article = alt_a_an(i)
+        .ok()
+        .filter(|(r, _)| peek((sp1, mult_word)).parse(r).is_err());
+    let (r, (mut num, numerator, scaled)) = match article {
+        Some((r, _)) => (r, (1.0, None, false)),
+        None => {
             let (r, n) = word_number(i)?;
-            if n.scale != 1.0 {
-                return fail(i);
-            }
             if let Some(k) = last_and(n.text) {
                 after_and = word_number(&n.text[k + 5..]).ok().map(|(_, t)| t.value);
             }
-            (r, (n.value, false))
+            (r, (n.value, Some(n.text), n.scale != 1.0))
         }
     };
-    let (r, _) = if let Ok(x) = sp1(r) {
-        x
+    let article = article.is_some();
+    let (r, hyphenated) = if let Some(r) = spaced_hyphen(r) {
+        (r, true)
+    } else if let Ok((r, _)) = sp1(r) {
+        (r, false)
     } else {
-        hyphen(r).map(|(r, _)| (r, ""))?
+        (hyphen(r)?.0, true)
     };
-    let (r, (den, plural)) = denominator(r)?;
+    let (r, d) = denominator(r)?;
+    let Denominator {
+        mut den, plural, ..
+    } = d;
+    // "one hundred thirty fifths": the tens word joins the ordinal
+    if let (true, Some(t)) = (d.unit, numerator) {
+        if let Some(k) = t.rfind([' ', '-']) {
+            let head = &t[..k];
+            let tens = match number_word(&t[k + 1..]) {
+                Ok(("", NumWord::Tens(v))) => Some(v),
+                _ => None,
+            };
+            // the head must be a whole number: not "one hundred and"
+            if let Some(tv) = tens {
+                if let Ok(("", h)) = word_number(head) {
+                    num = h.value;
+                    den += tv;
+                    after_and = None;
+                }
+            }
+        }
+    }
     // "one hundred and three quarters" is 100¾, a mixed number (see
     // `word_amount`); "one hundred and thirty-two fifths" is 132/5.
     if after_and.is_some_and(|a| a < den) {
@@ -1997,7 +2203,11 @@ fn simple_fraction(i: &str) -> Res<'_, Num<'_>> {
     if !plural && !half && !of_follows(r) && word_follows(r) {
         return fail(i);
     }
-    if plural && article {
+    let small_hyphenated = hyphenated && den <= 10.0;
+    if num > 1.0 && !(plural || half || small_hyphenated) {
+        return fail(i);
+    }
+    if (plural && article) || (scaled && !plural) {
         return fail(i);
     }
     let text = &i[..i.len() - r.len()];
@@ -2118,7 +2328,7 @@ fn word_amount(i: &str) -> Res<'_, Num<'_>> {
 
 // digit_number := digits ( sp1 mult_word | scale_abbrev boundary )?
 fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
-    let (rest, (_, mut v, mut plain)) = digits(i)?;
+    let (rest, (written, mut v, mut plain)) = digits(i)?;
     let mut rest = rest;
     // exponent := ("e" | "E") ("+" | "-")? digit{1,3} boundary   ("1.3e6")
     if let Ok((r, (_, sign, e))) = (
@@ -2130,6 +2340,26 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     {
         let e: i32 = e.parse().unwrap_or(0);
         v *= 10f64.powi(if sign == Some('-') { -e } else { e });
+        plain = false;
+        rest = r;
+    } else if let Ok((r, e)) = preceded(
+        (
+            satisfy(|c| matches!(c, 'x' | '×' | '*')),
+            ch('1'),
+            ch('0'),
+            ch('^'),
+        ),
+        signed_exponent,
+    )
+    .parse(rest)
+    {
+        // scientific := ("x" | "×" | "*") "10^" exponent    ("1.3x10^6")
+        v *= 10f64.powi(e);
+        plain = false;
+        rest = r;
+    } else if let Ok((r, e)) = preceded(ch('^'), signed_exponent).parse(rest) {
+        // power := "^" exponent    ("1.1^23", "2.5^-1")
+        v = v.powi(e);
         plain = false;
         rest = r;
     }
@@ -2166,26 +2396,61 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     }
     let mut scale = 1.0;
     let mut rest2 = rest;
-    let attached = scale_abbrev(rest)
-        .ok()
-        .filter(|(_, (_, needs_cur))| currency || !needs_cur);
+    // "b" after a decimal is billions even without a currency ("1.2b"): a
+    // decimal is no grade, item or section letter, and "b" no unit. So is
+    // "m" before things counted or money ("1.5m people", "2.5m euros"),
+    // where metres would count nothing.
+    let decimal = written.contains('.');
+    let counted_next = |r: &str| {
+        preceded(sp1, noun_word).parse(r).is_ok_and(|(_, w)| {
+            lookup(CURRENCY_WORDS, w).is_some()
+                || (looks_plural(w)
+                    && lookup(MEASURE_UNITS, w).is_none()
+                    && !in_list(STOP_WORDS, w))
+        })
+    };
+    let attached = scale_abbrev(rest).ok().filter(|(r, (s, needs_cur))| {
+        let letter = rest.len() - r.len() == 1;
+        currency
+            || !needs_cur
+            || (decimal && letter && (*s == 1e9 || (*s == 1e6 && counted_next(r))))
+    });
     // spaced "10 bln", "5 mn"
+    // spaced "10 bln", "5 mn", "2.33 k" (a lower-case "k" only: "5 K" is kelvin)
     let spaced = preceded(sp1, scale_abbrev)
         .parse(rest)
         .ok()
         .filter(|(r, (s, needs_cur))| {
-            !needs_cur && *s >= 1e6 && r.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            let k = rest.trim_start().starts_with('k');
+            !needs_cur && (*s >= 1e6 || k) && r.chars().next().is_none_or(|c| !c.is_alphanumeric())
         });
+    let mut value = None;
     if let Ok((r, m)) = preceded(sp1, mult_word).parse(rest) {
         scale = m;
         rest2 = r;
+        // a larger scale right after multiplies it: "2 lakh crore", "3 hundred million"
+        while let Ok((r, m2)) = preceded(sp1, mult_word).parse(rest2) {
+            if m2 <= scale || m2 < 1e3 {
+                break;
+            }
+            scale *= m2;
+            rest2 = r;
+        }
+        // digits and scale words mixed: "4 thousand 3 hundred and 21"
+        if v.fract() == 0.0 && v < 1e3 && scale >= 100.0 && plain {
+            if let Some((r, total)) = scale_chain(rest2, v * scale, scale) {
+                value = Some(total);
+                rest2 = r;
+                plain = false;
+            }
+        }
     } else if let Some((r, (s, _))) = attached.or(spaced) {
         scale = s;
         rest2 = r;
     }
     // "3 million and a half" → 3.5 million
     let and_fraction = preceded((sp1, phrase("and"), sp1), simple_fraction).parse(rest2);
-    if let (true, Ok((r, f))) = (scale > 12.0, and_fraction) {
+    if let (true, None, Ok((r, f))) = (scale > 12.0, value, and_fraction) {
         v += f.value;
         rest2 = r;
         plain = false;
@@ -2193,13 +2458,70 @@ fn digit_number(i: &str, currency: bool) -> Res<'_, Num<'_>> {
     let text = &i[..i.len() - rest2.len()];
     let n = Num {
         text,
-        value: v * scale,
+        value: value.unwrap_or(v * scale),
         scale,
         plain_digits: plain && scale == 1.0,
         words: false,
         bare_one: false,
     };
     Ok((rest2, n))
+}
+
+// exponent := ("+" | "-")? digit{1,3} boundary
+fn signed_exponent(i: &str) -> Res<'_, i32> {
+    let (r, (sign, e)) = (
+        opt(satisfy(|c| c == '+' || c == '-')),
+        terminated(take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), boundary),
+    )
+        .parse(i)?;
+    let e: i32 = e.parse().unwrap_or(0);
+    Ok((r, if sign == Some('-') { -e } else { e }))
+}
+
+// chain := (sp1 int sp1 mult_word)* (sp1 "and" sp1 (int | word_number))?
+//   -- after "4 thousand": "3 hundred and 21"; each part below the scale
+//      before it, an integer of at most three digits
+// Returns the rest and the whole value, or None when nothing follows.
+fn scale_chain<'a>(i: &'a str, mut total: f64, mut last: f64) -> Option<(&'a str, f64)> {
+    fn int(i: &str) -> Res<'_, f64> {
+        let (r, (t, v, plain)) = digits(i)?;
+        if plain && t.len() <= 3 && v > 0.0 {
+            Ok((r, v))
+        } else {
+            fail(i)
+        }
+    }
+    let start = i.len();
+    let mut rest = i;
+    while let Ok((r, (_, n, _, m))) = (sp1, int, sp1, mult_word).parse(rest) {
+        if m >= last || n * m >= last {
+            break;
+        }
+        total += n * m;
+        last = m;
+        rest = r;
+    }
+    let tail = preceded((sp1, phrase("and"), sp1), |i: &'a str| {
+        if i.starts_with(|c: char| c.is_ascii_digit()) {
+            let (r, v) = int(i)?;
+            // "and 21", not "and 21st", "and 2.5" or "and 2 hundred" (the next amount)
+            not(satisfy(|c: char| c.is_alphanumeric() || c == '.')).parse(r)?;
+            not(preceded(sp1, mult_word)).parse(r)?;
+            Ok((r, (v, true)))
+        } else {
+            word_number(i).map(|(r, n)| (r, (n.value, false)))
+        }
+    })
+    .parse(rest);
+    if let Ok((r, (v, digit_tail))) = tail {
+        // digits after "and" only end a hundred ("3 hundred and 21"):
+        // "2 million and 20 injured" are two amounts
+        if v > 0.0 && v < last && (last == 100.0 || !digit_tail) {
+            total += v;
+            rest = r;
+        }
+    }
+    (rest.len() < start).then_some((rest, total))
 }
 
 /// The length of the leading digit run of `i`.
@@ -2270,10 +2592,12 @@ fn number<'a>(i: &'a str, currency: bool) -> Res<'a, Num<'a>> {
             }
         };
         if let Ok((r, n)) = preceded((phrase(w), sp1), unsigned).parse(i) {
+            // "minus one" is a number, not the pronoun
             let n = Num {
                 text: &i[..i.len() - r.len()],
                 value: -n.value,
                 plain_digits: false,
+                bare_one: false,
                 ..n
             };
             return Ok((r, n));
@@ -2298,9 +2622,12 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
             continue;
         };
         let single = q.len() == 1;
-        if (single && head == *q) || (!single && head.eq_ignore_ascii_case(q)) {
+        // Lower-cased text writes "C$" as "c $" or "c$"; "c" is no other
+        // qualifier, and no word, before a dollar amount.
+        let lower_c = *q == "C" && head == "c";
+        if (single && head == *q) || (!single && head.eq_ignore_ascii_case(q)) || lower_c {
             let r = &i[q.len()..];
-            let r = if single {
+            let r = if single && !lower_c {
                 r
             } else {
                 r.strip_prefix(' ').unwrap_or(r)
@@ -2313,6 +2640,15 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
             }
         }
     }
+    // "Rs 2 lakh crore", "Rs.500": rupees
+    for (w, code) in [("Rs.", "INR"), ("Rs", "INR")] {
+        if let Some(r) = i.strip_prefix(w) {
+            let (r, _) = sp0(r)?;
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                return Ok((r, code));
+            }
+        }
+    }
     // "USD 200", "USD115", "rmb 10"
     let letters = i.bytes().take_while(u8::is_ascii_alphabetic).count();
     let w = &i[..letters];
@@ -2320,7 +2656,8 @@ fn currency_prefix(i: &str) -> Res<'_, &'static str> {
         .iter()
         .find(|c| **c == w)
         .copied()
-        .or_else(|| lowercase_code(w));
+        .or_else(|| lowercase_code(w))
+        .or_else(|| scaled_code(w).map(|(c, _)| c));
     if let Some(code) = code {
         let r = &i[letters..];
         let (r, _) = sp0(r)?;
@@ -2465,8 +2802,11 @@ fn noun_phrase<'a>(text: &'a str, i: &'a str, plural_ends: bool) -> Counted<'a> 
         if in_list(STOP_WORDS, w)
             || is_weekday_name(w)
             || month_word(w)
-            || number_word(w).is_ok_and(|(r, _)| r.is_empty())
+            // a number word, or a compound that begins one ("three-ton"):
+            // the next amount, not part of this one's noun
+            || number_word(w).is_ok_and(|(r, _)| r.is_empty() || r.starts_with('-'))
             || lookup(CURRENCY_WORDS, w).is_some()
+            || ISO_CODES.contains(&w)
         {
             break;
         }
@@ -2579,8 +2919,12 @@ fn counted<'a>(text: &'a str, i: &'a str, plural_ends: bool, allow_of: bool) -> 
 }
 
 // measure := sp0 unit_abbrev boundary | sp1 unit_word boundary   (MEASURE_UNITS)
+//          | sp0 open unit close        -- "20 (kg)", "20 [kg]": a unit in brackets
 // Abbreviations (all-ASCII, ≤ 4 chars) match case-sensitively.
 fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
+    if let Ok((r, (canon, text))) = bracketed_unit(i) {
+        return Ok((r, (canon, text)));
+    }
     let (r, (canon, text)) = measure_unit_in(i, true)?;
     let start = i.len() - r.len() - text.len();
     let whole = |r: &str| &i[start..i.len() - r.len()];
@@ -2649,6 +2993,79 @@ fn measure_unit(i: &str) -> Res<'_, (&'static str, &str)> {
     Ok((r, (canon, text)))
 }
 
+// bracketed := sp0 ("(" unit ")" | "[" unit "]" | "{" unit "}" | "<" unit ">")
+// A unit named in brackets right after its number, as tables and technical
+// text write it; the brackets belong to the unit's text.
+fn bracketed_unit(i: &str) -> Res<'_, (&'static str, &str)> {
+    let (r0, _) = sp0(i)?;
+    let close = match r0.chars().next() {
+        Some('(') => ')',
+        Some('[') => ']',
+        Some('{') => '}',
+        Some('<') => '>',
+        _ => return fail(i),
+    };
+    let inner = &r0[1..];
+    if inner.starts_with(is_hspace) {
+        return fail(i);
+    }
+    let (r, (canon, _)) = measure_unit_in(inner, true)?;
+    let r = r
+        .strip_prefix(close)
+        .ok_or_else(|| nom::Err::Error(Error::new(i, ErrorKind::Tag)))?;
+    Ok((r, (canon, &r0[..r0.len() - r.len()])))
+}
+
+/// A rate written with a slash, "km/ms", "centimeters/second": a unit of
+/// length or quantity over a unit of time.
+fn slash_rate(w: &str) -> Option<&'static str> {
+    let (a, b) = w.split_once('/')?;
+    let short = a.len() <= 4;
+    let canon = MEASURE_UNITS
+        .iter()
+        .find(|(k, _)| {
+            if short {
+                *k == a
+            } else {
+                k.eq_ignore_ascii_case(a)
+            }
+        })
+        .map(|(_, c)| *c)?;
+    const TIMES: &[(&str, &str)] = &[
+        ("ms", "millisecond"),
+        ("millisecond", "millisecond"),
+        ("s", "second"),
+        ("sec", "second"),
+        ("second", "second"),
+        ("min", "minute"),
+        ("minute", "minute"),
+        ("h", "hour"),
+        ("hr", "hour"),
+        ("hour", "hour"),
+        ("d", "day"),
+        ("day", "day"),
+        ("yr", "year"),
+        ("year", "year"),
+    ];
+    let time = lookup(TIMES, b)?;
+    Some(match (canon, time) {
+        ("kilometre", "hour") => "kilometre per hour",
+        ("kilometre", "second") => "kilometre per second",
+        ("kilometre", "millisecond") => "kilometre per millisecond",
+        ("metre", "second") => "metre per second",
+        ("centimetre", "second") => "centimetre per second",
+        ("centimetre", "millisecond") => "centimetre per millisecond",
+        ("mile", "hour") => "mile per hour",
+        ("foot", "second") => "foot per second",
+        ("barrel", "day") => "barrel per day",
+        ("litre", "second") => "litre per second",
+        ("litre", "minute") => "litre per minute",
+        ("megawatt", "hour") => "megawatt hour",
+        ("kilowatt", "hour") => "kilowatt hour",
+        _ => canon,
+    })
+}
+
 // `square` is false inside "square …", so "square square …" cannot recurse.
 fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
     let (r0, spaced) = match sp1(i) {
@@ -2686,10 +3103,23 @@ fn measure_unit_in(i: &str, square: bool) -> Res<'_, (&'static str, &str)> {
             k.eq_ignore_ascii_case(w)
         }
     });
+    if found.is_none() {
+        if let Some(canon) = slash_rate(w) {
+            return Ok((r, (canon, w)));
+        }
+    }
+    // A spaced single letter is a unit only for "m" and "g", and only when no
+    // word follows but a stop word or a letter ("12 m 2 dm", "1 m x 1 m",
+    // "the 100 m in 9.8 seconds"): "5 m people", "3 m euros" and "a 5 t
+    // truck" are other things.
+    let lone_letter = |k: &str| {
+        matches!(k, "m" | "g")
+            && preceded(sp1, word).parse(r).map_or(true, |(_, w)| {
+                w.chars().nth(1).is_none() || in_list(STOP_WORDS, w)
+            })
+    };
     match found {
-        // "5 m" spaced single letters are too ambiguous ("5 m" ok, "a 5 t"...): allow
-        // only attached single letters.
-        Some((k, canon)) if !(spaced && k.len() == 1) => {
+        Some((k, canon)) if !(spaced && k.len() == 1 && !lone_letter(k)) => {
             if *canon == "square" {
                 // sq km
                 let inner = if square {
@@ -2776,16 +3206,27 @@ fn percent(i: &str) -> Res<'_, (&'static str, &str)> {
 fn currency_suffix(i: &str) -> Res<'_, (&'static str, &str)> {
     // "5 €", "100₾": a symbol after the number, European style
     let (r0, _) = sp0(i)?;
+    // A symbol or code glued to the digits after it is the next amount's
+    // ("10 $30", "3 USD50 cards").
+    let next_amount = |r: &str| r.starts_with(|c: char| c.is_ascii_digit());
     for (sym, code) in CURRENCY_SYMBOLS {
         if let Some(r) = r0.strip_prefix(sym) {
-            if !r.starts_with(|c: char| c.is_alphanumeric()) {
+            if !r.starts_with(|c: char| c.is_alphanumeric()) && !next_amount(r) {
                 return Ok((r, (code, &r0[..sym.len()])));
             }
         }
     }
-    // "115USD": an upper-case code glued to the digits
+    // "115USD": an upper-case code glued to the digits; "30 MUSD" in millions
     if let Ok((r, w)) = word(r0) {
-        if let Some(code) = ISO_CODES.iter().find(|c| **c == w) {
+        let code = ISO_CODES
+            .iter()
+            .find(|c| **c == w)
+            .copied()
+            .or_else(|| scaled_code(w).map(|(c, _)| c));
+        if let Some(code) = code {
+            if next_amount(r) {
+                return fail(i);
+            }
             return Ok((r, (code, w)));
         }
     }
@@ -2997,6 +3438,23 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     if let Some(m) = vague_at(text, pos) {
         return Ok(m);
     }
+    // age := ("age" | "aged") sp1 mention   -- "aged 87", "a man of age 87":
+    // an age, with the word before the number as its unit. One level only:
+    // the mention must start with a number, not another "aged".
+    let age = (|i| phrase("aged")(i).or_else(|_| phrase("age")(i)), sp1)
+        .parse(input)
+        .ok()
+        .filter(|(r, _)| r.starts_with(|c: char| c.is_ascii_digit()) || word_number(r).is_ok());
+    if let Some((r, (w, _))) = age {
+        let mut m = mention_at(text, off(r))?;
+        if m.unit.is_none() {
+            m.span.start = pos;
+            m.unit = Some("year".to_string());
+            m.unit_span = Some(pos..pos + w.len());
+            m.unit_kind = Some(UnitKind::Measure);
+        }
+        return Ok(m);
+    }
 
     // prefix?
     let (after_prefix, mut bound) = match bound_prefix(input) {
@@ -3105,6 +3563,40 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 ratio = true;
             }
         }
+        // over := number sp1 "over" sp1 number   -- "one over three", "2000 over 3":
+        // a fraction, when nothing is counted after it ("5 over 3 years" is
+        // an amount over a time)
+        if !ratio && currency.is_none() {
+            if let Ok((r3, (_, _, _, b))) =
+                (sp1, phrase("over"), sp1, |i| number(i, false)).parse(cur)
+            {
+                let counted_after = preceded(sp1, noun_word)
+                    .parse(r3)
+                    .is_ok_and(|(_, w)| !in_list(STOP_WORDS, w));
+                let unit_after = percent(r3).is_ok()
+                    || measure_unit(r3).is_ok()
+                    || currency_suffix(r3).is_ok()
+                    || r3.starts_with(|c: char| c.is_alphanumeric());
+                if b.value > 0.0
+                    && b.value.fract() == 0.0
+                    && first.value.fract() == 0.0
+                    && !(b.plain_digits && b.text.len() == 4)
+                    && !counted_after
+                    && !unit_after
+                {
+                    let start = offset_in(text, first.text);
+                    first = Num {
+                        text: &text[start..off(r3)],
+                        value: first.value / b.value,
+                        scale: 1.0,
+                        plain_digits: false,
+                        words: first.words,
+                        bare_one: false,
+                    };
+                    cur = r3;
+                }
+            }
+        }
         // "a third of the soldiers", "3/4 of the crop", "half of voters": a
         // fraction of something is a share of it, like a ratio.
         if !ratio
@@ -3119,9 +3611,17 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         }
         // range_tail := (sp0 dash sp0 | sp1 ("to" | "or" | "through") sp1) currency? number
         let dash = (sp0, satisfy(is_dash), sp0).parse(cur).map(|(r, _)| r);
+        // "either 10 bln or 10 tln" are two amounts, not a range
+        let either = prev_word(text, pos).is_some_and(|w| w.eq_ignore_ascii_case("either"));
         let word_join = (sp1, phrase("to"), sp1)
             .parse(cur)
-            .or_else(|_| (sp1, phrase("or"), sp1).parse(cur))
+            .or_else(|e| {
+                if either {
+                    Err(e)
+                } else {
+                    (sp1, phrase("or"), sp1).parse(cur)
+                }
+            })
             .or_else(|_| (sp1, phrase("through"), sp1).parse(cur))
             .or_else(|_| (sp1, phrase("thru"), sp1).parse(cur))
             .map(|(r, _)| r);
@@ -3315,6 +3815,8 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
     let mut measured = false;
     let mut kind = UnitKind::Counted;
     let mut hundredths = false;
+    // A scale written with the currency code: "30 MUSD", "75 USD million".
+    let mut code_scale = 1.0;
     if let Ok((r, (u, s))) = percent(cur) {
         unit = Some(u.to_string());
         kind = UnitKind::Percent;
@@ -3323,9 +3825,22 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         unit_span = Some(s0..off(r));
         end = off(r);
     } else if let Ok((r, (code, s))) = currency_suffix(cur) {
+        if currency.as_ref().is_some_and(|(c, _)| *c == code) && s.len() > 1 {
+            // "$10 dollars": the currency said twice
+            end = off(r);
+            cur = r;
+        }
         if currency.is_none() {
             currency = Some((code, off(r) - s.len()..off(r)));
             end = off(r);
+            // "75 USD million": the scale after the code
+            if s.starts_with(|c: char| c.is_ascii_uppercase()) && first.scale == 1.0 {
+                if let Ok((r2, m)) = preceded(sp1, mult_word).parse(r) {
+                    code_scale = m;
+                    end = off(r2);
+                    cur = r2;
+                }
+            }
             // "3 dollars 50 cents", "15 dollars and 50": the hundredths
             let cents = (
                 sp1,
@@ -3393,6 +3908,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
                 .filter(|_| w.len() > 1)
                 .inspect(|_| hundredths = true)
         });
+        // "the twenty-fifth anniversary": a spoken ordinal, no amount
+        if first.words && range.is_none() && unit_ordinal(w).is_some() {
+            return Err(off(r));
+        }
         if in_list(&["strong", "fold", "year-old"], w) {
             end = off(r);
         } else if let Some(code) = money {
@@ -3441,6 +3960,9 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         unit = Some((*code).to_string());
         unit_span = Some(s.clone());
         kind = UnitKind::Currency;
+        if let Some((_, m)) = scaled_code(text[s.clone()].trim_end()) {
+            code_scale = m;
+        }
     }
 
     // ---- rejections that need context ----
@@ -3475,7 +3997,10 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         // nothing counted, or a singular noun after a number other than one ("Apollo 11 crew")
         && (unit.is_none() || (!counted_plural && !measured && first.value != 1.0))
         && !first.words
-        && pw_at_pos.is_some_and(|p| is_capitalized(p) && !in_list(STOP_WORDS, p))
+        // ("Aged 87, she ..." starts a sentence, names no thing)
+        && pw_at_pos.is_some_and(|p| {
+            is_capitalized(p) && !in_list(STOP_WORDS, p) && !p.eq_ignore_ascii_case("aged")
+        })
         && prev_char(text, pos).is_some_and(is_hspace)
     {
         return Err(num_end);
@@ -3562,6 +4087,13 @@ fn mention_at(text: &str, pos: usize) -> Result<QuantityMention, usize> {
         return Err(num_end);
     }
 
+    if code_scale != 1.0 {
+        first.value *= code_scale;
+        if let Some((a, b)) = &mut range {
+            a.value *= code_scale;
+            b.value *= code_scale;
+        }
+    }
     if hundredths {
         first.value /= 100.0;
         if let Some((a, b)) = &mut range {
@@ -4533,6 +5065,20 @@ mod tests {
             "nearly -5, about -5, just over -5, under -5, -30-odd, from -3 to -1".into(),
             "\u{0}\u{1}30\u{7f}".into(),
             "30\r\n2)".into(),
+            "aged ".repeat(20000),
+            "aged 1 ".repeat(5000),
+            "one over ".repeat(5000),
+            format!("{}fifths", "twenty ".repeat(5000)),
+            format!("{}fifths", "one hundred thirty ".repeat(3000)),
+            "4 thousand 3 hundred and ".repeat(3000),
+            "3 lakh crore ".repeat(3000),
+            format!("1{}", ",23".repeat(5000)),
+            "1.1^".repeat(3000),
+            "1x10^".repeat(3000),
+            "20 (kg".repeat(3000),
+            "3 MUSD".repeat(3000),
+            "c $ ".repeat(3000),
+            "fifty - ".repeat(5000),
         ];
         for s in &nasty {
             let v = extract_quantities(s);
@@ -4562,5 +5108,352 @@ mod tests {
                 assert!(m.span.start <= u.start && u.end <= m.span.end, "{m:?}");
             }
         }
+    }
+
+    /// (text of the span, value) of every mention in `text`.
+    fn spans(text: &str) -> Vec<(String, Option<f64>)> {
+        extract_quantities(text)
+            .into_iter()
+            .map(|m| (slice(text, &m.span), m.value))
+            .collect()
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn spaced_letter_units() {
+        let v = extract_quantities("The length is 12 m 2 dm more or less");
+        assert_eq!(v[0].unit.as_deref(), Some("metre"));
+        assert_eq!(
+            slice("The length is 12 m 2 dm more or less", &v[0].span),
+            "12 m"
+        );
+        let v = extract_quantities("1 m x 1 m");
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|m| m.unit.as_deref() == Some("metre")));
+        assert_eq!(vuk("a dose of 5 g."), measure(5.0, "gram"));
+        // a stop word after the letter leaves it a unit
+        assert_eq!(
+            extract_quantities("the 100 m in 9.8 seconds")[0]
+                .unit
+                .as_deref(),
+            Some("metre")
+        );
+        // a word after a spaced letter makes it something else
+        assert_ne!(one("5 m people came").unit.as_deref(), Some("metre"));
+        assert_ne!(one("a 5 t truck").unit.as_deref(), Some("tonne"));
+    }
+
+    #[test]
+    fn bracketed_units() {
+        for t in ["20 (kg)", "20 [kg]", "20 {kg}", "20 <kg>"] {
+            let m = one(t);
+            assert_eq!((m.value, m.unit.as_deref()), (Some(20.0), Some("kilogram")));
+            assert_eq!(slice(t, &m.span), t);
+        }
+        // not a unit in brackets, or not closed
+        assert_eq!(one("They were 20 (AFP) on Monday").unit, None);
+        assert_eq!(one("The weight is 20 (kg net").unit, None);
+        assert_eq!(one("The weight is 20 ( kg )").unit, None);
+    }
+
+    #[test]
+    fn slash_rates() {
+        assert_eq!(
+            vuk("at 50 km/ms"),
+            measure(50.0, "kilometre per millisecond")
+        );
+        assert_eq!(
+            vuk("50 centimeters/millisecond"),
+            measure(50.0, "centimetre per millisecond")
+        );
+        assert_eq!(
+            vuk("it flew at 300 m/s"),
+            measure(300.0, "metre per second")
+        );
+        // a slash to something that is no time is no rate
+        assert_ne!(one("50 km/banana").unit.as_deref(), Some("kilometre"));
+    }
+
+    #[test]
+    fn ages_by_their_words() {
+        assert_eq!(vuk("The patient is a 87 yo man"), measure(87.0, "year"));
+        let t = "a man of age 87 with history";
+        let m = one(t);
+        assert_eq!((m.value, m.unit.as_deref()), (Some(87.0), Some("year")));
+        assert_eq!(slice(t, &m.span), "age 87");
+        assert_eq!(slice(t, m.unit_span.as_ref().unwrap()), "age");
+        assert_eq!(slice(t, &m.bound_span), "87");
+        assert_eq!(vuk("Aged 87, he died."), measure(87.0, "year"));
+        let m = one("women aged 18 to 30");
+        assert_eq!(
+            (m.low, m.high, m.unit.as_deref()),
+            (Some(18.0), Some(30.0), Some("year"))
+        );
+        // the age of something else, or a counted noun after the number
+        assert_eq!(one("the age of 5").unit, None);
+        assert_eq!(one("in age 3 groups").unit.as_deref(), Some("group"));
+    }
+
+    #[test]
+    fn number_compound_after_a_partitive() {
+        let t = "to develop five of the three-ton satellites";
+        let v = extract_quantities(t);
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].value, Some(5.0));
+        assert_eq!(
+            (v[1].value, v[1].unit.as_deref(), v[1].unit_kind),
+            (Some(3.0), Some("ton"), Some(UnitKind::Measure))
+        );
+    }
+
+    #[test]
+    fn scaled_currency_codes() {
+        assert_eq!(vuk("losses of 30 MUSD were reported"), money(3e7, "USD"));
+        assert_eq!(vuk("an increase to 120 MEUR"), money(1.2e8, "EUR"));
+        assert_eq!(vuk("48.5 MGBP purchase price"), money(48.5e6, "GBP"));
+        assert_eq!(vuk("totalling twenty MUSD"), money(2e7, "USD"));
+        assert_eq!(vuk("revenues of MAUD 60"), money(6e7, "AUD"));
+        assert_eq!(vuk("a budget of 500 kEUR"), money(5e5, "EUR"));
+        let t = "They lost 75 USD million in the past.";
+        let m = one(t);
+        assert_eq!((m.value, m.unit.as_deref()), (Some(7.5e7), Some("USD")));
+        assert_eq!(slice(t, &m.span), "75 USD million");
+        // no code behind the letter, or no scale letter
+        assert_eq!(vuk("a 20 MB file"), measure(20.0, "megabyte"));
+        assert_eq!(one("a 20 MXD file").unit_kind, Some(UnitKind::Counted));
+    }
+
+    #[test]
+    fn currency_next_to_another_amount() {
+        // a code glued to digits begins the next amount
+        let v = extract_quantities("we are giving away 3 USD50 Cards.");
+        assert_eq!(v.len(), 2, "{v:#?}");
+        assert_eq!(v[0].unit, None);
+        assert_eq!(
+            (v[1].value, v[1].unit.as_deref()),
+            (Some(50.0), Some("USD"))
+        );
+        // the currency said twice is one amount
+        let t = "a $10 dollars bill";
+        assert_eq!(slice(t, &one(t).span), "$10 dollars");
+        // but two currencies are two amounts
+        assert_eq!(extract_quantities("50 dollar 40 rmb").len(), 2);
+    }
+
+    #[test]
+    fn more_currency_forms() {
+        assert_eq!(vuk("the c $ 300 million charge"), money(3e8, "CAD"));
+        assert_eq!(vuk("a c$300 charge"), money(300.0, "CAD"));
+        // other lower-case letters qualify no dollar
+        assert_eq!(vuk("a $5 bill"), money(5.0, "USD"));
+        assert_eq!(vuk("Supply limit: ₿21,000,000"), money(21e6, "BTC"));
+        assert_eq!(vuk("2 satoshis one day"), money(2.0, "satoshi"));
+        assert_eq!(vuk("it costs Rs 2 lakh crore"), money(2e12, "INR"));
+        assert_eq!(
+            vuk("a loan of 12,34,567.89 rupees"),
+            money(1_234_567.89, "INR")
+        );
+    }
+
+    #[test]
+    fn indian_grouping() {
+        assert_eq!(one("The result is 12,34,567.89").value, Some(1_234_567.89));
+        assert_eq!(one("The result is 1,00,000 people").value, Some(100_000.0));
+        // a list of pairs, or pairs without the last three digits, is not one number
+        assert!(
+            spans("Exercises 22,24,26,31.")
+                .iter()
+                .all(|(_, v)| *v != Some(22_242_631.0))
+        );
+        assert_ne!(
+            extract_quantities("1,00,00 people")[0].value,
+            Some(100_000.0)
+        );
+    }
+
+    #[test]
+    fn spoken_numbers_with_signs_and_spaced_hyphens() {
+        assert_eq!(one("The answer is minus one").value, Some(-1.0));
+        assert_eq!(one("The answer is negative one").value, Some(-1.0));
+        assert_eq!(one("fifty - two").value, Some(52.0));
+        // a spaced hyphen joins tens to units only
+        assert_eq!(
+            spans("twenty - eleven"),
+            [
+                ("twenty".to_string(), Some(20.0)),
+                ("eleven".to_string(), Some(11.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_and_stacked_scales() {
+        assert_eq!(one("2.33 k").value, Some(2330.0));
+        // "5 K" is kelvin, not thousands
+        assert_eq!(one("it was 5 K colder").value, Some(5.0));
+        assert_eq!(
+            spans("either 10 bln or 10 tln"),
+            [
+                ("10 bln".to_string(), Some(1e10)),
+                ("10 tln".to_string(), Some(1e13))
+            ]
+        );
+        // "or" still makes a range without "either"
+        assert!(one("10 or 12 people").range);
+        assert_eq!(one("The total is three lakh crore").value, Some(3e12));
+        assert_eq!(one("The total is 3 hundred million").value, Some(3e8));
+        assert_eq!(one("two thousand million").value, Some(2e9));
+        // a falling scale after a second group is not stacked
+        assert_eq!(one("one million two thousand").value, Some(1_002_000.0));
+    }
+
+    #[test]
+    fn digits_mixed_with_scale_words() {
+        assert_eq!(
+            one("4 thousand 3 hundred and 21 is valid").value,
+            Some(4321.0)
+        );
+        assert_eq!(one("3 hundred and one is valid").value, Some(301.0));
+        assert_eq!(
+            one("I count 6 crore and two hundred").value,
+            Some(60_000_200.0)
+        );
+        assert_eq!(
+            spans("3 hundred and 2 hundred are two."),
+            [
+                ("3 hundred".to_string(), Some(300.0)),
+                ("2 hundred".to_string(), Some(200.0)),
+                ("two".to_string(), Some(2.0))
+            ]
+        );
+        assert_eq!(
+            extract_quantities("4 thousand 3 hundred and 0 are two")[0].value,
+            Some(4300.0)
+        );
+        // digits after "and" end only a hundred
+        assert_eq!(
+            extract_quantities("2 million and 20 injured")[0].value,
+            Some(2e6)
+        );
+    }
+
+    #[test]
+    fn scientific_and_powers() {
+        assert!(close(one("it is 1.3x10^6").value, 1.3e6));
+        assert!(close(one("it is 6.23x10^-4").value, 6.23e-4));
+        assert!(close(one("1.1^23").value, 1.1f64.powi(23)));
+        assert!(close(one("2.5^-1").value, 0.4));
+        assert!(close(one("-2500^-1").value, -0.0004));
+        // "10x20" is a size, not a power of ten
+        assert_ne!(
+            extract_quantities("a 10x20 room")
+                .first()
+                .and_then(|m| m.value),
+            Some(20.0)
+        );
+    }
+
+    #[test]
+    fn compound_ordinal_fractions() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("one twenty-fifth"), 1.0 / 25.0));
+        assert!(close(v("a twenty-first"), 1.0 / 21.0));
+        assert!(close(v("three twenty-firsts"), 3.0 / 21.0));
+        assert!(close(v("three twenty firsts"), 3.0 / 21.0));
+        assert!(close(v("twenty twenty fifths"), 0.8));
+        assert!(close(v("one hundred thirty-fifths"), 100.0 / 35.0));
+        assert!(close(v("one hundred thirty fifths"), 100.0 / 35.0));
+        assert!(close(v("minus one hundred thirty fifths"), -100.0 / 35.0));
+        // "and" keeps the tens in the numerator; units are no ordinal's tens
+        assert!(close(v("one hundred and thirty fifths"), 26.0));
+        assert!(close(v("twenty one fifths"), 4.2));
+        assert!(close(v("thirty fifths"), 6.0));
+        assert!(close(v("a thirtieth"), 1.0 / 30.0));
+        assert!(close(
+            v("a value of two hundred thirty two and a thirtieth"),
+            232.0 + 1.0 / 30.0
+        ));
+        assert!(close(v("a hundred trillionths"), 1e-10));
+        assert!(close(v("a hundred thousand trillionths"), 1e-7));
+        assert!(close(
+            v("one million two thousand two hundred three fifths"),
+            1_002_203.0 / 5.0
+        ));
+        assert!(close(v("one - fourth"), 0.25));
+        assert!(close(v("five - eighths"), 0.625));
+        // a numerator above one needs a plural: "two millionth" is an ordinal
+        let m = one("two millionth");
+        assert_eq!(
+            (m.value, slice("two millionth", &m.number_span).as_str()),
+            (Some(2.0), "two")
+        );
+        // unless hyphenated and small: "a two-third share of"
+        assert!(close(one("two-third of the seats").value, 200.0 / 3.0));
+        // "seconds" joins tens only with a hyphen
+        assert_eq!(one("twenty seconds").value, Some(20.0));
+        assert!(close(v("two twenty-seconds"), 2.0 / 22.0));
+        // a scaled numerator needs a plural denominator
+        assert_ne!(
+            extract_quantities("a million fifth")
+                .first()
+                .and_then(|m| m.value),
+            Some(2e5)
+        );
+        // a compound ordinal is no amount at all
+        none("the twenty-fifth anniversary");
+        none("the fifty-first state");
+        assert!(close(v("twenty-fifths"), 4.0));
+        // an ordinal before a noun is no fraction
+        assert!(
+            extract_quantities("a twenty-first century problem")
+                .iter()
+                .all(|m| m.value != Some(1.0 / 21.0))
+        );
+    }
+
+    #[test]
+    fn over_fractions() {
+        let v = |t: &str| one(t).value;
+        assert!(close(v("one over three"), 1.0 / 3.0));
+        assert!(close(v("1 over twenty-one"), 1.0 / 21.0));
+        assert!(close(v("1 over one hundred and twenty one"), 1.0 / 121.0));
+        assert!(close(v("2000 over 3"), 2000.0 / 3.0));
+        assert!(close(v("The answer is negative one over 20"), -0.05));
+        // an amount over a time, or over counted things, is no fraction
+        let t = "$5 million over three years";
+        assert_eq!(extract_quantities(t)[0].value, Some(5e6));
+        assert_eq!(
+            extract_quantities("prices rose 2 over 3 years")[0].value,
+            Some(2.0)
+        );
+        assert_eq!(
+            extract_quantities("the team won 3 over 2 rivals")[0].value,
+            Some(3.0)
+        );
+        assert_eq!(extract_quantities("3 over 2%")[0].value, Some(3.0));
+    }
+
+    #[test]
+    fn bare_hundred_before_a_scale() {
+        assert_eq!(vuk("hundred thousand dollars"), money(1e5, "USD"));
+        // "the Hundred" alone is a name, not a number
+        none("the Hundred final");
+    }
+
+    #[test]
+    fn scale_letters_after_decimals() {
+        assert_eq!(one("1.2b").value, Some(1.2e9));
+        let m = one("It has 1.2b people.");
+        assert_eq!((m.value, m.unit.as_deref()), (Some(1.2e9), Some("person")));
+        assert_eq!(one("1.5m people fled").value, Some(1.5e6));
+        assert_eq!(vuk("2.5m euros"), money(2.5e6, "EUR"));
+        // metres where nothing is counted, and labels stay labels
+        assert_eq!(vuk("a 1.5m wall"), measure(1.5, "metre"));
+        assert_eq!(vuk("it is 1.5m deep"), measure(1.5, "metre"));
+        none("version 1.2b");
+        none("see clause 3b");
     }
 }
