@@ -523,6 +523,11 @@ const NUMBER_WORDS: &[(&str, NumWord)] = &[
     ("crore", NumWord::Scale(1e7)),
     ("dozen", NumWord::Dozen),
     ("dozens", NumWord::Dozen),
+    // abbreviations, only ever after a number ("3 doz eggs")
+    ("doz", NumWord::Dozen),
+    ("dozs", NumWord::Dozen),
+    ("dz", NumWord::Dozen),
+    ("dzs", NumWord::Dozen),
 ];
 
 /// Denominators of spoken fractions ("a third of", "two thirds of").
@@ -4439,6 +4444,10 @@ mod tests {
         assert_eq!(slice(t, &m.number_span), "one hundred and twenty");
         assert_eq!(m.unit.as_deref(), Some("villager"));
         assert_eq!(one("a dozen trucks").value, Some(12.0));
+        assert_eq!(one("3 doz eggs").value, Some(36.0));
+        assert_eq!(one("five dzs eggs").value, Some(60.0));
+        none("the dz file");
+        none("DZ");
         assert_eq!(one("two dozen trucks").value, Some(24.0));
         assert_eq!(one("half a million displaced").value, Some(5e5));
         assert_eq!(one("a hundred homes").value, Some(100.0));
