@@ -50,7 +50,21 @@ pub struct QuoteWords {
 
 impl QuoteWords {
     pub fn new(content: &str) -> Self {
+        Self::of_parts([content])
+    }
+
+    /// The words of a quotation written in parts (interrupted by its
+    /// attribution, or over paragraphs): each part, and each piece of a
+    /// part around an ellipsis, is a fragment that must be verbatim, in order.
+    pub fn of_parts<'t>(parts: impl IntoIterator<Item = &'t str>) -> Self {
         let mut fragments = Vec::new();
+        for content in parts {
+            Self::push_fragments(content, &mut fragments);
+        }
+        QuoteWords { fragments }
+    }
+
+    fn push_fragments(content: &str, fragments: &mut Vec<Vec<String>>) {
         let cleaned = strip_brackets(content);
         for piece in cleaned.split(['…']).flat_map(|p| p.split("...")) {
             let ws: Vec<String> = words(piece, 0..piece.len())
@@ -61,7 +75,6 @@ impl QuoteWords {
                 fragments.push(ws);
             }
         }
-        QuoteWords { fragments }
     }
 
     pub fn len(&self) -> usize {

@@ -25,8 +25,19 @@ pub struct QuoteMention {
     pub content: Range<usize>,
     /// No closing mark before the end of the paragraph.
     pub unterminated: bool,
-    /// The speaker named near the quotation ("the Malian military", "Ribas").
+    /// The speaker named near the quotation ("the Malian military", "Ribas",
+    /// "he").
     pub speaker: Option<Range<usize>>,
+    /// Who the speaker is: a named `speaker`, or the one a pronoun stands
+    /// for (the quotation's earlier part, or the only speaker named earlier
+    /// in the paragraph); `None` when unknown or ambiguous.
+    pub speaker_name: Option<Range<usize>>,
+    /// The index, in the list [`extract_quotes`] returns, of the first part
+    /// of the quotation this one continues: after an attribution ("'We
+    /// fought,' he said, 'until the end.'") or into the next paragraph (an
+    /// opening mark at each paragraph, no closing mark until the end).
+    /// `None` for a quotation's first part.
+    pub continues: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,17 +52,101 @@ enum Mark {
     StraightSingle,
 }
 
-/// Finds every quotation in `text`, paragraph by paragraph.
+/// Finds every quotation in `text`, paragraph by paragraph, joins the parts
+/// of one quotation and says who speaks.
 pub fn extract_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuoteMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<QuoteMention> = Vec::new();
+    // The open quotation that ran to the end of the previous paragraph.
+    let mut running: Option<usize> = None;
     for para in paragraphs {
         let start = out.len();
         scan_paragraph(text, para.clone(), &mut out);
-        for quote in &mut out[start..] {
-            quote.speaker = find_speaker(text, para.clone(), quote.span.clone());
+        if let Some(prev) = running.take() {
+            let opens_paragraph = out
+                .get(start)
+                .is_some_and(|q| text[para.start..q.span.start].trim().is_empty());
+            if opens_paragraph {
+                out[prev].unterminated = false;
+                out[start].continues = Some(out[prev].continues.unwrap_or(prev));
+            }
         }
+        for k in start..out.len() {
+            out[k].speaker = find_speaker(text, para.clone(), out[k].span.clone());
+            if k > start && interrupted(text, &out[k - 1], &out[k]) {
+                out[k].continues = Some(out[k - 1].continues.unwrap_or(k - 1));
+            }
+        }
+        name_speakers(text, &mut out, start);
+        running = out[start..]
+            .last()
+            .filter(|q| q.unterminated && q.span.end == para.end)
+            .map(|_| out.len() - 1);
     }
     out
+}
+
+/// The quotations of a list from [`extract_quotes`], each as its parts in
+/// order (one part unless interrupted or running over paragraphs).
+pub fn quotations(quotes: &[QuoteMention]) -> impl Iterator<Item = &[QuoteMention]> {
+    quotes.chunk_by(|_, next| next.continues.is_some())
+}
+
+/// Whether `next` goes on with `prev` after an attribution: `"We fought,"
+/// he said, "until the end."` — a short stretch with a speech verb and no
+/// sentence end between them, and `prev` not ending a sentence itself.
+fn interrupted(text: &str, prev: &QuoteMention, next: &QuoteMention) -> bool {
+    if prev.unterminated {
+        return false;
+    }
+    let between = &text[prev.span.end..next.span.start];
+    let ends_sentence = text[prev.content.clone()]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…']);
+    let spans = words(text, prev.span.end..next.span.start);
+    !ends_sentence
+        && !between.contains(['.', '!', '?', ';', '\n'])
+        && (1..=8).contains(&spans.len())
+        && spans.iter().any(|w| is_speech_verb(&text[w.clone()]))
+}
+
+/// Fills `speaker_name` for the quotations from `start` on (one
+/// paragraph): a continuation speaks with its first part's voice, a name is
+/// its own, and a pronoun stands for the only speaker named before it in
+/// the paragraph.
+fn name_speakers(text: &str, out: &mut [QuoteMention], start: usize) {
+    const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+    let is_pronoun = |r: &Range<usize>| {
+        PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(&text[r.clone()]))
+    };
+    let mut named: Vec<Range<usize>> = Vec::new();
+    for k in start..out.len() {
+        let own = out[k].speaker.clone();
+        let name = match own {
+            Some(r) if !is_pronoun(&r) => Some(r),
+            _ => {
+                let from_first = out[k]
+                    .continues
+                    .and_then(|first| out[first].speaker_name.clone());
+                let earlier = || {
+                    let first = named.first()?;
+                    named
+                        .iter()
+                        .all(|n| text[n.clone()].eq_ignore_ascii_case(&text[first.clone()]))
+                        .then(|| named.last().cloned())
+                        .flatten()
+                };
+                from_first.or_else(|| own.as_ref().and_then(|_| earlier()))
+            }
+        };
+        if let Some(n) = &name {
+            if out[k].speaker.as_ref().is_some_and(|r| !is_pronoun(r)) {
+                named.push(n.clone());
+            }
+        }
+        out[k].speaker_name = name;
+    }
 }
 
 fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
@@ -102,6 +197,8 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
                         content: start + open_len..at,
                         unterminated: false,
                         speaker: None,
+                        speaker_name: None,
+                        continues: None,
                     });
                     open = None;
                 }
@@ -119,6 +216,8 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
                 content: start + open_len..para.end,
                 unterminated: true,
                 speaker: None,
+                speaker_name: None,
+                continues: None,
             });
         }
     }
@@ -428,5 +527,59 @@ mod tests {
         ] {
             let _ = quotes(text);
         }
+    }
+
+    fn parts(text: &str) -> Vec<QuoteMention> {
+        let doc = crate::document::Document::new(text);
+        extract_quotes(text, &doc.paragraphs)
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs_is_one_and_not_unterminated() {
+        let text = "Ribas said: “We held the line for a week.\n\n“Then the wind turned and we lost the ridge.”\n\nThe fire kept burning.";
+        let q = parts(text);
+        assert_eq!(q.len(), 2);
+        assert!(!q[0].unterminated && !q[1].unterminated);
+        assert_eq!(q[0].continues, None);
+        assert_eq!(q[1].continues, Some(0));
+        assert_eq!(&text[q[1].speaker_name.clone().unwrap()], "Ribas");
+        // a paragraph that does not open with a mark ends the quotation
+        let text = "He said “we held the line.\n\nThe fire kept burning “hot”.";
+        let q = parts(text);
+        assert!(q[0].unterminated);
+        assert_eq!(q[1].continues, None);
+    }
+
+    #[test]
+    fn a_quotation_interrupted_by_its_attribution_is_one() {
+        let text = "“We fought,” the colonel said, “until the end.”";
+        let q = parts(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].continues, Some(0));
+        assert_eq!(&text[q[1].speaker_name.clone().unwrap()], "the colonel");
+        let text = "'We fought', he said, 'until the end.'";
+        assert_eq!(parts(text)[1].continues, Some(0));
+        // two sentences are two quotations
+        let text = "“We fought.” He said nothing else. “We lost.”";
+        assert_eq!(parts(text)[1].continues, None);
+        let text = "“We fought,” he said. “We lost.”";
+        assert_eq!(parts(text)[1].continues, None);
+        // no speech verb between: two quotations in one sentence
+        let text = "It was “vigorous” and “orderly”, officials insisted.";
+        assert_eq!(parts(text)[1].continues, None);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_only_speaker_named_before_it() {
+        let text = "“We lost the ridge,” Ribas said. Later “the wind turned,” she said.";
+        let q = parts(text);
+        assert_eq!(&text[q[1].speaker.clone().unwrap()], "she");
+        assert_eq!(&text[q[1].speaker_name.clone().unwrap()], "Ribas");
+        // two people named: ambiguous
+        let text = "“We lost,” Ribas said. “We won,” Okafor said. “It turned,” she said.";
+        assert_eq!(parts(text)[2].speaker_name, None);
+        // not across paragraphs
+        let text = "“We lost,” Ribas said.\n\n“It turned,” she said.";
+        assert_eq!(parts(text)[1].speaker_name, None);
     }
 }

@@ -2,6 +2,7 @@
 //! canonical quotation but not a verbatim part of it.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::quote::quotations;
 use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
 
@@ -32,11 +33,16 @@ impl Rule for QuoteMismatch {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };
         let analysis = cx.analysis;
-        for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
-            let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
+        let text = analysis.doc.text;
+        for parts in quotations(&analysis.quotes) {
+            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+            if last.unterminated {
+                continue;
+            }
+            let words = QuoteWords::of_parts(parts.iter().map(|q| &text[q.content.clone()]));
             let links = facts
                 .index
-                .mention(analysis, &quote.span)
+                .mention(analysis, &first.span)
                 .map(|ctx| facts.index.links(&ctx, Kind::Quote))
                 .unwrap_or_default();
             let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
@@ -51,7 +57,7 @@ impl Rule for QuoteMismatch {
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
-                span: quote.content.clone(),
+                span: first.content.start..last.content.end,
                 message: format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),

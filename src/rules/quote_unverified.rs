@@ -2,6 +2,7 @@
 //! canonical quotation.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::quote::quotations;
 use crate::verbatim::{QuoteMatch, QuoteWords, UNVERIFIED_MIN_WORDS};
 
 use super::{Context, Rule, RuleDoc};
@@ -38,8 +39,13 @@ impl Rule for QuoteUnverified {
         if !facts.index.is_about_story(analysis.stems()) {
             return;
         }
-        for quote in analysis.quotes.iter().filter(|q| !q.unterminated) {
-            let words = QuoteWords::new(&analysis.doc.text[quote.content.clone()]);
+        let text = analysis.doc.text;
+        for parts in quotations(&analysis.quotes) {
+            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+            if last.unterminated {
+                continue;
+            }
+            let words = QuoteWords::of_parts(parts.iter().map(|q| &text[q.content.clone()]));
             if words.len() < UNVERIFIED_MIN_WORDS {
                 continue;
             }
@@ -49,7 +55,7 @@ impl Rule for QuoteUnverified {
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
-                span: quote.content.clone(),
+                span: first.content.start..last.content.end,
                 message: "quotation matches no quotation in the fact sheet".to_string(),
                 fact: None,
                 expected: None,
