@@ -195,6 +195,7 @@ const CONCEPTS: &[&[&str]] = &[
     &["arrest", "detain"],
     &["aircraft", "plane", "airplane", "jet"],
     &["soldier", "troop", "serviceman", "servicemen"],
+    &["army", "military"],
     &[
         "increase", "rise", "rose", "risen", "raise", "hike", "jump", "climb", "grow", "grew",
         "surge", "soar",

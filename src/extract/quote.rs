@@ -303,9 +303,18 @@ fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<R
         quote.start.saturating_sub(SPEAKER_REACH).max(para.start),
     );
     // After the quote: `"…," the army said` or `"…," said Ribas`.
+    // up to the sentence's end; the full stop of a title ("Dr.") is not one
     let after_end = text[quote.end..reach_end]
-        .find(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';'])
-        .map_or(reach_end, |i| quote.end + i);
+        .match_indices(['.', '!', '?', '"', '\u{201c}', '\u{201d}', ';'])
+        .find(|&(i, mark)| {
+            let before = &text[quote.end..quote.end + i];
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            !(mark == "." && is_title(word))
+        })
+        .map_or(reach_end, |(i, _)| quote.end + i);
     let after = words(text, quote.end..after_end);
     if let Some(v) = after
         .iter()
@@ -362,6 +371,28 @@ fn is_speech_verb(word: &str) -> bool {
 /// punctuation or a clause word. A verb after a comma ("…, stating that")
 /// has its subject elsewhere in the sentence, so it names nobody here.
 fn subject_before(text: &str, words: &[Range<usize>], verb_start: usize) -> Option<Range<usize>> {
+    // "The mine owner, Tomas Berg, said": the apposition between two commas.
+    if let Some(last) = words.last() {
+        if text[last.end..verb_start].trim() == "," {
+            for (k, w) in words.iter().enumerate().rev().take(4) {
+                let gap = &text[words.get(k.wrapping_sub(1)).map_or(w.start, |p| p.end)..w.start];
+                if k > 0 && gap.trim() == "," {
+                    // with the noun phrase it names, when there is one
+                    let head = plain_subject(text, &words[..k], words[k - 1].end);
+                    return Some(head.map_or(w.start, |h| h.start)..last.end);
+                }
+                if k == 0 || !gap.trim().is_empty() {
+                    break;
+                }
+            }
+            return None;
+        }
+    }
+    plain_subject(text, words, verb_start)
+}
+
+/// The noun phrase right before `end`, back to punctuation or a clause word.
+fn plain_subject(text: &str, words: &[Range<usize>], verb_start: usize) -> Option<Range<usize>> {
     const STOP: &[&str] = &[
         "that",
         "and",
@@ -412,13 +443,24 @@ fn name_after(text: &str, words: &[Range<usize>]) -> Option<Range<usize>> {
     let first = words.first()?;
     let mut end = first.end;
     for pair in words.windows(2).take(4) {
-        if text[pair[0].end..pair[1].start].trim().is_empty() {
+        let gap = text[pair[0].end..pair[1].start].trim();
+        let title = gap == "." && is_title(&text[pair[0].clone()]);
+        if gap.is_empty() || title {
             end = pair[1].end;
         } else {
             break;
         }
     }
     Some(first.start..end)
+}
+
+/// A title written with a full stop before a name ("Dr. Castell").
+pub fn is_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt", "sgt", "capt", "rev", "gov", "sen",
+        "rep", "st", "maj", "cpl", "adm", "insp", "supt",
+    ];
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// Word spans (letters, digits, inner apostrophes and hyphens) in a range.
@@ -507,8 +549,12 @@ mod tests {
         assert_eq!(q[0].2, None);
         let q = quotes("According to the mayor, “nobody was hurt”.");
         assert_eq!(q[0].2.as_deref(), Some("the mayor"));
+        let q = quotes("“It shrinks,” said Dr. Amira Castell, who led the survey.");
+        assert_eq!(q[0].2.as_deref(), Some("Dr. Amira Castell"));
         let q = quotes("Ribas said: “The wind turned.”");
         assert_eq!(q[0].2.as_deref(), Some("Ribas"));
+        let q = quotes("The mine owner, Tomas Berg, said it was “found safe”.");
+        assert_eq!(q[0].2.as_deref(), Some("The mine owner, Tomas Berg"));
     }
 
     #[test]

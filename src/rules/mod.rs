@@ -8,6 +8,7 @@ use crate::verbatim::CanonicalQuotes;
 
 mod quantity_mismatch;
 mod quantity_unit_mismatch;
+mod quote_misattributed;
 mod quote_mismatch;
 mod quote_unterminated;
 mod quote_unverified;
@@ -62,6 +63,7 @@ pub static RULES: &[&dyn Rule] = &[
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
     &quote_mismatch::QuoteMismatch,
+    &quote_misattributed::QuoteMisattributed,
     &quote_unverified::QuoteUnverified,
     &quote_unterminated::QuoteUnterminated,
 ];
