@@ -5,6 +5,7 @@
 
 use factlint::analysis::Analysis;
 use factlint::extract::quantity::{QuantityMention, extract_quantities};
+use factlint::rules;
 
 /// `piece` repeated to at least `bytes` bytes.
 fn run_of(piece: &str, bytes: usize) -> String {
@@ -102,5 +103,22 @@ fn the_whole_analysis_survives_every_run() {
         let text = run_of(piece, 64 * 1024);
         let analysis = Analysis::new(&text, None, None);
         well_formed(&text, &analysis.quantities);
+    }
+}
+
+#[test]
+fn one_unclosed_quote_in_a_long_document_is_one_warning() {
+    for paragraph_break in ["\n\n", " "] {
+        let piece =
+            format!("More than 30 soldiers were killed on Sunday, the army said.{paragraph_break}");
+        let text = format!("“{}", run_of(&piece, 128 * 1024));
+        let analysis = Analysis::new(&text, None, None);
+        let found = rules::check(&analysis, None);
+        let unterminated: Vec<_> = found
+            .iter()
+            .filter(|d| d.rule == "quote/unterminated")
+            .collect();
+        assert_eq!(unterminated.len(), 1, "{paragraph_break:?}");
+        assert_eq!(unterminated[0].span.start, 0);
     }
 }
