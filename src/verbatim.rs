@@ -53,6 +53,11 @@ impl QuoteWords {
         Self::of_parts([content])
     }
 
+    /// The words of a quotation from [`crate::extract::quote::quotations`].
+    pub fn of_quotation(text: &str, parts: &[crate::extract::quote::QuoteMention]) -> Self {
+        Self::of_parts(parts.iter().map(|q| &text[q.content.clone()]))
+    }
+
     /// The words of a quotation written in parts (interrupted by its
     /// attribution, or over paragraphs): each part, and each piece of a
     /// part around an ellipsis, is a fragment that must be verbatim, in order.

@@ -91,6 +91,14 @@ pub fn quotations(quotes: &[QuoteMention]) -> impl Iterator<Item = &[QuoteMentio
     quotes.chunk_by(|_, next| next.continues.is_some())
 }
 
+/// From the first quoted word of a quotation's parts to the last.
+pub fn quoted_span(parts: &[QuoteMention]) -> Range<usize> {
+    match (parts.first(), parts.last()) {
+        (Some(first), Some(last)) => first.content.start..last.content.end,
+        _ => 0..0,
+    }
+}
+
 /// Whether `next` goes on with `prev` after an attribution: `"We fought,"
 /// he said, "until the end."` — a short stretch with a speech verb and no
 /// sentence end between them, and `prev` not ending a sentence itself.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::quote::{is_title, quotations};
+use crate::extract::quote::{is_title, quotations, quoted_span};
 use crate::facts::FactSheet;
 use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
@@ -60,14 +60,14 @@ impl Rule for QuoteMisattributed {
         let text = analysis.doc.text;
         let sheet = facts.index.sheet;
         for parts in quotations(&analysis.quotes) {
-            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
-            if last.unterminated {
+            let first = &parts[0];
+            if parts[parts.len() - 1].unterminated {
                 continue;
             }
             let Some(speaker) = parts.iter().find_map(|q| q.speaker_name.clone()) else {
                 continue;
             };
-            let words = QuoteWords::of_parts(parts.iter().map(|q| &text[q.content.clone()]));
+            let words = QuoteWords::of_quotation(text, parts);
             let QuoteMatch::Verbatim(canonical) = facts.quotes.compare(&words, |_| true) else {
                 continue;
             };
@@ -105,7 +105,7 @@ impl Rule for QuoteMisattributed {
                 fact_label: Some(format!("speaker in fact `{}`", fact.id)),
                 notes: vec![format!(
                     "the quoted words “{}” are verbatim from fact `{}`",
-                    text[first.content.start..last.content.end]
+                    text[quoted_span(parts)]
                         .trim()
                         .trim_end_matches([',', '.', ';', ':']),
                     fact.id

@@ -2,7 +2,7 @@
 //! canonical quotation but not a verbatim part of it.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::quote::quotations;
+use crate::extract::quote::{quotations, quoted_span};
 use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
 
@@ -35,11 +35,11 @@ impl Rule for QuoteMismatch {
         let analysis = cx.analysis;
         let text = analysis.doc.text;
         for parts in quotations(&analysis.quotes) {
-            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
-            if last.unterminated {
+            let first = &parts[0];
+            if parts[parts.len() - 1].unterminated {
                 continue;
             }
-            let words = QuoteWords::of_parts(parts.iter().map(|q| &text[q.content.clone()]));
+            let words = QuoteWords::of_quotation(text, parts);
             let links = facts
                 .index
                 .mention(analysis, &first.span)
@@ -57,7 +57,7 @@ impl Rule for QuoteMismatch {
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
-                span: first.content.start..last.content.end,
+                span: quoted_span(parts),
                 message: format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),

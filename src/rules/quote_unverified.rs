@@ -2,7 +2,7 @@
 //! canonical quotation.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::quote::quotations;
+use crate::extract::quote::{quotations, quoted_span};
 use crate::verbatim::{QuoteMatch, QuoteWords, UNVERIFIED_MIN_WORDS};
 
 use super::{Context, Rule, RuleDoc};
@@ -41,11 +41,10 @@ impl Rule for QuoteUnverified {
         }
         let text = analysis.doc.text;
         for parts in quotations(&analysis.quotes) {
-            let (first, last) = (&parts[0], &parts[parts.len() - 1]);
-            if last.unterminated {
+            if parts[parts.len() - 1].unterminated {
                 continue;
             }
-            let words = QuoteWords::of_parts(parts.iter().map(|q| &text[q.content.clone()]));
+            let words = QuoteWords::of_quotation(text, parts);
             if words.len() < UNVERIFIED_MIN_WORDS {
                 continue;
             }
@@ -55,7 +54,7 @@ impl Rule for QuoteUnverified {
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
-                span: first.content.start..last.content.end,
+                span: quoted_span(parts),
                 message: "quotation matches no quotation in the fact sheet".to_string(),
                 fact: None,
                 expected: None,
