@@ -45,15 +45,34 @@ impl<'s> FactSheetContext<'s> {
     }
 }
 
+/// What a rule is, apart from its check: its stable id (`category/name`),
+/// default severity, whether it needs a fact sheet, and its documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Whether the rule needs a fact sheet to say anything.
+    pub needs_facts: bool,
+    pub doc: RuleDoc,
+}
+
 /// A check over one document.
 pub trait Rule: Sync {
-    /// Stable id, `category/name`.
-    fn id(&self) -> &'static str;
-    fn severity(&self) -> Severity;
-    /// Whether the rule needs a fact sheet to say anything.
-    fn needs_facts(&self) -> bool;
-    fn doc(&self) -> &'static RuleDoc;
+    fn meta(&self) -> &'static RuleMeta;
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+
+    fn id(&self) -> &'static str {
+        self.meta().id
+    }
+    fn severity(&self) -> Severity {
+        self.meta().severity
+    }
+    fn needs_facts(&self) -> bool {
+        self.meta().needs_facts
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &self.meta().doc
+    }
 }
 
 /// Every rule, in the order their findings are listed in `factlint rules`.

@@ -10,32 +10,28 @@ use crate::interval::{Interval, is_rounding_of};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
 use crate::words::{concept, stem};
 
-use super::{Context, FactSheetContext, Rule, RuleDoc};
+use super::{Context, FactSheetContext, Rule, RuleDoc, RuleMeta};
 
 pub struct QuantityMismatch;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
-    why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",
-    example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
-    use_instead: "Mali army loses more than 30 soldiers in base assault",
+static META: RuleMeta = RuleMeta {
+    id: "quantity/mismatch",
+    severity: Severity::Error,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
+        why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",
+        example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
+        use_instead: "Mali army loses more than 30 soldiers in base assault",
+    },
 };
 
 /// How many words on each side of a quantity must include one of the fact's.
 const PREDICATE_WINDOW: usize = 3;
 
 impl Rule for QuantityMismatch {
-    fn id(&self) -> &'static str {
-        "quantity/mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

@@ -9,15 +9,20 @@ use crate::interval::number;
 use crate::link::judge;
 
 use super::quantity_mismatch::Linked;
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuantityUnitMismatch;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Reports an amount of money or a measure whose unit differs from the fact it talks about: the same number in another currency (\"€45 million\" for \"$45 million\"), or a measure in another unit of the same kind that does not convert to the fact's value (\"45 km\" for \"45 miles\", \"45 kW\" for \"45 MW\"). A converted figure (\"48 km\" for \"30 miles\") and an amount in another currency with another number (a conversion) are not reported.",
-    why_it_matters: "A unit or a scale changed while the number was copied is easy to miss on a read-through and changes the amount by a factor: euros are not dollars, kilometres are not miles.",
-    example: "The European Union pledged €45 million in aid   (the fact: the EU pledged $45 million)",
-    use_instead: "The European Union pledged $45 million in aid",
+static META: RuleMeta = RuleMeta {
+    id: "quantity/unit-mismatch",
+    severity: Severity::Warning,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Reports an amount of money or a measure whose unit differs from the fact it talks about: the same number in another currency (\"€45 million\" for \"$45 million\"), or a measure in another unit of the same kind that does not convert to the fact's value (\"45 km\" for \"45 miles\", \"45 kW\" for \"45 MW\"). A converted figure (\"48 km\" for \"30 miles\") and an amount in another currency with another number (a conversion) are not reported.",
+        why_it_matters: "A unit or a scale changed while the number was copied is easy to miss on a read-through and changes the amount by a factor: euros are not dollars, kilometres are not miles.",
+        example: "The European Union pledged €45 million in aid   (the fact: the EU pledged $45 million)",
+        use_instead: "The European Union pledged $45 million in aid",
+    },
 };
 
 /// How far apart two converted measures may be and still agree: prose
@@ -25,17 +30,8 @@ static DOC: RuleDoc = RuleDoc {
 const CONVERSION_SLACK: f64 = 0.10;
 
 impl Rule for QuantityUnitMismatch {
-    fn id(&self) -> &'static str {
-        "quantity/unit-mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

@@ -11,15 +11,20 @@ use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
 use crate::words::{is_stop_word, words};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuoteMisattributed;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Reports a quotation that is a verbatim part of a canonical quotation but is attributed to another speaker than the fact sheet names. Speakers agree when they share a name or a noun (\"Vidal\" and \"rescue leader Ana Vidal\", \"the army\" and \"Mali's military\"), through the sheet's `[aliases]` too; a pronoun counts only when it stands for the one speaker named before it in the paragraph, and a generic speaker (\"officials\", \"a spokesman\") is never reported.",
-    why_it_matters: "Words put in the wrong mouth misinform as much as changed words, and they can expose a newsroom to complaints from both speakers.",
-    example: "“Every one of them walked out,” the mine owner said.   (the fact sheet gives these words to rescue leader Ana Vidal)",
-    use_instead: "“Every one of them walked out,” rescue leader Ana Vidal said.",
+static META: RuleMeta = RuleMeta {
+    id: "quote/misattributed",
+    severity: Severity::Error,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Reports a quotation that is a verbatim part of a canonical quotation but is attributed to another speaker than the fact sheet names. Speakers agree when they share a name or a noun (\"Vidal\" and \"rescue leader Ana Vidal\", \"the army\" and \"Mali's military\"), through the sheet's `[aliases]` too; a pronoun counts only when it stands for the one speaker named before it in the paragraph, and a generic speaker (\"officials\", \"a spokesman\") is never reported.",
+        why_it_matters: "Words put in the wrong mouth misinform as much as changed words, and they can expose a newsroom to complaints from both speakers.",
+        example: "“Every one of them walked out,” the mine owner said.   (the fact sheet gives these words to rescue leader Ana Vidal)",
+        use_instead: "“Every one of them walked out,” rescue leader Ana Vidal said.",
+    },
 };
 
 /// Speakers that may stand for anybody's spokesperson: never contradicted.
@@ -42,17 +47,8 @@ const GENERIC_SPEAKERS: &[&str] = &[
 const SHORT_QUOTE_WORDS: usize = 4;
 
 impl Rule for QuoteMisattributed {
-    fn id(&self) -> &'static str {
-        "quote/misattributed"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

@@ -6,29 +6,25 @@ use crate::extract::quote::{quotations, quoted_span};
 use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuoteMismatch;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word. Case at the start, punctuation at the edges, an ellipsis for omitted words and [brackets] for insertions are accepted.",
-    why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",
-    example: "The army said it had to \"withdraw\".   (the statement says \"withdrawing\")",
-    use_instead: "The army said it had to withdraw.   or   The army said it reacted before \"withdrawing\".",
+static META: RuleMeta = RuleMeta {
+    id: "quote/mismatch",
+    severity: Severity::Error,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word. Case at the start, punctuation at the edges, an ellipsis for omitted words and [brackets] for insertions are accepted.",
+        why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",
+        example: "The army said it had to \"withdraw\".   (the statement says \"withdrawing\")",
+        use_instead: "The army said it had to withdraw.   or   The army said it reacted before \"withdrawing\".",
+    },
 };
 
 impl Rule for QuoteMismatch {
-    fn id(&self) -> &'static str {
-        "quote/mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

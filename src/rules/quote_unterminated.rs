@@ -2,29 +2,25 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuoteUnterminated;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Reports an opening quotation mark with no closing mark before the end of its paragraph.",
-    why_it_matters: "Readers cannot tell where the speaker's words end, and the quotation cannot be checked against its source.",
-    example: "The chief said “the wind turned twice in one hour.",
-    use_instead: "The chief said “the wind turned twice in one hour.”",
+static META: RuleMeta = RuleMeta {
+    id: "quote/unterminated",
+    severity: Severity::Warning,
+    needs_facts: false,
+    doc: RuleDoc {
+        what_it_does: "Reports an opening quotation mark with no closing mark before the end of its paragraph.",
+        why_it_matters: "Readers cannot tell where the speaker's words end, and the quotation cannot be checked against its source.",
+        example: "The chief said “the wind turned twice in one hour.",
+        use_instead: "The chief said “the wind turned twice in one hour.”",
+    },
 };
 
 impl Rule for QuoteUnterminated {
-    fn id(&self) -> &'static str {
-        "quote/unterminated"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn needs_facts(&self) -> bool {
-        false
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for quote in cx.analysis.quotes.iter().filter(|q| q.unterminated) {

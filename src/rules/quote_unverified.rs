@@ -5,29 +5,25 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quote::{quotations, quoted_span};
 use crate::verbatim::{QuoteMatch, QuoteWords, UNVERIFIED_MIN_WORDS};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuoteUnverified;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations; shorter quotations are taken as scare quotes.",
-    why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",
-    example: "“We have never seen anything like it,” a resident said.   (no fact holds these words)",
-    use_instead: "Add the quotation to the fact sheet with its speaker, or paraphrase it without quotation marks.",
+static META: RuleMeta = RuleMeta {
+    id: "quote/unverified",
+    severity: Severity::Warning,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations; shorter quotations are taken as scare quotes.",
+        why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",
+        example: "“We have never seen anything like it,” a resident said.   (no fact holds these words)",
+        use_instead: "Add the quotation to the fact sheet with its speaker, or paraphrase it without quotation marks.",
+    },
 };
 
 impl Rule for QuoteUnverified {
-    fn id(&self) -> &'static str {
-        "quote/unverified"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

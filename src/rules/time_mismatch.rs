@@ -5,15 +5,20 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct TimeMismatch;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported.",
-    why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
-    example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
-    use_instead: "More than 400 soldiers have died since the beginning of May.",
+static META: RuleMeta = RuleMeta {
+    id: "time/mismatch",
+    severity: Severity::Error,
+    needs_facts: true,
+    doc: RuleDoc {
+        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported.",
+        why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
+        example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
+        use_instead: "More than 400 soldiers have died since the beginning of May.",
+    },
 };
 
 /// What a time expression says about its event.
@@ -115,17 +120,8 @@ fn overlaps(a: &TimeMention, b: &TimeMention) -> bool {
 }
 
 impl Rule for TimeMismatch {
-    fn id(&self) -> &'static str {
-        "time/mismatch"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn needs_facts(&self) -> bool {
-        true
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(facts) = cx.facts else { return };

@@ -3,29 +3,25 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::Resolution;
 
-use super::{Context, Rule, RuleDoc};
+use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct TimeUnresolved;
 
-static DOC: RuleDoc = RuleDoc {
-    what_it_does: "Reports, once per document, that its relative time expressions (\"last Friday\", \"since the month began\") cannot be resolved because no reference date is known.",
-    why_it_matters: "A relative date means nothing without the day it was written; factlint will not guess it, so those expressions go unchecked.",
-    example: "A document with no front matter date and no dateline, checked without --date and with a fact sheet that has no story.published.",
-    use_instead: "Give the date: `--date 2025-06-02`, `date: 2025-06-02` in front matter, a dateline, or `published` in the fact sheet's [story].",
+static META: RuleMeta = RuleMeta {
+    id: "time/unresolved",
+    severity: Severity::Info,
+    needs_facts: false,
+    doc: RuleDoc {
+        what_it_does: "Reports, once per document, that its relative time expressions (\"last Friday\", \"since the month began\") cannot be resolved because no reference date is known.",
+        why_it_matters: "A relative date means nothing without the day it was written; factlint will not guess it, so those expressions go unchecked.",
+        example: "A document with no front matter date and no dateline, checked without --date and with a fact sheet that has no story.published.",
+        use_instead: "Give the date: `--date 2025-06-02`, `date: 2025-06-02` in front matter, a dateline, or `published` in the fact sheet's [story].",
+    },
 };
 
 impl Rule for TimeUnresolved {
-    fn id(&self) -> &'static str {
-        "time/unresolved"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Info
-    }
-    fn needs_facts(&self) -> bool {
-        false
-    }
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let analysis = cx.analysis;
