@@ -6,7 +6,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quantity::{QuantityMention, UnitKind};
 use crate::interval::number;
-use crate::link::judge;
+use crate::link::{Comparable, judge};
 
 use super::quantity_mismatch::Linked;
 use super::{Context, Rule, RuleDoc, RuleMeta};
@@ -43,18 +43,31 @@ impl Rule for QuantityUnitMismatch {
             let Some(linked) = Linked::new(facts, analysis, mention) else {
                 continue;
             };
-            // A fact that states the amount in the mention's own unit is the
-            // business of `quantity/mismatch`.
-            let same_unit = |v: &QuantityMention| v.unit == mention.unit;
-            if linked
+            // Each linked fact's amounts of the same kind, read once.
+            let of_kind: Vec<(usize, Comparable<&QuantityMention>)> = linked
                 .links
                 .iter()
-                .any(|l| !linked.values(l.fact, |v, _| same_unit(v)).all.is_empty())
+                .map(|l| {
+                    (
+                        l.fact,
+                        linked.values(l.fact, |v, _| dimension(v) == Some(kind)),
+                    )
+                })
+                .collect();
+            // A fact that states the amount in the mention's own unit is the
+            // business of `quantity/mismatch`.
+            if of_kind
+                .iter()
+                .any(|(_, c)| c.all.iter().any(|v| v.unit == mention.unit))
             {
                 continue;
             }
-            let other_unit = |v: &QuantityMention| dimension(v) == Some(kind) && !same_unit(v);
-            let values = |f: usize| linked.values(f, |v, _| other_unit(v));
+            let values = |f: usize| {
+                of_kind
+                    .iter()
+                    .find(|(g, _)| *g == f)
+                    .map_or_else(Comparable::none, |(_, c)| c.clone())
+            };
             let agrees = |v: &&QuantityMention| agrees(mention, v, kind);
             let Some((link, value)) = judge(&linked.links, values, agrees, |_| false) else {
                 continue;
@@ -182,9 +195,14 @@ fn converted_nearby(
     let Some(sentence) = analysis.doc.sentence_at(mention.span.start) else {
         return false;
     };
-    analysis.quantities.iter().any(|q| {
-        q.span.start >= sentence.start && q.span.end <= sentence.end && q.unit == value.unit
-    })
+    // The quantities are in text order: only the sentence's slice is read.
+    let first = analysis
+        .quantities
+        .partition_point(|q| q.span.start < sentence.start);
+    analysis.quantities[first..]
+        .iter()
+        .take_while(|q| q.span.start < sentence.end)
+        .any(|q| q.span.end <= sentence.end && q.unit == value.unit)
 }
 
 /// "US dollars (USD)", "kilometres".
