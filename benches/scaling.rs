@@ -29,6 +29,11 @@ const INPUTS: &[(&str, &str, &str)] = &[
         "More than 30 soldiers were killed on Sunday, the army said. ",
     ),
     (
+        "quotations with speakers",
+        "",
+        "“We lost,” Ribas said. “It turned,” she said. “We won,” Okafor said. ",
+    ),
+    (
         "one unclosed quote, then prose",
         "“",
         "More than 30 soldiers were killed on Sunday, the army said.\n\n",

@@ -14,6 +14,8 @@
 
 use serde::Deserialize;
 
+use crate::interval::close;
+
 /// How far "about x" reaches, and how far a round number may be from the
 /// precise value it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -84,10 +86,6 @@ fn significant_step(x: f64) -> f64 {
         place /= 10.0;
     }
     place
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 /// A vague amount the extractor recognises; its meaning is the house style's.

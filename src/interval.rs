@@ -142,7 +142,8 @@ fn tighter(
     }
 }
 
-fn close(a: f64, b: f64) -> bool {
+/// Equal but for floating-point noise.
+pub(crate) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 

@@ -128,31 +128,24 @@ fn name_speakers(text: &str, out: &mut [QuoteMention], start: usize) {
             .iter()
             .any(|p| p.eq_ignore_ascii_case(&text[r.clone()]))
     };
-    let mut named: Vec<Range<usize>> = Vec::new();
+    // The last name seen in the paragraph, and whether another was seen
+    // before it: kept as we go, so the pass stays linear.
+    let mut last_named: Option<Range<usize>> = None;
+    let mut ambiguous = false;
     for k in start..out.len() {
-        let own = out[k].speaker.clone();
-        let name = match own {
-            Some(r) if !is_pronoun(&r) => Some(r),
-            _ => {
-                let from_first = out[k]
-                    .continues
-                    .and_then(|first| out[first].speaker_name.clone());
-                let earlier = || {
-                    let first = named.first()?;
-                    named
-                        .iter()
-                        .all(|n| text[n.clone()].eq_ignore_ascii_case(&text[first.clone()]))
-                        .then(|| named.last().cloned())
-                        .flatten()
-                };
-                from_first.or_else(|| own.as_ref().and_then(|_| earlier()))
+        let name = match out[k].speaker.clone() {
+            Some(r) if !is_pronoun(&r) => {
+                if let Some(prev) = &last_named {
+                    ambiguous |= !text[prev.clone()].eq_ignore_ascii_case(&text[r.clone()]);
+                }
+                last_named = Some(r.clone());
+                Some(r)
             }
+            own => out[k]
+                .continues
+                .and_then(|first| out[first].speaker_name.clone())
+                .or_else(|| own.and(last_named.clone()).filter(|_| !ambiguous)),
         };
-        if let Some(n) = &name {
-            if out[k].speaker.as_ref().is_some_and(|r| !is_pronoun(r)) {
-                named.push(n.clone());
-            }
-        }
         out[k].speaker_name = name;
     }
 }
