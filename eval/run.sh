@@ -35,3 +35,7 @@ for spec in "numbers number_model_en" "number-ranges number_range_model_en" "uni
         tee "$out/$2.score"
     [ "$1" = units ] || awk '/^span strict/ {s=$4} /^value/ {v=$5} END {if (s > 0) printf "value accuracy (of strict span matches) %6.2f\n", 100*v/s}' "$out/$2.score"
 done
+
+# Quotations: the corpus in this repository (tests/quotes/), not ../shared.
+echo "== Quotation corpus (tests/quotes/cases.toml)"
+cargo test --release --quiet --test quotes -- --nocapture 2>&1 | grep -E "cases|precision"

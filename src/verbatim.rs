@@ -9,7 +9,7 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::facts::FactSheet;
-use crate::words::{stem, words};
+use crate::words::{is_stop_word, stem, words};
 
 /// A quotation of at least this many words that matches nothing is reported
 /// as unverified; shorter ones are scare quotes.
@@ -46,6 +46,8 @@ pub struct QuoteWords {
     /// Lowercase words, apostrophes straightened; one list per fragment
     /// (fragments are separated by an ellipsis).
     pub fragments: Vec<Vec<String>>,
+    /// The same words as written, for messages.
+    written: Vec<Vec<String>>,
 }
 
 impl QuoteWords {
@@ -62,24 +64,38 @@ impl QuoteWords {
     /// attribution, or over paragraphs): each part, and each piece of a
     /// part around an ellipsis, is a fragment that must be verbatim, in order.
     pub fn of_parts<'t>(parts: impl IntoIterator<Item = &'t str>) -> Self {
-        let mut fragments = Vec::new();
+        let mut words = QuoteWords {
+            fragments: Vec::new(),
+            written: Vec::new(),
+        };
         for content in parts {
-            Self::push_fragments(content, &mut fragments);
+            words.push_fragments(content);
         }
-        QuoteWords { fragments }
+        words
     }
 
-    fn push_fragments(content: &str, fragments: &mut Vec<Vec<String>>) {
-        let cleaned = strip_brackets(content);
+    fn push_fragments(&mut self, content: &str) {
+        let cleaned = strip_brackets(content).replace(". . .", "…");
         for piece in cleaned.split(['…']).flat_map(|p| p.split("...")) {
-            let ws: Vec<String> = words(piece, 0..piece.len())
+            let written: Vec<String> = words(piece, 0..piece.len())
                 .into_iter()
-                .map(|w| piece[w.span].to_lowercase().replace('\u{2019}', "'"))
+                .map(|w| piece[w.span].to_string())
                 .collect();
-            if !ws.is_empty() {
-                fragments.push(ws);
+            if !written.is_empty() {
+                self.fragments.push(
+                    written
+                        .iter()
+                        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+                        .collect(),
+                );
+                self.written.push(written);
             }
         }
+    }
+
+    /// Whether these words are a verbatim part of `passage`.
+    pub fn is_part_of(&self, passage: &str) -> bool {
+        is_verbatim(self, &Passage::new(passage).folded)
     }
 
     pub fn len(&self) -> usize {
@@ -88,14 +104,6 @@ impl QuoteWords {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    fn all(&self) -> Vec<&str> {
-        self.fragments
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect()
     }
 }
 
@@ -115,10 +123,30 @@ fn strip_brackets(text: &str) -> String {
     out
 }
 
+/// A canonical quotation's words in the three forms comparison needs.
+#[derive(Debug)]
+struct Passage {
+    written: Vec<String>,
+    folded: Vec<String>,
+    stems: Vec<String>,
+}
+
+impl Passage {
+    fn new(content: &str) -> Self {
+        let words = QuoteWords::new(content);
+        let folded: Vec<String> = words.fragments.into_iter().flatten().collect();
+        Passage {
+            stems: folded.iter().map(|w| stem(w).into_owned()).collect(),
+            written: words.written.into_iter().flatten().collect(),
+            folded,
+        }
+    }
+}
+
 /// The canonical quotations of a fact sheet, folded once.
 #[derive(Debug)]
 pub struct CanonicalQuotes {
-    quotes: Vec<(Canonical, Vec<String>)>,
+    quotes: Vec<(Canonical, Passage)>,
 }
 
 impl CanonicalQuotes {
@@ -129,10 +157,9 @@ impl CanonicalQuotes {
             .enumerate()
             .flat_map(|(f, fact)| {
                 fact.quotes.iter().enumerate().map(move |(q, quote)| {
-                    let words = QuoteWords::new(&fact.text[quote.content.clone()]);
                     (
                         Canonical { fact: f, quote: q },
-                        words.all().into_iter().map(str::to_string).collect(),
+                        Passage::new(&fact.text[quote.content.clone()]),
                     )
                 })
             })
@@ -154,41 +181,79 @@ impl CanonicalQuotes {
         if let Some((c, _)) = self
             .quotes
             .iter()
-            .find(|(_, words)| is_verbatim(quote, words))
+            .find(|(_, passage)| is_verbatim(quote, &passage.folded))
         {
             return QuoteMatch::Verbatim(*c);
         }
-        let mine = quote.all();
-        let mine_stems: Vec<String> = mine.iter().map(|w| stem(w).into_owned()).collect();
-        let mut best: Option<(usize, Canonical, Vec<String>)> = None;
-        for (c, words) in &self.quotes {
+        // Every part verbatim, but in another order than the speaker's.
+        if quote.fragments.len() > 1 && quote.len() >= UNVERIFIED_MIN_WORDS {
+            if let Some((c, _)) = self.quotes.iter().find(|(_, passage)| {
+                quote
+                    .fragments
+                    .iter()
+                    .all(|f| contains_run(&passage.folded, f))
+            }) {
+                return QuoteMatch::Close {
+                    canonical: *c,
+                    changes: vec!["the parts are not in the speaker's order".to_string()],
+                };
+            }
+        }
+        let mine_stems: Vec<String> = quote
+            .fragments
+            .iter()
+            .flatten()
+            .map(|w| stem(w).into_owned())
+            .collect();
+        let mut best: Option<(usize, Canonical, &Passage)> = None;
+        for (c, passage) in &self.quotes {
             // Too long to be this quotation, however it aligns (and Myers'
             // diff would cost the product of the lengths).
-            if mine.len() as f32 * CLOSE_SHARE > words.len() as f32 + 1.0 {
+            if mine_stems.len() as f32 * CLOSE_SHARE > passage.stems.len() as f32 + 1.0 {
                 continue;
             }
-            let theirs: Vec<String> = words.iter().map(|w| stem(w).into_owned()).collect();
-            let Some((matched, window)) = aligned(&mine_stems, &theirs) else {
+            let Some(alignment) = Alignment::of(&mine_stems, &passage.stems) else {
                 continue;
             };
-            let needed = if mine.len() <= 2 {
-                mine.len()
+            if !alignment.compact(mine_stems.len()) {
+                continue;
+            }
+            // A one- or two-word quotation near its fact is close when it
+            // shares a word that means something ("worked overnight" for
+            // "worked through the night").
+            let short = mine_stems.len() <= 2;
+            let needed = if short {
+                1
             } else {
-                ((mine.len() as f32 * CLOSE_SHARE).ceil() as usize).max(2)
+                ((mine_stems.len() as f32 * CLOSE_SHARE).ceil() as usize).max(2)
             };
-            if matched < needed || (mine.len() <= 2 && !linked(c.fact)) {
+            let matched = alignment.matched;
+            if matched < needed
+                || (short
+                    && !(mine_stems
+                        .iter()
+                        .any(|s| !is_stop_word(s) && passage.stems.contains(s))
+                        && linked(c.fact)))
+            {
                 continue;
             }
             if best.as_ref().is_none_or(|(m, _, _)| matched > *m) {
-                let theirs_words: Vec<&str> = words[window].iter().map(String::as_str).collect();
-                best = Some((matched, *c, changes(&mine, &theirs_words)));
+                best = Some((matched, *c, passage));
             }
         }
         match best {
-            Some((_, canonical, changes)) => QuoteMatch::Close { canonical, changes },
+            Some((_, canonical, passage)) => QuoteMatch::Close {
+                canonical,
+                changes: changes(quote, passage),
+            },
             None => QuoteMatch::Unknown,
         }
     }
+}
+
+/// Whether `run` appears as consecutive words of `words`.
+fn contains_run(words: &[String], run: &[String]) -> bool {
+    !run.is_empty() && words.windows(run.len()).any(|w| w == run)
 }
 
 /// Every fragment appears as consecutive words of `canonical`, in order.
@@ -211,54 +276,108 @@ fn is_verbatim(quote: &QuoteWords, canonical: &[String]) -> bool {
     true
 }
 
-/// How many of `mine` align with `theirs` (by longest common subsequence),
-/// and the window of `theirs` they fall in, when that window is compact.
-fn aligned(mine: &[String], theirs: &[String]) -> Option<(usize, std::ops::Range<usize>)> {
-    let ops = capture_diff_slices(Algorithm::Myers, mine, theirs);
-    let mut matched = 0;
-    let mut window: Option<std::ops::Range<usize>> = None;
-    for op in ops {
-        if let DiffOp::Equal { new_index, len, .. } = op {
-            matched += len;
-            let w = window.get_or_insert(new_index..new_index + len);
-            w.end = new_index + len;
-        }
-    }
-    let window = window?;
-    (window.len() <= 2 * mine.len() + 2).then_some((matched, window))
+/// How a run of quoted words lines up with a canonical passage (by longest
+/// common subsequence of stems).
+#[derive(Debug)]
+struct Alignment {
+    /// How many quoted words have their match.
+    matched: usize,
+    /// The first matched pair, `(quoted, canonical)` indices.
+    first: (usize, usize),
+    /// Just past the last matched pair.
+    end: (usize, usize),
 }
 
-/// Word-level differences, as an editor reads them.
-fn changes(mine: &[&str], theirs: &[&str]) -> Vec<String> {
-    let quote = |ws: &[&str]| format!("“{}”", ws.join(" "));
-    capture_diff_slices(Algorithm::Myers, theirs, mine)
-        .into_iter()
-        .filter_map(|op| match op {
-            DiffOp::Equal { .. } => None,
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => Some(format!(
-                "dropped {}",
-                quote(&theirs[old_index..old_index + old_len])
-            )),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => Some(format!(
-                "added {}",
-                quote(&mine[new_index..new_index + new_len])
-            )),
-            DiffOp::Replace {
+impl Alignment {
+    fn of(mine: &[String], theirs: &[String]) -> Option<Self> {
+        let mut alignment: Option<Alignment> = None;
+        for op in capture_diff_slices(Algorithm::Myers, mine, theirs) {
+            if let DiffOp::Equal {
                 old_index,
-                old_len,
                 new_index,
-                new_len,
-            } => Some(format!(
-                "{} → {}",
-                quote(&theirs[old_index..old_index + old_len]),
-                quote(&mine[new_index..new_index + new_len])
-            )),
-        })
-        .collect()
+                len,
+            } = op
+            {
+                let a = alignment.get_or_insert(Alignment {
+                    matched: 0,
+                    first: (old_index, new_index),
+                    end: (old_index, new_index),
+                });
+                a.matched += len;
+                a.end = (old_index + len, new_index + len);
+            }
+        }
+        alignment
+    }
+
+    /// The matches fall in a stretch of the passage not much longer than
+    /// the quotation: scattered common words are no misquote.
+    fn compact(&self, quoted_len: usize) -> bool {
+        self.end.1 - self.first.1 <= 2 * quoted_len + 2
+    }
+
+    /// The stretch of the passage the quoted words stand for: the matched
+    /// stretch, widened over the passage words that unmatched quoted words
+    /// at either end replace. When the passage has little more than that
+    /// beyond the stretch, all of it is taken ("worked overnight" stands
+    /// for "worked through the night").
+    fn window(&self, quoted_len: usize, passage: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let widen = |unmatched: usize, room: usize| match unmatched {
+            0 => 0,
+            k if room <= 2 * k + 1 => room,
+            k => k.min(room),
+        };
+        let before = widen(self.first.0, self.first.1 - passage.start);
+        let after = widen(quoted_len - self.end.0, passage.end - self.end.1);
+        self.first.1 - before..self.end.1 + after
+    }
+}
+
+/// Word-level differences between a quotation and the passage it misquotes,
+/// as an editor reads them: fragment by fragment (words left out at an
+/// ellipsis are no change), in the words as written.
+fn changes(quote: &QuoteWords, passage: &Passage) -> Vec<String> {
+    let quoted = |ws: &[String]| format!("“{}”", ws.join(" "));
+    let mut out: Vec<String> = Vec::new();
+    let mut from = 0;
+    for (folded, written) in quote.fragments.iter().zip(&quote.written) {
+        let stems: Vec<String> = folded.iter().map(|w| stem(w).into_owned()).collect();
+        let rest = from..passage.stems.len();
+        let Some(alignment) = Alignment::of(&stems, &passage.stems[rest.clone()]) else {
+            out.push(format!("added {}", quoted(written)));
+            continue;
+        };
+        let local = alignment.window(folded.len(), 0..rest.len());
+        let window = from + local.start..from + local.end;
+        from = window.end;
+        let theirs = &passage.folded[window.clone()];
+        let shown = &passage.written[window];
+        for op in capture_diff_slices(Algorithm::Myers, theirs, folded) {
+            let change = match op {
+                DiffOp::Equal { .. } => continue,
+                DiffOp::Delete {
+                    old_index, old_len, ..
+                } => format!("dropped {}", quoted(&shown[old_index..old_index + old_len])),
+                DiffOp::Insert {
+                    new_index, new_len, ..
+                } => format!("added {}", quoted(&written[new_index..new_index + new_len])),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => format!(
+                    "{} → {}",
+                    quoted(&shown[old_index..old_index + old_len]),
+                    quoted(&written[new_index..new_index + new_len])
+                ),
+            };
+            if !out.contains(&change) {
+                out.push(change);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -307,11 +426,41 @@ text = 'A source said the fighters "cleared the camp".'
     }
 
     #[test]
-    fn fragments_out_of_order_are_not_verbatim() {
-        assert!(!matches!(
-            compare("to defend the nation ... many men fought"),
+    fn fragments_out_of_order_are_close() {
+        match compare("to defend the nation ... many men fought") {
+            QuoteMatch::Close { canonical, changes } => {
+                assert_eq!(canonical.fact, 0);
+                assert_eq!(changes, ["the parts are not in the speaker's order"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn spaced_dots_are_an_ellipsis() {
+        assert!(matches!(
+            compare("many men fought . . . to defend the nation"),
             QuoteMatch::Verbatim(_)
         ));
+    }
+
+    #[test]
+    fn a_short_quotation_near_its_fact_is_close_by_one_meaningful_word() {
+        let quotes = CanonicalQuotes::new(&sheet());
+        assert!(matches!(
+            quotes.compare(&QuoteWords::new("cleared out"), |_| true),
+            QuoteMatch::Close { .. }
+        ));
+        // a shared function word is not enough, and neither is a word far
+        // from its fact
+        assert_eq!(
+            quotes.compare(&QuoteWords::new("the plan"), |_| true),
+            QuoteMatch::Unknown
+        );
+        assert_eq!(
+            quotes.compare(&QuoteWords::new("cleared out"), |_| false),
+            QuoteMatch::Unknown
+        );
     }
 
     #[test]

@@ -42,8 +42,10 @@ pub struct QuoteMention {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
-    /// “ … ” (also « … », „ … “)
+    /// “ … ” (also „ … “)
     CurlyDouble,
+    /// « … », spaces inside allowed
+    Guillemet,
     /// " … "
     StraightDouble,
     /// ‘ … ’
@@ -100,18 +102,23 @@ pub fn quoted_span(parts: &[QuoteMention]) -> Range<usize> {
 }
 
 /// Whether `next` goes on with `prev` after an attribution: `"We fought,"
-/// he said, "until the end."` — a short stretch with a speech verb and no
-/// sentence end between them, and `prev` not ending a sentence itself.
+/// he said, "until the end."` — `prev` breaks off at a comma or dash (inside
+/// or just outside its marks), then a short attribution with a speech verb
+/// and no sentence end, itself closed by a comma, colon or dash.
 fn interrupted(text: &str, prev: &QuoteMention, next: &QuoteMention) -> bool {
+    const BREAKS: &[char] = &[',', '-', '\u{2014}', '\u{2013}'];
     if prev.unterminated {
         return false;
     }
     let between = &text[prev.span.end..next.span.start];
-    let ends_sentence = text[prev.content.clone()]
+    let breaks_off = text[prev.content.clone()].trim_end().ends_with(BREAKS)
+        || between.trim_start().starts_with(BREAKS);
+    let resumes = between
         .trim_end()
-        .ends_with(['.', '!', '?', '…']);
+        .ends_with([',', ':', '-', '\u{2014}', '\u{2013}']);
     let spans = words(text, prev.span.end..next.span.start);
-    !ends_sentence
+    breaks_off
+        && resumes
         && !between.contains(['.', '!', '?', ';', '\n'])
         && (1..=8).contains(&spans.len())
         && spans.iter().any(|w| is_speech_verb(&text[w.clone()]))
@@ -160,11 +167,11 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
         match open {
             None => {
                 let mark = match c {
-                    '\u{201c}' | '\u{ab}' | '\u{201e}'
-                        if next.is_some_and(|n| !n.is_whitespace()) =>
-                    {
+                    '\u{201c}' | '\u{201e}' if next.is_some_and(|n| !n.is_whitespace()) => {
                         Some(Mark::CurlyDouble)
                     }
+                    // French typography sets guillemets off with spaces.
+                    '\u{ab}' => Some(Mark::Guillemet),
                     '"' if next.is_some_and(|n| !n.is_whitespace())
                         && !prev.is_some_and(char::is_alphanumeric) =>
                     {
@@ -182,7 +189,9 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
             }
             Some((mark, start)) => {
                 let closes = match (mark, c) {
-                    (Mark::CurlyDouble, '\u{201d}' | '\u{bb}') => true,
+                    (Mark::CurlyDouble, '\u{201d}' | '\u{bb}') | (Mark::Guillemet, '\u{bb}') => {
+                        true
+                    }
                     // Some texts close „ with “, or misuse “ for both marks.
                     (Mark::CurlyDouble, '\u{201c}') => closes_single_like(prev, next),
                     (Mark::StraightDouble, '"') => true,
@@ -195,7 +204,7 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
                     let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
                     out.push(QuoteMention {
                         span: start..at + c.len_utf8(),
-                        content: start + open_len..at,
+                        content: trimmed(text, start + open_len..at),
                         unterminated: false,
                         speaker: None,
                         speaker_name: None,
@@ -210,11 +219,14 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
     if let Some((mark, start)) = open {
         // A lone single mark at the end is far more likely an apostrophe
         // ("the soldiers' camp") than a quotation that never ends.
-        if matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
+        if matches!(
+            mark,
+            Mark::CurlyDouble | Mark::Guillemet | Mark::StraightDouble
+        ) {
             let open_len = text[start..].chars().next().map_or(1, char::len_utf8);
             out.push(QuoteMention {
                 span: start..para.end,
-                content: start + open_len..para.end,
+                content: trimmed(text, start + open_len..para.end),
                 unterminated: true,
                 speaker: None,
                 speaker_name: None,
@@ -222,6 +234,14 @@ fn scan_paragraph(text: &str, para: Range<usize>, out: &mut Vec<QuoteMention>) {
             });
         }
     }
+}
+
+/// `range` without the white space at its ends.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let inner = &text[range.clone()];
+    let start = range.start + (inner.len() - inner.trim_start().len());
+    let end = range.end - (inner.len() - inner.trim_end().len());
+    start..end.max(start)
 }
 
 /// A single mark opens a quotation after white space or opening punctuation
@@ -289,6 +309,25 @@ const SPEECH_VERBS: &[&str] = &[
     "commented",
     "confirmed",
     "described",
+    "asked",
+    "asks",
+    "answered",
+    "responded",
+    "shouted",
+    "cried",
+    "urged",
+    "pleaded",
+    "admitted",
+    "conceded",
+    "promised",
+    "vowed",
+    "pledged",
+    "predicted",
+    "tweeted",
+    "posted",
+    "adding",
+    "noting",
+    "warning",
 ];
 
 /// How far from a quotation its speaker may be named, in bytes: keeps the
@@ -317,11 +356,24 @@ fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<R
         })
         .map_or(reach_end, |(i, _)| quote.end + i);
     let after = words(text, quote.end..after_end);
-    if let Some(v) = after
+    // `"…," X said` needs the quotation to end its clause: in `"every bed
+    // was taken" while X said`, X is the speaker of what follows.
+    let ends_clause = text[..quote.end]
+        .trim_end_matches(|c: char| is_closing_mark(c))
+        .ends_with([',', '.', '!', '?', '…', '-', '\u{2014}', '\u{2013}'])
+        || text[quote.end..]
+            .trim_start()
+            .starts_with([',', '\u{2014}', '\u{2013}'])
+        || text[para.start..quote.start]
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+        || text[para.start..quote.start].trim().is_empty();
+    let verb_after = after
         .iter()
         .take(6)
         .position(|w| is_speech_verb(&text[w.clone()]))
-    {
+        .filter(|_| ends_clause);
+    if let Some(v) = verb_after {
         if v > 0 {
             return Some(after[0].start..after[v - 1].end);
         }
@@ -344,10 +396,65 @@ fn find_speaker(text: &str, para: Range<usize>, quote: Range<usize>) -> Option<R
             return name_after(text, &before[k + 1..]);
         }
         if is_speech_verb(word) {
+            // "The army thanked its engineers, stating that …": the
+            // participle's subject opens the sentence.
+            let after_comma = text[before
+                .get(k.wrapping_sub(1))
+                .map_or(sentence_start, |p| p.end)..w.start]
+                .contains(',');
+            if after_comma && word.ends_with("ing") {
+                return sentence_subject(text, &before[..k]);
+            }
             return subject_before(text, &before[..k], w.start);
         }
     }
     None
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{201c}'
+    ) || c.is_whitespace()
+}
+
+/// The noun phrase that opens a sentence, up to its verb: "The army" in
+/// "The army thanked its engineers on Tuesday, stating …". An opening
+/// phrase set off by a comma ("On Tuesday, the army …") is skipped; a verb is
+/// a word ending in "-ed", a speech verb or a common irregular past.
+fn sentence_subject(text: &str, words: &[Range<usize>]) -> Option<Range<usize>> {
+    const VERBS: &[&str] = &[
+        "is", "was", "were", "are", "has", "had", "have", "paid", "gave", "made", "put", "sent",
+        "held", "took", "met", "spoke", "led", "issued", "released", "thanked", "praised",
+    ];
+    const OPENERS: &[&str] = &[
+        "in", "on", "after", "at", "during", "before", "late", "early",
+    ];
+    let opens_with_phrase = words.first().is_some_and(|w| {
+        OPENERS
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(&text[w.clone()]))
+    });
+    let comma = words
+        .windows(2)
+        .take(6)
+        .position(|p| text[p[0].end..p[1].start].contains(','));
+    let words = match comma {
+        Some(k) if opens_with_phrase => &words[k + 1..],
+        _ => words,
+    };
+    let verb = words.iter().enumerate().take(6).position(|(k, w)| {
+        let word = &text[w.clone()];
+        // inside the phrase, a capital starts a name ("the Malian Armed Forces")
+        let in_name = k > 0 && word.starts_with(char::is_uppercase);
+        (word.len() > 3 && word.ends_with("ed") && !in_name)
+            || is_speech_verb(word)
+            || VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+    })?;
+    if verb == 0 || text[words[0].end..words[verb - 1].end].contains([',', ';', ':']) {
+        return None;
+    }
+    Some(words[0].start..words[verb - 1].end)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -526,6 +633,16 @@ mod tests {
     }
 
     #[test]
+    fn guillemets_with_or_without_spaces_and_low_high_marks() {
+        assert_eq!(
+            quotes("Il a dit « nous restons » hier.")[0].0,
+            "nous restons"
+        );
+        assert_eq!(quotes("He said «we stay» today.")[0].0, "we stay");
+        assert_eq!(quotes("Er sagte „wir bleiben“ heute.")[0].0, "wir bleiben");
+    }
+
+    #[test]
     fn unterminated_quote_stops_at_paragraph_end() {
         let text = "He said “we stayed until dawn.\n\nNext paragraph “closed”.";
         let doc = crate::document::Document::new(text);
@@ -546,8 +663,22 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("the Malian military"));
         let q = quotes("After the assault it said it had “withdrawn”.");
         assert_eq!(q[0].2.as_deref(), Some("it"));
+        // a participle after a comma speaks for the sentence's subject
         let q = quotes("The army paid tribute, stating that “many men fought”.");
+        assert_eq!(q[0].2.as_deref(), Some("The army"));
+        let q = quotes("On Tuesday, the army thanked them, saying “many men fought”.");
+        assert_eq!(q[0].2.as_deref(), Some("the army"));
+        let q = quotes("The Malian Armed Forces confirmed it, declaring it “calm”.");
+        assert_eq!(q[0].2.as_deref(), Some("The Malian Armed Forces"));
+        let q = quotes("Later, stating that “many men fought”, it left.");
         assert_eq!(q[0].2, None);
+        let q = quotes("“Where was the warning?” Achard asked.");
+        assert_eq!(q[0].2.as_deref(), Some("Achard"));
+        // a quotation that does not end its clause is not attributed to
+        // the name after it
+        let q = quotes("Ana said “every bed was taken” while Jon said “we rose”.");
+        assert_eq!(q[0].2.as_deref(), Some("Ana"));
+        assert_eq!(q[1].2.as_deref(), Some("Jon"));
         let q = quotes("According to the mayor, “nobody was hurt”.");
         assert_eq!(q[0].2.as_deref(), Some("the mayor"));
         let q = quotes("“It shrinks,” said Dr. Amira Castell, who led the survey.");
@@ -614,6 +745,12 @@ mod tests {
         // no speech verb between: two quotations in one sentence
         let text = "It was “vigorous” and “orderly”, officials insisted.";
         assert_eq!(parts(text)[1].continues, None);
+        // a first part that does not break off at a comma is whole
+        let text = "Ana said “every bed was taken” while Jon said “the river rose”.";
+        assert_eq!(parts(text)[1].continues, None);
+        // British style: the comma outside the marks
+        let text = "‘We fought’, the colonel said, ‘until the end.’";
+        assert_eq!(parts(text)[1].continues, Some(0));
     }
 
     #[test]

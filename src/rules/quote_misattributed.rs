@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::quote::{is_title, quotations, quoted_span};
+use crate::extract::quote::{extract_quotes, is_title, quotations};
 use crate::facts::FactSheet;
 use crate::link::Kind;
 use crate::verbatim::{QuoteMatch, QuoteWords};
@@ -42,6 +42,9 @@ const GENERIC_SPEAKERS: &[&str] = &[
     "authorities",
 ];
 
+/// Names of one speaker that linking does not fold: `(word, speaker)`. "The Malian Armed Forces" speak for the army.
+const SPEAKER_SYNONYMS: &[(&str, &str)] = &[("force", "army")];
+
 /// A quotation this short is only checked when its sentence links to the
 /// fact: two words ("under control") are often said by many.
 const SHORT_QUOTE_WORDS: usize = 4;
@@ -60,7 +63,11 @@ impl Rule for QuoteMisattributed {
             if parts[parts.len() - 1].unterminated {
                 continue;
             }
-            let Some(speaker) = parts.iter().find_map(|q| q.speaker_name.clone()) else {
+            // Who speaks (a pronoun's antecedent), and the words that say so.
+            let Some((speaker, written)) = parts
+                .iter()
+                .find_map(|q| Some((q.speaker_name.clone()?, q.speaker.clone())))
+            else {
                 continue;
             };
             let words = QuoteWords::of_quotation(text, parts);
@@ -80,6 +87,10 @@ impl Rule for QuoteMisattributed {
                 }
             }
             let fact = facts.index.fact(canonical.fact);
+            let passage = &fact.text[fact.quotes[canonical.quote].content.clone()];
+            if quotes_someone_else(passage, &words) {
+                continue;
+            }
             let Some(theirs) = fact.quotes[canonical.quote].speaker_name.clone() else {
                 continue;
             };
@@ -87,10 +98,30 @@ impl Rule for QuoteMisattributed {
                 continue;
             }
             let (mine, expected) = (&text[speaker.clone()], &fact.text[theirs.clone()]);
+            let quoted: Vec<&str> = parts
+                .iter()
+                .map(|q| text[q.content.clone()].trim_end_matches([',', '.', ';', ':']))
+                .collect();
+            let mut notes = vec![format!(
+                "the quoted words “{}” are verbatim from fact `{}`",
+                quoted.join(" … "),
+                fact.id
+            )];
+            // Point at the pronoun, and say whom it stands for.
+            let span = match written {
+                Some(pronoun) if pronoun != speaker => {
+                    notes.push(format!(
+                        "“{}” stands for {mine}, named earlier in the paragraph",
+                        &text[pronoun.clone()]
+                    ));
+                    pronoun
+                }
+                _ => speaker,
+            };
             out.push(Diagnostic {
                 rule: self.id(),
                 severity: self.severity(),
-                span: speaker,
+                span,
                 message: format!(
                     "quotation of fact `{}` attributed to “{mine}”; the fact sheet gives it to “{expected}”",
                     fact.id
@@ -99,16 +130,19 @@ impl Rule for QuoteMisattributed {
                 expected: Some(expected.to_string()),
                 fact_value: Some(theirs),
                 fact_label: Some(format!("speaker in fact `{}`", fact.id)),
-                notes: vec![format!(
-                    "the quoted words “{}” are verbatim from fact `{}`",
-                    text[quoted_span(parts)]
-                        .trim()
-                        .trim_end_matches([',', '.', ';', ':']),
-                    fact.id
-                )],
+                notes,
             });
         }
     }
+}
+
+/// Whether the quoted words all come from a quotation inside the canonical
+/// one ("When people told me ‘the bridge is moving’, I closed it"): their
+/// speaker is not the one the fact sheet names.
+fn quotes_someone_else(passage: &str, words: &QuoteWords) -> bool {
+    extract_quotes(passage, std::slice::from_ref(&(0..passage.len())))
+        .iter()
+        .any(|inner| words.is_part_of(&passage[inner.content.clone()]))
 }
 
 /// Whether two speakers can be the same: they share a name or noun (folded
@@ -136,5 +170,13 @@ fn content_stems(text: &str, span: &Range<usize>, sheet: &FactSheet) -> HashSet<
         .into_iter()
         .filter(|w| !is_stop_word(&w.stem) && !is_title(&text[w.span.clone()]))
         .map(|w| sheet.aliases.get(&w.stem).cloned().unwrap_or(w.stem))
+        .map(|stem| {
+            SPEAKER_SYNONYMS
+                .iter()
+                .find(|(word, _)| crate::words::stem(word) == stem.as_str())
+                .map_or(stem, |(_, speaker)| {
+                    crate::words::stem(speaker).into_owned()
+                })
+        })
         .collect()
 }

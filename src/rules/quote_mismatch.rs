@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     needs_facts: true,
     doc: RuleDoc {
-        what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word. Case at the start, punctuation at the edges, an ellipsis for omitted words and [brackets] for insertions are accepted.",
+        what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word, parts in another order than the speaker's. Case, apostrophes, punctuation, an ellipsis for omitted words and [brackets] for insertions are accepted. A one- or two-word quotation is checked only when its sentence links to the fact it would misquote and shares a meaningful word with its quotation.",
         why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",
         example: "The army said it had to \"withdraw\".   (the statement says \"withdrawing\")",
         use_instead: "The army said it had to withdraw.   or   The army said it reacted before \"withdrawing\".",
