@@ -34,6 +34,16 @@ const INPUTS: &[(&str, &str, &str)] = &[
         "“We lost,” Ribas said. “It turned,” she said. “We won,” Okafor said. ",
     ),
     (
+        "single quotes with possessives",
+        "",
+        "'We met the guards' families and the soldiers' wives ",
+    ),
+    (
+        "pronoun quotes after long prose",
+        "Ellis Okafor was alone. ",
+        "He walked the halls of the Marlow Museum at night. “I heard it,” he said. ",
+    ),
+    (
         "one unclosed quote, then prose",
         "“",
         "More than 30 soldiers were killed on Sunday, the army said.\n\n",

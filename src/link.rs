@@ -138,8 +138,10 @@ pub struct FactIndex<'s> {
     /// stem → its weight, 1 for a word of one fact, less for common ones.
     weights: HashMap<String, f32>,
     /// The story's places, people and parties: the names several facts share
-    /// (all names, when no two facts share one).
+    /// or the title holds (all names, when no two facts share one).
     story_names: Vec<String>,
+    /// The names of the people and bodies the facts quote.
+    speaker_names: Vec<String>,
 }
 
 impl<'s> FactIndex<'s> {
@@ -189,11 +191,35 @@ impl<'s> FactIndex<'s> {
                 *counts.entry(n.as_str()).or_default() += 1;
             }
         }
+        // The title names the story: a name it holds is the story's even
+        // when one fact has it.
+        let title: HashSet<String> = sheet
+            .title
+            .iter()
+            .flat_map(|t| words(t, 0..t.len()))
+            .map(|w| w.stem)
+            .collect();
         let shared: Vec<String> = counts
             .iter()
-            .filter(|(_, c)| **c >= 2)
+            .filter(|(n, c)| **c >= 2 || title.contains(**n))
             .map(|(n, _)| n.to_string())
             .collect();
+        let mut speaker_names: Vec<String> = sheet
+            .facts
+            .iter()
+            .flat_map(|f| {
+                f.quotes
+                    .iter()
+                    .filter_map(|q| q.speaker_name.clone())
+                    .flat_map(|span| words(&f.text, span))
+                    .filter(|w| f.text[w.span.clone()].starts_with(char::is_uppercase))
+                    .filter(|w| !lower.contains(&w.stem) && !is_stop_word(&w.stem))
+                    .filter(|w| !crate::extract::quote::is_title(&f.text[w.span.clone()]))
+                    .map(|w| w.stem)
+            })
+            .collect();
+        speaker_names.sort();
+        speaker_names.dedup();
         let mut story_names = if shared.is_empty() {
             counts.keys().map(|n| n.to_string()).collect()
         } else {
@@ -203,6 +229,7 @@ impl<'s> FactIndex<'s> {
         FactIndex {
             sheet,
             story_names,
+            speaker_names,
             terms,
             postings,
             weights,
@@ -529,6 +556,16 @@ impl<'s> FactIndex<'s> {
     /// places, people or parties.
     pub fn is_about_story(&self, document_stems: &HashSet<String>) -> bool {
         self.story_names.is_empty() || self.story_names.iter().any(|n| document_stems.contains(n))
+    }
+
+    /// Whether a document names one of the story's names or someone the
+    /// fact sheet quotes: enough to call its quotations this story's.
+    pub fn names_story_or_speaker(&self, document_stems: &HashSet<String>) -> bool {
+        self.is_about_story(document_stems)
+            || self
+                .speaker_names
+                .iter()
+                .any(|n| document_stems.contains(n))
     }
 
     /// The *another event* guard.

@@ -77,9 +77,9 @@ impl QuoteWords {
     fn push_fragments(&mut self, content: &str) {
         let cleaned = strip_brackets(content).replace(". . .", "…");
         for piece in cleaned.split(['…']).flat_map(|p| p.split("...")) {
-            let written: Vec<String> = words(piece, 0..piece.len())
+            let written: Vec<String> = numbers_joined(piece, words(piece, 0..piece.len()))
                 .into_iter()
-                .map(|w| piece[w.span].to_string())
+                .map(|span| piece[span].to_string())
                 .collect();
             if !written.is_empty() {
                 self.fragments.push(
@@ -107,7 +107,26 @@ impl QuoteWords {
     }
 }
 
-/// Removes `[inserted words]`; an unclosed bracket is kept as text.
+/// Word spans with the digit groups of one number joined ("20,000", "2.5"),
+/// so a changed number reads as one word.
+fn numbers_joined(text: &str, words: Vec<crate::words::Word>) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(words.len());
+    let digits = |r: &std::ops::Range<usize>| text[r.clone()].bytes().all(|b| b.is_ascii_digit());
+    for w in words {
+        if let Some(last) = out.last_mut() {
+            let gap = &text[last.end..w.span.start];
+            if (gap == "," || gap == ".") && digits(last) && digits(&w.span) {
+                last.end = w.span.end;
+                continue;
+            }
+        }
+        out.push(w.span);
+    }
+    out
+}
+
+/// Replaces `[inserted words]` with an ellipsis: they may stand for words
+/// of the speaker's that are left out. An unclosed bracket is kept as text.
 fn strip_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -116,7 +135,8 @@ fn strip_brackets(text: &str) -> String {
             break;
         };
         out.push_str(&rest[..open]);
-        out.push(' ');
+        // the words it stands for are left out, as at an ellipsis
+        out.push('…');
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
@@ -195,16 +215,16 @@ impl CanonicalQuotes {
             }) {
                 return QuoteMatch::Close {
                     canonical: *c,
-                    changes: vec!["the parts are not in the speaker's order".to_string()],
+                    changes: vec![REORDERED.to_string()],
                 };
             }
         }
-        let mine_stems: Vec<String> = quote
+        let fragment_stems: Vec<Vec<String>> = quote
             .fragments
             .iter()
-            .flatten()
-            .map(|w| stem(w).into_owned())
+            .map(|f| f.iter().map(|w| stem(w).into_owned()).collect())
             .collect();
+        let mine_stems: Vec<&String> = fragment_stems.iter().flatten().collect();
         let mut best: Option<(usize, Canonical, &Passage)> = None;
         for (c, passage) in &self.quotes {
             // Too long to be this quotation, however it aligns (and Myers'
@@ -212,12 +232,14 @@ impl CanonicalQuotes {
             if mine_stems.len() as f32 * CLOSE_SHARE > passage.stems.len() as f32 + 1.0 {
                 continue;
             }
-            let Some(alignment) = Alignment::of(&mine_stems, &passage.stems) else {
-                continue;
-            };
-            if !alignment.compact(mine_stems.len()) {
-                continue;
-            }
+            // Each fragment where it fits best: a reordered quotation is
+            // close too.
+            let matched: usize = fragment_stems
+                .iter()
+                .filter_map(|f| Alignment::of(f, &passage.stems))
+                .filter(|a| a.compact(a.quoted_len))
+                .map(|a| a.matched)
+                .sum();
             // A one- or two-word quotation near its fact is close when it
             // shares a word that means something ("worked overnight" for
             // "worked through the night").
@@ -227,12 +249,11 @@ impl CanonicalQuotes {
             } else {
                 ((mine_stems.len() as f32 * CLOSE_SHARE).ceil() as usize).max(2)
             };
-            let matched = alignment.matched;
             if matched < needed
                 || (short
                     && !(mine_stems
                         .iter()
-                        .any(|s| !is_stop_word(s) && passage.stems.contains(s))
+                        .any(|s| !is_stop_word(s) && passage.stems.contains(*s))
                         && linked(c.fact)))
             {
                 continue;
@@ -280,6 +301,8 @@ fn is_verbatim(quote: &QuoteWords, canonical: &[String]) -> bool {
 /// common subsequence of stems).
 #[derive(Debug)]
 struct Alignment {
+    /// How many words the quoted run has.
+    quoted_len: usize,
     /// How many quoted words have their match.
     matched: usize,
     /// The first matched pair, `(quoted, canonical)` indices.
@@ -299,6 +322,7 @@ impl Alignment {
             } = op
             {
                 let a = alignment.get_or_insert(Alignment {
+                    quoted_len: mine.len(),
                     matched: 0,
                     first: (old_index, new_index),
                     end: (old_index, new_index),
@@ -340,15 +364,25 @@ fn changes(quote: &QuoteWords, passage: &Passage) -> Vec<String> {
     let quoted = |ws: &[String]| format!("“{}”", ws.join(" "));
     let mut out: Vec<String> = Vec::new();
     let mut from = 0;
+    let mut reordered = false;
     for (folded, written) in quote.fragments.iter().zip(&quote.written) {
+        // A verbatim part changes nothing, wherever it stands.
+        if let Some(at) = passage
+            .folded
+            .windows(folded.len())
+            .position(|w| w == folded.as_slice())
+        {
+            reordered |= at < from;
+            from = at + folded.len();
+            continue;
+        }
         let stems: Vec<String> = folded.iter().map(|w| stem(w).into_owned()).collect();
-        let rest = from..passage.stems.len();
-        let Some(alignment) = Alignment::of(&stems, &passage.stems[rest.clone()]) else {
+        let Some(alignment) = Alignment::of(&stems, &passage.stems) else {
             out.push(format!("added {}", quoted(written)));
             continue;
         };
-        let local = alignment.window(folded.len(), 0..rest.len());
-        let window = from + local.start..from + local.end;
+        let window = alignment.window(folded.len(), 0..passage.stems.len());
+        reordered |= window.start < from;
         from = window.end;
         let theirs = &passage.folded[window.clone()];
         let shown = &passage.written[window];
@@ -377,8 +411,13 @@ fn changes(quote: &QuoteWords, passage: &Passage) -> Vec<String> {
             }
         }
     }
+    if reordered {
+        out.push(REORDERED.to_string());
+    }
     out
 }
+
+const REORDERED: &str = "the parts are not in the speaker's order";
 
 #[cfg(test)]
 mod tests {

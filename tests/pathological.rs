@@ -111,7 +111,7 @@ fn one_unclosed_quote_in_a_long_document_is_one_warning() {
     for paragraph_break in ["\n\n", " "] {
         let piece =
             format!("More than 30 soldiers were killed on Sunday, the army said.{paragraph_break}");
-        let text = format!("“{}", run_of(&piece, 128 * 1024));
+        let text = format!("“{}", run_of(&piece, 1024 * 1024));
         let analysis = Analysis::new(&text, None, None);
         let found = rules::check(&analysis, None);
         let unterminated: Vec<_> = found
@@ -120,5 +120,25 @@ fn one_unclosed_quote_in_a_long_document_is_one_warning() {
             .collect();
         assert_eq!(unterminated.len(), 1, "{paragraph_break:?}");
         assert_eq!(unterminated[0].span.start, 0);
+    }
+}
+
+#[test]
+fn single_quotes_with_possessives_and_pronoun_quotes_stay_well_formed() {
+    for piece in [
+        "'We met the guards' families and the soldiers' wives ",
+        "He walked the halls at night. “I heard it,” he said. ",
+        "‘a s’ b ‘c s’ d ",
+    ] {
+        let text = run_of(piece, 256 * 1024);
+        let analysis = Analysis::new(&text, None, None);
+        let mut last = 0;
+        for q in &analysis.quotes {
+            assert!(q.span.start >= last, "quotations overlap in {piece:?}");
+            assert!(q.span.start <= q.content.start && q.content.end <= q.span.end);
+            assert!(text.is_char_boundary(q.content.start) && text.is_char_boundary(q.content.end));
+            last = q.span.end;
+        }
+        let _ = rules::check(&analysis, None);
     }
 }

@@ -154,20 +154,34 @@ impl Score {
     }
 }
 
-#[test]
-fn every_quotation_case_is_right() {
-    let dir = root().join("tests/quotes");
+/// How a found speaker is compared with the annotated one.
+#[derive(Clone, Copy)]
+enum SpeakerMatch {
+    /// The same words: the corpus written with the extractor's conventions.
+    Exact,
+    /// The annotated name is part of the found speaker: a corpus annotated
+    /// by someone who did not know those conventions ("Delgado" for "Chief
+    /// Inspector Rosa Delgado").
+    Contains,
+}
+
+/// A corpus's scores and the cases it got wrong, `(case, what)`.
+struct Report {
+    cases: usize,
+    lines: Vec<String>,
+    wrong: Vec<(String, String)>,
+}
+
+/// Checks every case of the corpus in `dir` (its `facts.toml` and
+/// `cases.toml`), asserting each case's snapshot in `snapshots`.
+fn score(dir: &str, snapshots: &str, speaker_match: SpeakerMatch) -> Report {
+    let dir = root().join(dir);
     let sheet = load_sheet(&dir.join("facts.toml"));
     let source = std::fs::read_to_string(dir.join("cases.toml")).expect("cases readable");
     let corpus: Corpus = toml::from_str(&source).unwrap_or_else(|e| panic!("cases.toml: {e}"));
-    assert!(
-        corpus.case.len() >= 60,
-        "the corpus has {} cases",
-        corpus.case.len()
-    );
 
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root().join("snapshots/quotes"));
+    settings.set_snapshot_path(root().join(snapshots));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
 
@@ -185,44 +199,46 @@ fn every_quotation_case_is_right() {
             case.name
         );
         let outcome = run(case, &text, &sheet);
+        let mut fail =
+            |what: String| wrong.push((case.name.clone(), format!("[{}] {what}", case.form)));
+
         let found: Vec<Range<usize>> = outcome.quotes.iter().map(|q| q.content.clone()).collect();
         let right = found.iter().filter(|s| spans.contains(s)).count();
         boundaries.add(right, found.len(), spans.len());
         if right != found.len() || right != spans.len() {
             let shown: Vec<&str> = found.iter().map(|s| &text[s.clone()]).collect();
-            wrong.push(format!(
-                "{} [{}]: quotations {shown:?}",
-                case.name, case.form
-            ));
+            fail(format!("quotations {shown:?}"));
         }
 
         // A speaker is right when its part's boundaries are.
         let named: Vec<(Range<usize>, String)> = outcome
             .quotes
             .iter()
-            .map(|q| {
-                let who = q.speaker_name.clone().map_or("", |s| &text[s]);
-                (q.content.clone(), who.to_string())
-            })
+            .filter_map(|q| Some((q.content.clone(), text[q.speaker_name.clone()?].to_string())))
             .collect();
-        let expected: Vec<(Range<usize>, String)> = spans
+        let expected: Vec<(&Range<usize>, &String)> = spans
             .iter()
-            .cloned()
-            .zip(case.speakers.iter().cloned())
+            .zip(&case.speakers)
+            .filter(|(_, who)| !who.is_empty())
             .collect();
-        let is_named = |p: &&(Range<usize>, String)| !p.1.is_empty();
         let right = named
             .iter()
-            .filter(is_named)
-            .filter(|p| expected.contains(p))
+            .filter(|(span, who)| {
+                expected.iter().any(|&(s, w)| {
+                    s == span
+                        && match speaker_match {
+                            SpeakerMatch::Exact => who == w,
+                            SpeakerMatch::Contains => {
+                                who.to_lowercase().contains(&w.to_lowercase())
+                            }
+                        }
+                })
+            })
             .count();
-        let (n_found, n_expected) = (
-            named.iter().filter(is_named).count(),
-            expected.iter().filter(is_named).count(),
-        );
-        speakers.add(right, n_found, n_expected);
-        if right != n_found || right != n_expected {
-            wrong.push(format!("{} [{}]: speakers {named:?}", case.name, case.form));
+        speakers.add(right, named.len(), expected.len());
+        if right != named.len() || right != expected.len() {
+            let shown: Vec<&str> = named.iter().map(|(_, who)| who.as_str()).collect();
+            fail(format!("speakers {shown:?}"));
         }
 
         let right = case
@@ -233,18 +249,39 @@ fn every_quotation_case_is_right() {
             .count();
         findings.add(right, outcome.rules.len(), case.expect.len());
         if outcome.rules != case.expect {
-            wrong.push(format!(
-                "{} [{}]: findings {:?}",
-                case.name, case.form, outcome.rules
-            ));
+            fail(format!("findings {:?}", outcome.rules));
         }
 
         settings.bind(|| insta::assert_snapshot!(case.name.as_str(), outcome.snapshot));
     }
-    println!("{} quotation cases", corpus.case.len());
-    println!("{}", boundaries.line("quotation boundaries"));
-    println!("{}", speakers.line("speakers"));
-    println!("{}", findings.line("findings"));
+    Report {
+        cases: corpus.case.len(),
+        lines: vec![
+            boundaries.line("quotation boundaries"),
+            speakers.line("speakers"),
+            findings.line("findings"),
+        ],
+        wrong,
+    }
+}
+
+fn print(title: &str, report: &Report) {
+    println!("{title}: {} cases", report.cases);
+    for line in &report.lines {
+        println!("  {line}");
+    }
+}
+
+#[test]
+fn every_quotation_case_is_right() {
+    let report = score("tests/quotes", "snapshots/quotes", SpeakerMatch::Exact);
+    print("quotation corpus (tests/quotes/cases.toml)", &report);
+    assert!(report.cases >= 60, "the corpus has {} cases", report.cases);
+    let wrong: Vec<String> = report
+        .wrong
+        .iter()
+        .map(|(c, w)| format!("{c} {w}"))
+        .collect();
     assert!(wrong.is_empty(), "cases not right:\n{}", wrong.join("\n"));
 }
 
@@ -254,4 +291,49 @@ fn marks_are_removed_and_spans_kept() {
     assert_eq!(text, "a “b c” d é");
     assert_eq!(&text[spans[0].clone()], "b c");
     assert_eq!(&text[spans[1].clone()], "é");
+}
+
+/// Cases of the blind set (`tests/quotes/blind/`, written by a separate
+/// author who saw neither this code nor the corpus above) that factlint does
+/// not get right yet, each with the reason. A fix that gets one right should
+/// remove it from the list.
+const BLIND_KNOWN_MISSES: &[(&str, &str)] = &[
+    (
+        "nested-inner-words-to-renner",
+        "“his first words were “…””: no speech verb; a possessive is not taken as the speaker",
+    ),
+    (
+        "single-straight-ends-document",
+        "“Anand's ruling … was brief: '…'”: no speech verb; a possessive is not taken as the speaker",
+    ),
+    (
+        "fragments-okafor-verbatim",
+        "“Okafor “heard a soft tapping” above him”: a quotation used as the predicate, with no speech verb, is nobody's",
+    ),
+];
+
+#[test]
+fn blind_quotation_cases_are_right_but_for_known_misses() {
+    let report = score(
+        "tests/quotes/blind",
+        "snapshots/quotes/blind",
+        SpeakerMatch::Contains,
+    );
+    print(
+        "blind quotation set (tests/quotes/blind/cases.toml)",
+        &report,
+    );
+    let mut wrong: Vec<String> = Vec::new();
+    for (case, what) in &report.wrong {
+        if !BLIND_KNOWN_MISSES.iter().any(|(c, _)| c == case) {
+            wrong.push(format!("{case} {what}"));
+        }
+    }
+    for (case, _) in BLIND_KNOWN_MISSES {
+        assert!(
+            report.wrong.iter().any(|(c, _)| c == case),
+            "{case} is right now: remove it from BLIND_KNOWN_MISSES"
+        );
+    }
+    assert!(wrong.is_empty(), "cases not right:\n{}", wrong.join("\n"));
 }

@@ -3,6 +3,7 @@
 //! Each returns byte spans over the text it was given and knows nothing of
 //! fact sheets; the same extractors read documents and fact texts.
 
+mod attribution;
 pub mod quantity;
 pub mod quote;
 pub mod tense;

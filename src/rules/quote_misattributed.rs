@@ -20,7 +20,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     needs_facts: true,
     doc: RuleDoc {
-        what_it_does: "Reports a quotation that is a verbatim part of a canonical quotation but is attributed to another speaker than the fact sheet names. Speakers agree when they share a name or a noun (\"Vidal\" and \"rescue leader Ana Vidal\", \"the army\" and \"Mali's military\"), through the sheet's `[aliases]` too; a pronoun counts only when it stands for the one speaker named before it in the paragraph, and a generic speaker (\"officials\", \"a spokesman\") is never reported.",
+        what_it_does: "Reports a quotation that is a verbatim part of a canonical quotation but is attributed to another speaker than the fact sheet names. Speakers agree when they share a name or a noun (\"Vidal\" and \"rescue leader Ana Vidal\", \"the army\" and \"Mali's military\"), through the sheet's `[aliases]` too; a pronoun counts only when it stands for the one person named before it in the paragraph, words the canonical speaker was quoting in turn are not checked, and a generic speaker (\"officials\", \"a spokesman\") is never reported.",
         why_it_matters: "Words put in the wrong mouth misinform as much as changed words, and they can expose a newsroom to complaints from both speakers.",
         example: "“Every one of them walked out,” the mine owner said.   (the fact sheet gives these words to rescue leader Ana Vidal)",
         use_instead: "“Every one of them walked out,” rescue leader Ana Vidal said.",

@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     severity: Severity::Warning,
     needs_facts: true,
     doc: RuleDoc {
-        what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations; shorter quotations are taken as scare quotes.",
+        what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations and the document names the story or someone it quotes; shorter quotations are taken as scare quotes.",
         why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",
         example: "“We have never seen anything like it,” a resident said.   (no fact holds these words)",
         use_instead: "Add the quotation to the fact sheet with its speaker, or paraphrase it without quotation marks.",
@@ -32,7 +32,7 @@ impl Rule for QuoteUnverified {
         }
         let analysis = cx.analysis;
         // An article about another story quotes other people.
-        if !facts.index.is_about_story(analysis.stems()) {
+        if !facts.index.names_story_or_speaker(analysis.stems()) {
             return;
         }
         let text = analysis.doc.text;
