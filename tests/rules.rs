@@ -8,8 +8,22 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{check_file, load_sheet, root};
-use factlint::rules::RULES;
+use common::{check_file_with, load_sheet, root};
+use factlint::rules::{Level, Levels, RULES};
+
+/// The default rules, and the fixture's own rule on even when it is off by
+/// default.
+fn levels_for(fixture: &Path) -> Levels {
+    let mut levels = Levels::default();
+    let folder = fixture
+        .strip_prefix(root().join("rules"))
+        .unwrap_or(fixture);
+    let id = folder.to_string_lossy().replace('\\', "/");
+    if let Some(rule) = RULES.iter().find(|r| r.id() == id) {
+        levels.set(rule.id(), Level::On(rule.severity()));
+    }
+    levels
+}
 
 /// The `(line, rule)` pairs a fixture marks as expected.
 fn markers(text: &str) -> BTreeSet<(usize, String)> {
@@ -32,7 +46,7 @@ fn markers(text: &str) -> BTreeSet<(usize, String)> {
 fn found(text: &str, doc: &Path, fixture: &Path) -> BTreeSet<(usize, String)> {
     let sheet_path = fixture.join("facts.toml");
     let sheet = sheet_path.exists().then(|| load_sheet(&sheet_path));
-    let (diagnostics, _, _) = check_file(doc, sheet.as_ref());
+    let (diagnostics, _, _) = check_file_with(doc, sheet.as_ref(), &levels_for(fixture));
     diagnostics
         .iter()
         .map(|d| {
@@ -62,7 +76,7 @@ fn fail_fixtures_match_their_markers_and_snapshots() {
             assert_eq!(found(&text, doc, fixture), expected, "{}", doc.display());
             let sheet_path = fixture.join("facts.toml");
             let sheet = sheet_path.exists().then(|| load_sheet(&sheet_path));
-            let (_, human, _) = check_file(doc, sheet.as_ref());
+            let (_, human, _) = check_file_with(doc, sheet.as_ref(), &levels_for(fixture));
             insta::assert_snapshot!(human);
         });
     });

@@ -53,7 +53,40 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// Whether the rule needs a fact sheet to say anything.
     pub needs_facts: bool,
+    /// Whether it runs unless configured off; a rule for one house style
+    /// only ("write dates out") is off until a preset or setting turns it on.
+    pub on_by_default: bool,
     pub doc: RuleDoc,
+}
+
+/// How loud a rule is set to be: off, or on at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// Each rule's level where it differs from the rule's default (off for a
+/// rule off by default, its own severity otherwise).
+#[derive(Debug, Clone, Default)]
+pub struct Levels {
+    overrides: std::collections::HashMap<&'static str, Level>,
+}
+
+impl Levels {
+    /// Sets one rule's level; later settings win.
+    pub fn set(&mut self, rule: &'static str, level: Level) {
+        self.overrides.insert(rule, level);
+    }
+
+    /// The severity a rule's findings get, or `None` when it is off.
+    pub fn severity(&self, rule: &dyn Rule) -> Option<Severity> {
+        match self.overrides.get(rule.id()) {
+            Some(Level::Off) => None,
+            Some(Level::On(severity)) => Some(*severity),
+            None => rule.meta().on_by_default.then(|| rule.severity()),
+        }
+    }
 }
 
 /// A check over one document.
@@ -69,6 +102,9 @@ pub trait Rule: Sync {
     }
     fn needs_facts(&self) -> bool {
         self.meta().needs_facts
+    }
+    fn on_by_default(&self) -> bool {
+        self.meta().on_by_default
     }
     fn doc(&self) -> &'static RuleDoc {
         &self.meta().doc
@@ -92,13 +128,31 @@ pub fn rule(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.id() == id)
 }
 
-/// Runs every rule that can run on `analysis`, findings in text order.
+/// Runs every rule that is on by default and can run on `analysis`,
+/// findings in text order.
 pub fn check(analysis: &Analysis, facts: Option<&FactSheetContext>) -> Vec<Diagnostic> {
+    check_with(analysis, facts, &Levels::default())
+}
+
+/// Runs every rule `levels` leaves on and that can run on `analysis`, each
+/// finding at the rule's configured severity, findings in text order.
+pub fn check_with(
+    analysis: &Analysis,
+    facts: Option<&FactSheetContext>,
+    levels: &Levels,
+) -> Vec<Diagnostic> {
     let cx = Context { analysis, facts };
     let mut out = Vec::new();
     for rule in RULES {
+        let Some(severity) = levels.severity(*rule) else {
+            continue;
+        };
         if facts.is_some() || !rule.needs_facts() {
+            let from = out.len();
             rule.check(&cx, &mut out);
+            for d in &mut out[from..] {
+                d.severity = severity;
+            }
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));

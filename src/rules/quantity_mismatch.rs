@@ -18,6 +18,7 @@ static META: RuleMeta = RuleMeta {
     id: "quantity/mismatch",
     severity: Severity::Error,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted.",
         why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",

@@ -17,6 +17,7 @@ static META: RuleMeta = RuleMeta {
     id: "quantity/unit-mismatch",
     severity: Severity::Warning,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Reports an amount of money or a measure whose unit differs from the fact it talks about: the same number in another currency (\"€45 million\" for \"$45 million\"), or a measure in another unit of the same kind that does not convert to the fact's value (\"45 km\" for \"45 miles\", \"45 kW\" for \"45 MW\"). A converted figure (\"48 km\" for \"30 miles\") and an amount in another currency with another number (a conversion) are not reported.",
         why_it_matters: "A unit or a scale changed while the number was copied is easy to miss on a read-through and changes the amount by a factor: euros are not dollars, kilometres are not miles.",

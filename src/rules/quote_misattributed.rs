@@ -19,6 +19,7 @@ static META: RuleMeta = RuleMeta {
     id: "quote/misattributed",
     severity: Severity::Error,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Reports a quotation that is a verbatim part of a canonical quotation but is attributed to another speaker than the fact sheet names. Speakers agree when they share a name or a noun (\"Vidal\" and \"rescue leader Ana Vidal\", \"the army\" and \"Mali's military\"), through the sheet's `[aliases]` too; a pronoun counts only when it stands for the one person named before it in the paragraph, words the canonical speaker was quoting in turn are not checked, and a generic speaker (\"officials\", \"a spokesman\") is never reported.",
         why_it_matters: "Words put in the wrong mouth misinform as much as changed words, and they can expose a newsroom to complaints from both speakers.",

@@ -14,6 +14,7 @@ static META: RuleMeta = RuleMeta {
     id: "quote/mismatch",
     severity: Severity::Error,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word, parts in another order than the speaker's. Case, apostrophes, punctuation, an ellipsis for omitted words and [brackets] for insertions are accepted. A one- or two-word quotation is checked only when its sentence links to the fact it would misquote and shares a meaningful word with its quotation.",
         why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",

@@ -10,6 +10,7 @@ static META: RuleMeta = RuleMeta {
     id: "quote/unterminated",
     severity: Severity::Warning,
     needs_facts: false,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Reports an opening quotation mark with no closing mark before the end of its paragraph.",
         why_it_matters: "Readers cannot tell where the speaker's words end, and the quotation cannot be checked against its source.",

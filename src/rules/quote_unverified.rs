@@ -13,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     id: "quote/unverified",
     severity: Severity::Warning,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations and the document names the story or someone it quotes; shorter quotations are taken as scare quotes.",
         why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",

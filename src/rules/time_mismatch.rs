@@ -13,6 +13,7 @@ static META: RuleMeta = RuleMeta {
     id: "time/mismatch",
     severity: Severity::Error,
     needs_facts: true,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported.",
         why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",

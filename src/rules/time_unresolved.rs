@@ -11,6 +11,7 @@ static META: RuleMeta = RuleMeta {
     id: "time/unresolved",
     severity: Severity::Info,
     needs_facts: false,
+    on_by_default: true,
     doc: RuleDoc {
         what_it_does: "Reports, once per document, that its relative time expressions (\"last Friday\", \"since the month began\") cannot be resolved because no reference date is known.",
         why_it_matters: "A relative date means nothing without the day it was written; factlint will not guess it, so those expressions go unchecked.",

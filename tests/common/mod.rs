@@ -30,12 +30,22 @@ pub fn load_sheet(path: &Path) -> FactSheet {
         .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
 }
 
-/// Checks one document; returns its findings and the human and JSON output.
+/// Checks one document with the default rules; returns its findings and
+/// the human and JSON output.
 pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, String, String) {
+    check_file_with(doc, sheet, &rules::Levels::default())
+}
+
+/// [`check_file`] with the rules at `levels`.
+pub fn check_file_with(
+    doc: &Path,
+    sheet: Option<&FactSheet>,
+    levels: &rules::Levels,
+) -> (Vec<Diagnostic>, String, String) {
     let text = std::fs::read_to_string(doc).expect("document readable");
     let context = sheet.map(FactSheetContext::new);
     let analysis = Analysis::new(&text, None, sheet.and_then(|s| s.published));
-    let diagnostics = rules::check(&analysis, context.as_ref());
+    let diagnostics = rules::check_with(&analysis, context.as_ref(), levels);
     let path = relative(doc);
     let checked = Checked {
         path: &path,
