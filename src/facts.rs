@@ -77,6 +77,15 @@ pub struct Fact {
     pub tolerance: Option<Tolerance>,
 }
 
+/// What a configuration gives every fact sheet it applies to.
+#[derive(Debug, Clone, Default)]
+pub struct SheetDefaults {
+    /// `[house-style]`, keys in the fact sheet's snake_case.
+    pub house_style: toml::Table,
+    /// Counted-noun synonyms, as in `[aliases]`.
+    pub synonyms: BTreeMap<String, Vec<String>>,
+}
+
 /// A problem in a fact sheet, with the place it is at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactSheetError {
@@ -125,6 +134,46 @@ impl FactSheet {
     /// facts are kept in [`FactSheet::problems`] and those facts left out,
     /// so one bad fact does not stop the others from being checked.
     pub fn parse(path: &str, source: &str) -> Result<FactSheet, Vec<FactSheetError>> {
+        Self::parse_with(path, source, &SheetDefaults::default())
+    }
+
+    /// [`FactSheet::parse`] over a configuration's defaults: its house style
+    /// under the sheet's own `[house_style]` keys, its synonyms beside the
+    /// sheet's `[aliases]` (the sheet wins where both speak).
+    pub fn parse_with(
+        path: &str,
+        source: &str,
+        defaults: &SheetDefaults,
+    ) -> Result<FactSheet, Vec<FactSheetError>> {
+        let mut sheet = Self::parse_alone(path, source)?;
+        for (canonical, synonyms) in &defaults.synonyms {
+            let canonical = crate::words::stem(canonical).into_owned();
+            for s in synonyms {
+                sheet
+                    .aliases
+                    .entry(crate::words::stem(s).into_owned())
+                    .or_insert_with(|| canonical.clone());
+            }
+        }
+        if !defaults.house_style.is_empty() {
+            // The sheet's table was checked with its places; lay it over
+            // the configuration's and read the two as one.
+            let mut merged = defaults.house_style.clone();
+            if let Ok(toml::Value::Table(whole)) =
+                source.parse::<toml::Table>().map(toml::Value::Table)
+            {
+                if let Some(toml::Value::Table(own)) = whole.get("house_style") {
+                    merged.extend(own.clone());
+                }
+            }
+            if let Ok(style) = toml::Value::Table(merged).try_into::<HouseStyle>() {
+                sheet.house_style = style;
+            }
+        }
+        Ok(sheet)
+    }
+
+    fn parse_alone(path: &str, source: &str) -> Result<FactSheet, Vec<FactSheetError>> {
         let raw: RawSheet = toml::from_str(source).map_err(|e| {
             vec![FactSheetError {
                 message: e.message().trim_end().to_string(),

@@ -9,6 +9,8 @@
 //! exit code.
 
 pub mod analysis;
+pub mod baseline;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod extract;
@@ -19,5 +21,6 @@ pub mod link;
 pub mod reference;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod verbatim;
 pub mod words;

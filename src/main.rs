@@ -10,10 +10,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use factlint::analysis::Analysis;
-use factlint::diagnostic::Severity;
-use factlint::facts::FactSheet;
+use factlint::baseline::Baseline;
+use factlint::config::{CONFIG_FILE, Config};
+use factlint::diagnostic::{Diagnostic, Severity};
+use factlint::facts::{FactSheet, SheetDefaults};
 use factlint::report::{self, Checked};
 use factlint::rules::{self, FactSheetContext, RULES};
+use factlint::suppress;
 
 #[derive(Parser)]
 #[command(
@@ -58,9 +61,20 @@ struct CommonArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// The fact sheet; by default `facts.toml` in the current directory or a parent.
+    /// The fact sheet for every document; by default the one `factlint.toml`
+    /// names, or the nearest `facts.toml` in the document's folder or above.
     #[arg(long)]
     facts: Option<PathBuf>,
+    /// The configuration for every document; by default the nearest
+    /// `factlint.toml` in the document's folder or above.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Report only findings this baseline file does not accept.
+    #[arg(long, conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file (accepting them all) and exit 0.
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -90,10 +104,15 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Rules => {
             for rule in RULES {
+                let severity = if rule.on_by_default() {
+                    rule.severity().to_string()
+                } else {
+                    format!("off ({})", rule.severity())
+                };
                 println!(
-                    "{:<22} {:<8} {}",
+                    "{:<24} {:<14} {}",
                     rule.id(),
-                    rule.severity(),
+                    severity,
                     first_sentence(rule.doc().what_it_does)
                 );
             }
@@ -160,28 +179,101 @@ fn use_color(color: Color) -> bool {
 fn check(args: CheckArgs) -> ExitCode {
     let mut outcome = Outcome::default();
     let color = use_color(args.common.color);
-    let sheet = load_fact_sheet(args.facts.as_deref(), color, &mut outcome);
-    let context = sheet.as_ref().map(FactSheetContext::new);
-    if sheet.is_none() && !outcome.failed {
+    let mut configs = Configs::new(args.config.as_deref(), color, &mut outcome);
+    let inputs = inputs(&args.common.paths, &mut configs, &mut outcome);
+
+    // Which configuration and fact sheet each document gets; each sheet is
+    // loaded once, with the defaults of the first configuration naming it.
+    let mut sheet_paths: Vec<Option<PathBuf>> = Vec::new();
+    let mut plans = Vec::with_capacity(inputs.len());
+    let mut sheets: Vec<(PathBuf, usize)> = Vec::new();
+    for input in inputs {
+        let config = configs.index_for(&input, &mut outcome);
+        let settings = match &input {
+            Input::File(p) => configs.get(config).for_file(p),
+            Input::Stdin => configs.get(config).for_file(Path::new("-")),
+        };
+        let sheet = args
+            .facts
+            .clone()
+            .or_else(|| settings.facts.clone())
+            .or_else(|| nearest(&input.folder(), "facts.toml"));
+        let sheet_index = sheet.map(|path| {
+            sheets
+                .iter()
+                .position(|(p, _)| *p == path)
+                .unwrap_or_else(|| {
+                    sheets.push((path, config));
+                    sheets.len() - 1
+                })
+        });
+        sheet_paths.push(sheet_index.map(|i| sheets[i].0.clone()));
+        plans.push((input, settings.levels, sheet_index));
+    }
+    let loaded: Vec<Option<FactSheet>> = sheets
+        .iter()
+        .map(|(path, config)| {
+            let defaults = configs.get(*config).sheet_defaults();
+            load_fact_sheet(path, &defaults, color, &mut outcome)
+        })
+        .collect();
+    let contexts: Vec<Option<FactSheetContext>> = loaded
+        .iter()
+        .map(|s| s.as_ref().map(FactSheetContext::new))
+        .collect();
+    if plans.iter().any(|(_, _, sheet)| sheet.is_none()) {
         eprintln!(
-            "factlint: no fact sheet (no --facts, no facts.toml here or above): running only the checks that need none"
+            "factlint: no fact sheet for some documents (no --facts, none in factlint.toml, no facts.toml in their folder or above): running only the checks that need none there"
         );
     }
-    let published = sheet.as_ref().and_then(|s| s.published);
+
+    let mut baseline = args.baseline.as_deref().and_then(|path| {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| Baseline::parse(&s))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                outcome.fail(format!("{}: cannot use baseline: {e}", path.display()));
+                None
+            }
+        }
+    });
+    let baseline_dir = args
+        .baseline
+        .as_deref()
+        .or(args.write_baseline.as_deref())
+        .and_then(Path::parent)
+        .map(Path::to_path_buf);
+    let mut accepted = 0;
+    let mut to_write: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+
     let mut stdout = std::io::stdout().lock();
-    for input in inputs(&args.common.paths, &mut outcome) {
+    for (input, levels, sheet) in plans {
         let Some(text) = read_input(&input, &mut outcome) else {
             continue;
         };
+        let sheet_ref = sheet.and_then(|i| loaded[i].as_ref());
+        let context = sheet.and_then(|i| contexts[i].as_ref());
+        let published = sheet_ref.and_then(|s| s.published);
         let analysis = Analysis::new(&text, args.common.date, published);
-        let diagnostics = rules::check(&analysis, context.as_ref());
+        let found = rules::check_with(&analysis, context, &levels);
+        let mut diagnostics = suppress::apply(&text, found);
+        let key = input.baseline_key(baseline_dir.as_deref());
+        if let Some(b) = baseline.as_mut() {
+            accepted += b.filter(&key, &text, &mut diagnostics);
+        }
+        if args.write_baseline.is_some() {
+            to_write.push((key, text.clone(), diagnostics.clone()));
+            continue;
+        }
         outcome.errors_found |= diagnostics.iter().any(|d| d.severity == Severity::Error);
         let path = input.display();
         let checked = Checked {
             path: &path,
             text: &text,
             diagnostics: &diagnostics,
-            facts: sheet.as_ref(),
+            facts: sheet_ref,
         };
         let rendered = match args.common.format {
             Format::Human => report::human::render(&checked, color),
@@ -191,13 +283,137 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2); // stdout closed: nobody is reading
         }
     }
+    if accepted > 0 {
+        eprintln!("factlint: {accepted} finding(s) accepted by the baseline not shown");
+    }
+    if let Some(path) = &args.write_baseline {
+        let count: usize = to_write.iter().map(|(_, _, d)| d.len()).sum();
+        let written = Baseline::of(
+            to_write
+                .iter()
+                .map(|(p, t, d)| (p.as_str(), t.as_str(), d.as_slice())),
+        );
+        match std::fs::write(path, written.to_json()) {
+            Ok(()) => eprintln!(
+                "factlint: wrote {count} finding(s) to the baseline {}",
+                path.display()
+            ),
+            Err(e) => outcome.fail(format!("{}: cannot write baseline: {e}", path.display())),
+        }
+    }
     outcome.code()
+}
+
+/// The configurations in play: `--config`, or each document's nearest
+/// `factlint.toml`, each read once; a broken one is reported and the
+/// defaults used in its place.
+struct Configs {
+    loaded: Vec<Config>,
+    /// Configuration file → index in `loaded`.
+    by_path: std::collections::HashMap<PathBuf, usize>,
+    /// Folder → index in `loaded`, as discovered.
+    by_folder: std::collections::HashMap<PathBuf, usize>,
+    /// `--config`, which applies to every document.
+    forced: Option<usize>,
+    color: bool,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>, color: bool, outcome: &mut Outcome) -> Configs {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let mut configs = Configs {
+            // index 0: the defaults, for documents with no configuration
+            loaded: vec![Config::defaults(&cwd)],
+            by_path: Default::default(),
+            by_folder: Default::default(),
+            forced: None,
+            color,
+        };
+        if let Some(path) = explicit {
+            configs.forced = Some(configs.load(path, outcome));
+        }
+        configs
+    }
+
+    fn get(&self, index: usize) -> &Config {
+        &self.loaded[index]
+    }
+
+    fn load(&mut self, path: &Path, outcome: &mut Outcome) -> usize {
+        if let Some(&i) = self.by_path.get(path) {
+            return i;
+        }
+        let shown = path.display().to_string();
+        let config = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(source)) => match Config::parse(path, &source) {
+                Ok(config) => config,
+                Err(errors) => {
+                    eprint!(
+                        "{}",
+                        report::human::render_config_errors(
+                            &shown,
+                            &source,
+                            &errors,
+                            self.color && std::io::stderr().is_terminal()
+                        )
+                    );
+                    outcome.fail(format!(
+                        "{shown}: configuration has {} error(s); using the defaults instead",
+                        errors.len()
+                    ));
+                    Config::defaults(path.parent().unwrap_or(Path::new(".")))
+                }
+            },
+            Ok(Err(_)) => {
+                outcome.fail(format!("{shown}: configuration is not UTF-8"));
+                Config::defaults(path.parent().unwrap_or(Path::new(".")))
+            }
+            Err(e) => {
+                outcome.fail(format!("{shown}: cannot read configuration: {e}"));
+                Config::defaults(path.parent().unwrap_or(Path::new(".")))
+            }
+        };
+        self.loaded.push(config);
+        self.by_path
+            .insert(path.to_path_buf(), self.loaded.len() - 1);
+        self.loaded.len() - 1
+    }
+
+    /// The configuration for documents in `folder`.
+    fn for_folder(&mut self, folder: &Path, outcome: &mut Outcome) -> usize {
+        if let Some(i) = self.forced {
+            return i;
+        }
+        if let Some(&i) = self.by_folder.get(folder) {
+            return i;
+        }
+        let index = match nearest(folder, CONFIG_FILE) {
+            Some(path) => self.load(&path, outcome),
+            None => 0,
+        };
+        self.by_folder.insert(folder.to_path_buf(), index);
+        index
+    }
+
+    fn index_for(&mut self, input: &Input, outcome: &mut Outcome) -> usize {
+        self.for_folder(&input.folder(), outcome)
+    }
+}
+
+/// The nearest file called `name` in `folder` or a folder above it.
+fn nearest(folder: &Path, name: &str) -> Option<PathBuf> {
+    let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    folder
+        .ancestors()
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 fn extract(args: CommonArgs) -> ExitCode {
     let mut outcome = Outcome::default();
     let mut stdout = std::io::stdout().lock();
-    for input in inputs(&args.paths, &mut outcome) {
+    let mut configs = Configs::new(None, false, &mut outcome);
+    for input in inputs(&args.paths, &mut configs, &mut outcome) {
         let Some(text) = read_input(&input, &mut outcome) else {
             continue;
         };
@@ -214,24 +430,16 @@ fn extract(args: CommonArgs) -> ExitCode {
     outcome.code()
 }
 
-/// Loads `--facts`, or the nearest `facts.toml` upward from the current
-/// directory. A broken sheet is reported and the run goes on without it.
+/// Loads a fact sheet over a configuration's defaults. A broken sheet is
+/// reported and the documents it was for are checked without it.
 fn load_fact_sheet(
-    explicit: Option<&Path>,
+    path: &Path,
+    defaults: &SheetDefaults,
     color: bool,
     outcome: &mut Outcome,
 ) -> Option<FactSheet> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let cwd = std::env::current_dir().ok()?;
-            cwd.ancestors()
-                .map(|d| d.join("facts.toml"))
-                .find(|p| p.is_file())?
-        }
-    };
     let shown = path.display().to_string();
-    let source = match std::fs::read(&path) {
+    let source = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {
@@ -247,7 +455,7 @@ fn load_fact_sheet(
             return None;
         }
     };
-    match FactSheet::parse(&shown, &source) {
+    match FactSheet::parse_with(&shown, &source, defaults) {
         Ok(sheet) => {
             if !sheet.problems.is_empty() {
                 eprint!(
@@ -298,13 +506,50 @@ impl Input {
             Input::File(p) => p.display().to_string(),
         }
     }
+
+    /// The folder its configuration and fact sheet are looked for from.
+    fn folder(&self) -> PathBuf {
+        match self {
+            Input::File(p) => p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            Input::Stdin => PathBuf::from("."),
+        }
+    }
+
+    /// How a baseline names it: relative to the baseline's folder, with
+    /// forward slashes, so the file works from any working directory.
+    fn baseline_key(&self, baseline_dir: Option<&Path>) -> String {
+        let Input::File(p) = self else {
+            return self.display();
+        };
+        // canonical: "docs/../baseline.json" and "baseline.json" are one folder
+        let absolute = |p: &Path| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        let file = absolute(p);
+        let relative = baseline_dir
+            .map(|d| {
+                absolute(if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                })
+            })
+            .and_then(|d| file.strip_prefix(d).ok().map(Path::to_path_buf))
+            .unwrap_or(file);
+        relative.to_string_lossy().replace('\\', "/")
+    }
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
 /// Expands the paths: files as given, directories walked (sorted, so output
 /// order is stable) for .txt, .md and .markdown files.
-fn inputs(paths: &[PathBuf], outcome: &mut Outcome) -> Vec<Input> {
+fn inputs(paths: &[PathBuf], configs: &mut Configs, outcome: &mut Outcome) -> Vec<Input> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -318,7 +563,9 @@ fn inputs(paths: &[PathBuf], outcome: &mut Outcome) -> Vec<Input> {
                             .extension()
                             .and_then(|x| x.to_str())
                             .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
-                        if wanted {
+                        let folder = e.path().parent().unwrap_or(path).to_path_buf();
+                        let config = configs.for_folder(&folder, outcome);
+                        if wanted && configs.get(config).wants(e.path()) {
                             out.push(Input::File(e.into_path()));
                         }
                     }

@@ -287,3 +287,215 @@ fn rules_and_explain_document_every_rule() {
         assert!(stdout(&explained).contains("Why it matters"));
     }
 }
+
+/// Writes files (creating folders) under a fresh temporary folder.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, content).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn the_configuration_is_found_from_each_documents_folder() {
+    let dir = tree(&[
+        ("facts.toml", SHEET),
+        ("news/bad.md", WRONG_DOC),
+        (
+            "opinion/factlint.toml",
+            "[rules]\n\"quantity/mismatch\" = \"warning\"\n",
+        ),
+        ("opinion/bad.md", WRONG_DOC),
+    ]);
+    let news = factlint(&["check", "--color", "never", "news/bad.md"], dir.path());
+    assert_eq!(news.status.code(), Some(1), "{}", stderr(&news));
+    // run from elsewhere: the configuration beside the document still applies
+    let elsewhere = dir.path().join("news");
+    let opinion = factlint(
+        &["check", "--color", "never", "../opinion/bad.md"],
+        &elsewhere,
+    );
+    assert_eq!(opinion.status.code(), Some(0), "{}", stderr(&opinion));
+    assert!(
+        stdout(&opinion).contains("warning[quantity/mismatch]"),
+        "{}",
+        stdout(&opinion)
+    );
+}
+
+#[test]
+fn an_explicit_configuration_wins_and_names_the_fact_sheet() {
+    let dir = tree(&[
+        ("sheets/story.toml", SHEET),
+        ("docs/bad.md", WRONG_DOC),
+        (
+            "docs/factlint.toml",
+            "[rules]\n\"quantity/mismatch\" = \"off\"\n",
+        ),
+        ("strict.toml", "facts = \"sheets/story.toml\"\n"),
+    ]);
+    let discovered = factlint(&["check", "--color", "never", "docs/bad.md"], dir.path());
+    assert_eq!(discovered.status.code(), Some(0), "{}", stderr(&discovered));
+    assert!(!stdout(&discovered).contains("quantity/mismatch"));
+    let explicit = factlint(
+        &[
+            "check",
+            "--color",
+            "never",
+            "--config",
+            "strict.toml",
+            "docs/bad.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(explicit.status.code(), Some(1), "{}", stderr(&explicit));
+    assert!(stdout(&explicit).contains("error[quantity/mismatch]"));
+    assert!(
+        stdout(&explicit).contains("sheets/story.toml"),
+        "{}",
+        stdout(&explicit)
+    );
+}
+
+#[test]
+fn a_configuration_typo_points_at_its_line_and_the_rest_is_still_checked() {
+    let dir = tree(&[
+        ("facts.toml", SHEET),
+        (
+            "a/factlint.toml",
+            "preset = \"default\"\nexlude = [\"x\"]\n",
+        ),
+        ("a/bad.md", WRONG_DOC),
+        ("b/bad.md", WRONG_DOC),
+    ]);
+    let out = factlint(
+        &["check", "--color", "never", "a/bad.md", "b/bad.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("invalid configuration"), "{err}");
+    assert!(err.contains("factlint.toml:2:1"), "{err}");
+    assert!(err.contains("exlude"), "{err}");
+    // both documents were still checked (the broken file's with the defaults)
+    assert_eq!(stdout(&out).matches("error[quantity/mismatch]").count(), 2);
+}
+
+#[test]
+fn overrides_include_and_exclude_apply_by_path() {
+    let dir = tree(&[
+        ("facts.toml", SHEET),
+        (
+            "factlint.toml",
+            "exclude = [\"drafts/**\"]\n\n[[overrides]]\npaths = [\"opinion/**\"]\nrules = { \"quantity/mismatch\" = \"off\" }\n",
+        ),
+        ("news/bad.md", WRONG_DOC),
+        ("opinion/bad.md", WRONG_DOC),
+        ("drafts/bad.md", WRONG_DOC),
+    ]);
+    let out = factlint(&["check", "--color", "never", "."], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.matches("error[quantity/mismatch]").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("news/bad.md"), "{text}");
+    assert!(!text.contains("drafts"), "{text}");
+}
+
+#[test]
+fn inline_suppressions_hide_findings_and_unused_ones_are_reported() {
+    let suppressed = format!("<!-- factlint-disable-next-line quantity/mismatch -->\n{WRONG_DOC}");
+    let region = format!(
+        "<!-- factlint-disable quantity -->\n{WRONG_DOC}<!-- factlint-enable -->\n{WRONG_DOC}"
+    );
+    let unused = format!("<!-- factlint-disable-next-line quote/mismatch -->\n{CLEAN_DOC}");
+    let dir = tree(&[
+        ("facts.toml", SHEET),
+        ("next.md", &suppressed),
+        ("region.md", &region),
+        ("unused.md", &unused),
+    ]);
+    let next = factlint(&["check", "--color", "never", "next.md"], dir.path());
+    assert_eq!(next.status.code(), Some(0), "{}", stdout(&next));
+    assert_eq!(stdout(&next), "");
+    let region = factlint(&["check", "--color", "never", "region.md"], dir.path());
+    assert_eq!(region.status.code(), Some(1));
+    assert_eq!(
+        stdout(&region).matches("error[quantity/mismatch]").count(),
+        1
+    );
+    assert!(
+        stdout(&region).contains("region.md:4:"),
+        "{}",
+        stdout(&region)
+    );
+    let unused = factlint(&["check", "--color", "never", "unused.md"], dir.path());
+    assert_eq!(unused.status.code(), Some(0));
+    assert!(
+        stdout(&unused).contains("[suppression/unused]"),
+        "{}",
+        stdout(&unused)
+    );
+}
+
+#[test]
+fn a_baseline_accepts_known_findings_and_shows_new_ones() {
+    let dir = tree(&[("facts.toml", SHEET), ("docs/bad.md", WRONG_DOC)]);
+    let write = factlint(
+        &["check", "--write-baseline", "baseline.json", "docs"],
+        dir.path(),
+    );
+    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    assert!(stderr(&write).contains("wrote 1 finding(s)"));
+    let baseline = std::fs::read_to_string(dir.path().join("baseline.json")).expect("written");
+    assert!(baseline.contains("docs/bad.md"), "{baseline}");
+    let known = factlint(
+        &[
+            "check",
+            "--color",
+            "never",
+            "--baseline",
+            "baseline.json",
+            "docs",
+        ],
+        dir.path(),
+    );
+    assert_eq!(known.status.code(), Some(0), "{}", stdout(&known));
+    assert!(stderr(&known).contains("1 finding(s) accepted"));
+    // a new finding above the old one is still reported, the old one not
+    let edited =
+        format!("The council approved $3.5 billion for the harbour bridge.\n\n{WRONG_DOC}");
+    std::fs::write(dir.path().join("docs/bad.md"), edited).expect("edit");
+    let new = factlint(
+        &[
+            "check",
+            "--color",
+            "never",
+            "--baseline",
+            "baseline.json",
+            "docs",
+        ],
+        dir.path(),
+    );
+    assert_eq!(new.status.code(), Some(1));
+    assert_eq!(stdout(&new).matches("error[quantity/mismatch]").count(), 1);
+    assert!(stdout(&new).contains("$3.5 billion"), "{}", stdout(&new));
+    // from another working directory the baseline still names the file
+    let elsewhere = factlint(
+        &["check", "--baseline", "../baseline.json", "bad.md"],
+        &dir.path().join("docs"),
+    );
+    assert!(
+        stderr(&elsewhere).contains("1 finding(s) accepted"),
+        "{}",
+        stderr(&elsewhere)
+    );
+    let broken = factlint(&["check", "--baseline", "docs/bad.md", "docs"], dir.path());
+    assert_eq!(broken.status.code(), Some(2));
+}

@@ -49,6 +49,26 @@ pub fn render_fact_sheet_errors(
     errors: &[FactSheetError],
     color: bool,
 ) -> String {
+    render_source_errors("invalid fact sheet", path, source, errors, color)
+}
+
+/// Problems in a `factlint.toml`, pointing at their line and column.
+pub fn render_config_errors(
+    path: &str,
+    source: &str,
+    errors: &[FactSheetError],
+    color: bool,
+) -> String {
+    render_source_errors("invalid configuration", path, source, errors, color)
+}
+
+fn render_source_errors(
+    what: &str,
+    path: &str,
+    source: &str,
+    errors: &[FactSheetError],
+    color: bool,
+) -> String {
     let mut files = SimpleFiles::new();
     let file = files.add(path.to_string(), source.to_string());
     let mut out = String::new();
@@ -62,7 +82,7 @@ pub fn render_fact_sheet_errors(
             labels.push(Label::secondary(file, span.clone()).with_message(message.clone()));
         }
         let rendered = Rendered::error()
-            .with_message(format!("invalid fact sheet: {}", e.message))
+            .with_message(format!("{what}: {}", e.message))
             .with_labels(labels);
         emit(&mut out, &files, &rendered, color);
     }
