@@ -7,6 +7,7 @@ use std::collections::hash_map::Entry;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Span;
+use crate::words::words;
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 
@@ -57,8 +58,8 @@ impl Rule for TextRepeatedPassage {
                 continue;
             }
             let mut reported = false;
-            if word_count(analysis, paragraph) >= MIN_PARAGRAPH_WORDS {
-                let key = normalise(&text[paragraph.clone()]);
+            let key = normalise(&text[paragraph.clone()]);
+            if word_count(&key) >= MIN_PARAGRAPH_WORDS {
                 match paragraphs.entry(key) {
                     Entry::Occupied(first) => {
                         out.push(diagnostic(self, analysis, paragraph, first.get(), "paragraph"));
@@ -70,10 +71,10 @@ impl Rule for TextRepeatedPassage {
                 }
             }
             for sentence in &doc.sentences[first_sentence..sentence_index] {
-                if word_count(analysis, sentence) < MIN_SENTENCE_WORDS {
+                let key = normalise(&text[sentence.clone()]);
+                if word_count(&key) < MIN_SENTENCE_WORDS {
                     continue;
                 }
-                let key = normalise(&text[sentence.clone()]);
                 match sentences.entry(key) {
                     Entry::Occupied(first) if !reported => {
                         out.push(diagnostic(self, analysis, sentence, first.get(), "sentence"));
@@ -88,10 +89,11 @@ impl Rule for TextRepeatedPassage {
             // A whole line, such as a headline pasted again above the text
             // it had run into.
             for line in lines_of(text, paragraph) {
-                if word_count(analysis, &line) < MIN_PARAGRAPH_WORDS {
+                let key = normalise(&text[line.clone()]);
+                if word_count(&key) < MIN_PARAGRAPH_WORDS {
                     continue;
                 }
-                match lines.entry(normalise(&text[line.clone()])) {
+                match lines.entry(key) {
                     Entry::Occupied(first) if !reported => {
                         out.push(diagnostic(self, analysis, &line, first.get(), "line"));
                         reported = true;
@@ -140,24 +142,18 @@ fn diagnostic(
     }
 }
 
-/// How many words of the body lie in `span` (hyphens split words).
-fn word_count(analysis: &Analysis, span: &Span) -> usize {
-    let words = &analysis.words;
-    let from = words.partition_point(|w| w.span.start < span.start);
-    let to = words.partition_point(|w| w.span.start < span.end);
-    to - from
-}
-
 /// A Markdown block quotation: a pull quote repeats the body on purpose.
 fn is_block_quote(paragraph: &str) -> bool {
     paragraph.trim_start().starts_with('>')
 }
 
-/// Lowercase, curly quotes straightened, white space collapsed, and the
-/// punctuation and Markdown marks at the edges dropped.
+/// Lowercase, curly quotes straightened, white space collapsed, HTML
+/// comments (invisible once rendered) left out, and the punctuation and
+/// Markdown marks at the edges dropped.
 fn normalise(passage: &str) -> String {
+    let visible = without_comments(passage);
     let edge = |c: char| !c.is_alphanumeric();
-    let trimmed = passage.trim_matches(edge);
+    let trimmed = visible.trim_matches(edge);
     let mut out = String::with_capacity(trimmed.len());
     let mut space = false;
     for c in trimmed.chars() {
@@ -178,6 +174,27 @@ fn normalise(passage: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
+}
+
+/// The text without its `<!-- … -->` comments.
+fn without_comments(passage: &str) -> std::borrow::Cow<'_, str> {
+    if !passage.contains("<!--") {
+        return passage.into();
+    }
+    let mut out = String::with_capacity(passage.len());
+    let mut rest = passage;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = rest[at..].find("-->").map_or("", |end| &rest[at + end + 3..]);
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// How many words a normalised passage has (hyphens split words).
+fn word_count(normalised: &str) -> usize {
+    words(normalised, 0..normalised.len()).len()
 }
 
 #[cfg(test)]
@@ -237,6 +254,12 @@ mod tests {
             "---\ntitle: {PARAGRAPH}\n---\n{PARAGRAPH}\n\n> {PARAGRAPH}\n\nThe end of the story.\n"
         );
         assert!(findings(&text).is_empty());
+    }
+
+    #[test]
+    fn html_comments_do_not_count() {
+        let text = format!("{PARAGRAPH}\n\nMiddle.\n\n{PARAGRAPH} <!-- a note -->\n");
+        assert_eq!(findings(&text).len(), 1);
     }
 
     #[test]
