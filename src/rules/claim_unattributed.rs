@@ -22,7 +22,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Finds the sentences that state a fact the fact sheet marks `status = \"unconfirmed\"` or `\"disputed\"` — a strong link to the fact and its value in the sentence (one of its quantities or dates, or most of its distinctive words) — and reports one that names no source and hedges nothing: no \"according to\", \"said\", \"told\", \"reported\", \"claimed\", \"allegedly\", \"reportedly\", \"unconfirmed\" or the like.",
+        what_it_does: "Finds the sentences that state a fact the fact sheet marks `status = \"unconfirmed\"` or `\"disputed\"` — a strong link to the fact and its value in the sentence (one of its quantities; for a fact without quantities, its very date or most of its distinctive words) — and reports one that names no source and hedges nothing: no \"according to\", \"said\", \"told\", \"reported\", \"claimed\", \"allegedly\", \"reportedly\", \"unconfirmed\" or the like.",
         why_it_matters: "A disputed figure stated flatly becomes the publication's own claim; if it turns out wrong, the correction is the newsroom's, not the source's.",
         example: "Rebels killed 52 villagers in Korvo on Friday.   (the fact is disputed: only the rebels' radio gives the toll)",
         use_instead: "Rebels killed 52 villagers in Korvo on Friday, according to the rebels' radio station.",
@@ -186,11 +186,7 @@ impl Rule for ClaimUnattributed {
             for f in strong_to(&index.links(&ctx, Kind::Time)) {
                 // The very days of the fact: "on Friday" does not state
                 // what the fact dates to "March 2025".
-                let states = index
-                    .fact(f)
-                    .times
-                    .iter()
-                    .any(|v| v.interval == Some(days));
+                let states = index.fact(f).times.iter().any(|v| v.interval == Some(days));
                 if states {
                     report(self, analysis, index, f, t.span.clone(), &mut seen, out);
                 }
@@ -236,7 +232,8 @@ impl Rule for ClaimUnattributed {
             };
             for f in strong_to(&index.links(&ctx, Kind::Quote)) {
                 if candidates.contains(&f) {
-                    report(self, analysis, index, f, sentence.clone(), &mut seen, out);
+                    let span = visible(analysis.doc.text, sentence);
+                    report(self, analysis, index, f, span, &mut seen, out);
                 }
             }
         }
@@ -293,12 +290,21 @@ fn attributed(analysis: &Analysis, sentence: &Range<usize>) -> bool {
     while let Some(at) = rest.find("<!--") {
         visible.push_str(&rest[..at]);
         visible.push(' ');
-        rest = rest[at..].find("-->").map_or("", |end| &rest[at + end + 3..]);
+        rest = rest[at..]
+            .find("-->")
+            .map_or("", |end| &rest[at + end + 3..]);
     }
     visible.push_str(rest);
     visible
         .split(|c: char| !c.is_alphabetic())
         .any(|w| ATTRIBUTION.contains(&w.to_lowercase().as_str()))
+}
+
+/// A sentence without the HTML comment that may end it.
+fn visible(text: &str, sentence: &Range<usize>) -> Range<usize> {
+    let written = &text[sentence.clone()];
+    let end = written.find("<!--").unwrap_or(written.len());
+    sentence.start..sentence.start + written[..end].trim_end().len()
 }
 
 /// The same unit, or a synonym of it, or none on either side.
@@ -322,7 +328,11 @@ fn distinctive_words(fact: &Fact) -> HashSet<String> {
         .collect();
     words(text, 0..text.len())
         .into_iter()
-        .filter(|w| !values.iter().any(|v| v.start < w.span.end && w.span.start < v.end))
+        .filter(|w| {
+            !values
+                .iter()
+                .any(|v| v.start < w.span.end && w.span.start < v.end)
+        })
         .filter(|w| !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
         .map(|w| w.stem)
         .collect()
@@ -417,12 +427,18 @@ status = "unconfirmed"
     #[test]
     fn a_fact_without_quantities_stated_by_its_words() {
         assert_eq!(
-            findings("The rebel commander Idris Malo ordered the raid on Korvo from a camp across the river.\n"),
-            ["“The rebel commander Idris Malo ordered the raid on Korvo …” states unconfirmed fact `rebel-leader` without attribution"]
+            findings(
+                "The rebel commander Idris Malo ordered the raid on Korvo from a camp across the river.\n"
+            ),
+            [
+                "“The rebel commander Idris Malo ordered the raid on Korvo …” states unconfirmed fact `rebel-leader` without attribution"
+            ]
         );
         assert!(
-            findings("Villagers believe the rebel commander Idris Malo ordered the raid on Korvo.\n")
-                .is_empty()
+            findings(
+                "Villagers believe the rebel commander Idris Malo ordered the raid on Korvo.\n"
+            )
+            .is_empty()
         );
         assert!(findings("Idris Malo was seen in Korvo.\n").is_empty());
     }

@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, overlaps_sorted};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quantity::{QuantityMention, UnitKind};
 use crate::extract::time::{Resolution, TimexType};
@@ -62,6 +62,10 @@ const OTHER_EVENT: &[&str] = &[
     "different",
     "last",
     "similar",
+    "further",
+    "additional",
+    "extra",
+    "also",
 ];
 
 /// Words that make a count a total over a period or an area.
@@ -172,8 +176,17 @@ const OUTCOMES: &[&[&str]] = &[
         "homeless",
         "evacuees",
     ],
-    &["rescued", "saved", "freed", "released", "escaped", "survived"],
-    &["captured", "kidnapped", "abducted", "hostage", "hostages", "taken"],
+    &[
+        "rescued", "saved", "freed", "released", "escaped", "survived",
+    ],
+    &[
+        "captured",
+        "kidnapped",
+        "abducted",
+        "hostage",
+        "hostages",
+        "taken",
+    ],
     &["attended", "attending", "gathered", "marched", "protested"],
 ];
 
@@ -192,6 +205,9 @@ struct Candidate<'a> {
     words: HashSet<&'a str>,
     /// Names near the mention (capitalised, not a headline).
     names: HashSet<&'a str>,
+    /// The stems of its sentence, and the names in it.
+    sentence_stems: HashSet<&'a str>,
+    sentence_names: HashSet<&'a str>,
     /// Outcome groups named near the mention.
     outcomes: Vec<usize>,
     /// Days dated near the mention.
@@ -213,6 +229,25 @@ impl Rule for QuantityInconsistent {
             .iter()
             .filter_map(|q| Candidate::new(analysis, q, sheet))
             .collect();
+        // A count beside another of the same noun in its sentence is a
+        // part ("33,000 common shares and 10,000 new shares"), not the
+        // whole: neither is compared.
+        let mut per_sentence: HashMap<(usize, &str), usize> = HashMap::new();
+        for c in &candidates {
+            for n in &c.nouns {
+                *per_sentence
+                    .entry((c.sentence.start, n.as_str()))
+                    .or_default() += 1;
+            }
+        }
+        let candidates: Vec<&Candidate> = candidates
+            .iter()
+            .filter(|c| {
+                c.nouns
+                    .iter()
+                    .all(|n| per_sentence[&(c.sentence.start, n.as_str())] == 1)
+            })
+            .collect();
         // noun → indices of the candidates counting it, in text order.
         let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
         // The drift already reported, as (this interval, the earlier one):
@@ -227,7 +262,7 @@ impl Rule for QuantityInconsistent {
                 .collect();
             earlier.sort_unstable();
             earlier.dedup();
-            let contradicted = earlier.into_iter().map(|j| &candidates[j]).find(|e| {
+            let contradicted = earlier.into_iter().map(|j| candidates[j]).find(|e| {
                 same_count(e, c) && !c.interval.overlaps(&e.interval) && !rounded(analysis, e, c)
             });
             if let Some(e) = contradicted {
@@ -289,10 +324,13 @@ impl<'a> Candidate<'a> {
     ) -> Option<Self> {
         let unit = q.unit.as_deref()?;
         let kind = q.unit_kind?;
+        // Only counts of things: a business story holds many sums of money
+        // (the fine and the clean-up, revenue and profit, this quarter and
+        // last) that share their words, and measures fare no better.
         if q.ratio
             || q.vague.is_some()
-            || kind == UnitKind::Percent
-            || (kind == UnitKind::Measure && TIME_UNITS.contains(&unit))
+            || kind != UnitKind::Counted
+            || TIME_UNITS.contains(&unit)
             || (q.low.is_none() && q.high.is_none())
             || analysis.in_quote(&q.span)
             || analysis.in_dateline(&q.span)
@@ -304,18 +342,39 @@ impl<'a> Candidate<'a> {
         let all = &analysis.words;
         let sentence_words = word_range(all, &sentence);
         let own = word_range(all, &q.span);
-        let before = own.start.saturating_sub(WINDOW).max(sentence_words.start)..own.start;
-        let after = own.end..(own.end + WINDOW).min(sentence_words.end);
+        // The window stops at another quantity: "fined $45 million and
+        // ordered it to pay a further $12.5 million" — the fine's words are
+        // not the clean-up's.
+        let other_value = |i: &usize| {
+            let w = &all[*i];
+            !(q.span.start <= w.span.start && w.span.end <= q.span.end)
+                && overlaps_sorted(&analysis.quantity_spans, &w.span)
+        };
+        let start = (own.start.saturating_sub(WINDOW).max(sentence_words.start)..own.start)
+            .rev()
+            .take_while(|i| !other_value(i))
+            .last()
+            .unwrap_or(own.start);
+        let end = (own.end..(own.end + WINDOW).min(sentence_words.end))
+            .take_while(|i| !other_value(i))
+            .last()
+            .map_or(own.end, |i| i + 1);
+        let (before, after) = (start..own.start, own.end..end);
         let near: Vec<&Word> = all[before.clone()].iter().chain(&all[after]).collect();
         let lower = |w: &Word| text[w.span.clone()].to_lowercase();
-        let modal = all[own.start.saturating_sub(MODAL_REACH).max(sentence_words.start)..own.start]
+        let modal = all[own
+            .start
+            .saturating_sub(MODAL_REACH)
+            .max(sentence_words.start)..own.start]
             .iter()
             .any(|w| MODALS.contains(&lower(w).as_str()));
         let lowered: Vec<String> = near.iter().map(|w| lower(w)).collect();
         let has = |list: &[&str]| {
             list.iter().any(|m| {
                 let parts: Vec<&str> = m.split(' ').collect();
-                lowered.windows(parts.len()).any(|ws| ws.iter().zip(&parts).all(|(a, b)| a == b))
+                lowered
+                    .windows(parts.len())
+                    .any(|ws| ws.iter().zip(&parts).all(|(a, b)| a == b))
             })
         };
         if modal || has(OTHER_EVENT) || has(REVISION) {
@@ -325,12 +384,22 @@ impl<'a> Candidate<'a> {
         let title_case = is_title_case(&all[sentence_words.clone()], text);
         let words = near
             .iter()
-            .filter(|w| content(&w.stem) && !nouns.iter().any(|n| *n == w.stem))
+            .filter(|w| content(&w.stem) && !nouns.contains(&w.stem))
             .map(|w| w.stem.as_str())
             .collect();
+        let is_name = |w: &Word| w.capitalised && !title_case && content(&w.stem);
         let names = near
             .iter()
-            .filter(|w| w.capitalised && !title_case && content(&w.stem))
+            .filter(|w| is_name(w))
+            .map(|w| w.stem.as_str())
+            .collect();
+        let sentence_stems = all[sentence_words.clone()]
+            .iter()
+            .map(|w| w.stem.as_str())
+            .collect();
+        let sentence_names = all[sentence_words.clone()]
+            .iter()
+            .filter(|w| is_name(w))
             .map(|w| w.stem.as_str())
             .collect();
         let mut outcomes: Vec<usize> = lowered
@@ -349,7 +418,11 @@ impl<'a> Candidate<'a> {
         let dates = analysis
             .times
             .iter()
-            .skip(analysis.times.partition_point(|t| t.span.start < sentence.start))
+            .skip(
+                analysis
+                    .times
+                    .partition_point(|t| t.span.start < sentence.start),
+            )
             .take_while(|t| t.span.start < sentence.end)
             .filter(|t| {
                 matches!(t.typ, TimexType::Date | TimexType::Time)
@@ -364,15 +437,24 @@ impl<'a> Candidate<'a> {
             || analysis
                 .times
                 .iter()
-                .skip(analysis.times.partition_point(|t| t.span.start < sentence.start))
+                .skip(
+                    analysis
+                        .times
+                        .partition_point(|t| t.span.start < sentence.start),
+                )
                 .take_while(|t| t.span.start < sentence.end)
-                .any(|t| t.typ == TimexType::Duration || t.signal.as_ref().is_some_and(|s| is_period(s.0)));
+                .any(|t| {
+                    t.typ == TimexType::Duration
+                        || t.signal.as_ref().is_some_and(|s| is_period(s.0))
+                });
         Some(Candidate {
             mention: q,
             nouns,
             sentence,
             words,
             names,
+            sentence_stems,
+            sentence_names,
             outcomes,
             dates,
             total,
@@ -423,13 +505,14 @@ fn same_count(a: &Candidate, b: &Candidate) -> bool {
     {
         return false;
     }
-    // Each names a place or party the other does not: two events.
-    let own_name = |x: &Candidate, y: &Candidate| {
-        x.names
-            .iter()
-            .any(|n| !y.names.contains(n) && !y.words.contains(n))
+    // One names a place or party near its count that the other's sentence,
+    // naming others, leaves out: another event or another scope ("killed
+    // 257 people in Nairobi and Dar es Salaam", "in Dar es Salaam … the
+    // blast killed 10 people"). A headline's capitals name nothing.
+    let foreign = |x: &Candidate, y: &Candidate| {
+        !y.sentence_names.is_empty() && x.names.iter().any(|n| !y.sentence_stems.contains(n))
     };
-    if own_name(a, b) && own_name(b, a) {
+    if foreign(a, b) || foreign(b, a) {
         return false;
     }
     // Both dated, on days that do not meet: two events.
@@ -442,7 +525,13 @@ fn same_count(a: &Candidate, b: &Candidate) -> bool {
     {
         return false;
     }
-    a.words.intersection(&b.words).count() >= MIN_SHARED
+    // Two shared words, one of them not a name: "Credit Lyonnais" alone
+    // says who, not what happened.
+    let shared: Vec<&&str> = a.words.intersection(&b.words).collect();
+    shared.len() >= MIN_SHARED
+        && shared
+            .iter()
+            .any(|w| !a.sentence_names.contains(**w) && !b.sentence_names.contains(**w))
 }
 
 /// Whether one exact figure is the other rounded ("2,300" and "2,348").
@@ -552,6 +641,24 @@ mod tests {
         assert!(findings(rounded).is_empty());
         let quoted = "Fighters killed 30 soldiers in the attack on the base.\n\n“We lost 40 soldiers in the attack on the base,” an officer said.\n";
         assert!(findings(quoted).is_empty());
+    }
+
+    #[test]
+    fn another_amount_in_the_same_sentence_has_its_own_words() {
+        let text = "Judge fines Harlow Mills $45 million for polluting the Teme\n\nThe judge fined Harlow Mills $45 million and ordered it to pay a further $12.5 million towards cleaning the river.\n\nHarlow Mills must pay $2 million to anglers who lost their livelihoods on the Teme.\n";
+        assert!(findings(text).is_empty());
+    }
+
+    #[test]
+    fn parts_other_actors_and_other_places_are_silent() {
+        let parts = "The fund bought 43,000 shares of Harlow Mills on Monday.\n\nThe purchase, for 33,000 common shares and 10,000 new shares, was approved by the board.\n";
+        assert!(findings(parts).is_empty());
+        let also = "The fund bought 43,000 shares of Harlow Mills to fend off a takeover.\n\nA pension fund also bought Harlow Mills shares, a purchase of more than 160,000 shares.\n";
+        assert!(findings(also).is_empty());
+        let places = "The bombs killed 257 people in Nairobi and Dar es Salaam.\n\nIn Dar es Salaam, she laid a wreath beside the crater of the blast that killed 10 people.\n";
+        assert!(findings(places).is_empty());
+        let names_only = "Credit Lyonnais bought 43,000 shares on Monday.\n\nFor Credit Lyonnais, 33,000 shares was enough.\n";
+        assert!(findings(names_only).is_empty());
     }
 
     #[test]

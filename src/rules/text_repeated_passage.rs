@@ -62,7 +62,13 @@ impl Rule for TextRepeatedPassage {
             if word_count(&key) >= MIN_PARAGRAPH_WORDS {
                 match paragraphs.entry(key) {
                     Entry::Occupied(first) => {
-                        out.push(diagnostic(self, analysis, paragraph, first.get(), "paragraph"));
+                        out.push(diagnostic(
+                            self,
+                            analysis,
+                            paragraph,
+                            first.get(),
+                            "paragraph",
+                        ));
                         reported = true;
                     }
                     Entry::Vacant(slot) => {
@@ -77,7 +83,13 @@ impl Rule for TextRepeatedPassage {
                 }
                 match sentences.entry(key) {
                     Entry::Occupied(first) if !reported => {
-                        out.push(diagnostic(self, analysis, sentence, first.get(), "sentence"));
+                        out.push(diagnostic(
+                            self,
+                            analysis,
+                            sentence,
+                            first.get(),
+                            "sentence",
+                        ));
                         reported = true;
                     }
                     Entry::Occupied(_) => {}
@@ -127,10 +139,14 @@ fn diagnostic(
     what: &str,
 ) -> Diagnostic {
     let line = analysis.doc.line_col(first.start).line;
+    // The passage without an HTML comment after it.
+    let written = &analysis.doc.text[span.clone()];
+    let end = written.find("<!--").unwrap_or(written.len());
+    let end = span.start + written[..end].trim_end().len();
     Diagnostic {
         rule: rule.id(),
         severity: rule.severity(),
-        span: span.clone(),
+        span: span.start..end.max(span.start + 1),
         message: format!("this {what} repeats the one on line {line}"),
         fact: None,
         expected: None,
@@ -186,7 +202,9 @@ fn without_comments(passage: &str) -> std::borrow::Cow<'_, str> {
     while let Some(at) = rest.find("<!--") {
         out.push_str(&rest[..at]);
         out.push(' ');
-        rest = rest[at..].find("-->").map_or("", |end| &rest[at + end + 3..]);
+        rest = rest[at..]
+            .find("-->")
+            .map_or("", |end| &rest[at + end + 3..]);
     }
     out.push_str(rest);
     out.into()
@@ -214,7 +232,8 @@ mod tests {
             .collect()
     }
 
-    const PARAGRAPH: &str = "The council approved the harbour budget on Tuesday after a long debate.";
+    const PARAGRAPH: &str =
+        "The council approved the harbour budget on Tuesday after a long debate.";
 
     #[test]
     fn a_paragraph_pasted_twice() {
@@ -234,7 +253,8 @@ mod tests {
     #[test]
     fn a_long_sentence_inside_another_paragraph() {
         let sentence = "Crews worked through the night to clear the blocked drains along the river road in the old town.";
-        let text = format!("{sentence} They finished at dawn.\n\nLater, officials met. {sentence}\n");
+        let text =
+            format!("{sentence} They finished at dawn.\n\nLater, officials met. {sentence}\n");
         assert_eq!(
             findings(&text),
             [(3, "this sentence repeats the one on line 1".to_string())]
