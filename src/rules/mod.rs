@@ -6,12 +6,15 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::link::FactIndex;
 use crate::verbatim::CanonicalQuotes;
 
+mod claim_unattributed;
+mod quantity_inconsistent;
 mod quantity_mismatch;
 mod quantity_unit_mismatch;
 mod quote_misattributed;
 mod quote_mismatch;
 mod quote_unterminated;
 mod quote_unverified;
+mod text_repeated_passage;
 mod time_mismatch;
 mod time_unresolved;
 
@@ -115,12 +118,15 @@ pub trait Rule: Sync {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_mismatch::QuantityMismatch,
     &quantity_unit_mismatch::QuantityUnitMismatch,
+    &quantity_inconsistent::QuantityInconsistent,
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
     &quote_mismatch::QuoteMismatch,
     &quote_misattributed::QuoteMisattributed,
     &quote_unverified::QuoteUnverified,
     &quote_unterminated::QuoteUnterminated,
+    &text_repeated_passage::TextRepeatedPassage,
+    &claim_unattributed::ClaimUnattributed,
 ];
 
 /// Looks a rule up by id.

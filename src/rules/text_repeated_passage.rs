@@ -1,0 +1,300 @@
+//! `text/repeated-passage`: a paragraph or a long sentence that appears
+//! twice in one document, the trace of a paste gone wrong.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Span;
+use crate::words::words;
+
+use super::{Context, Rule, RuleDoc, RuleMeta};
+
+pub struct TextRepeatedPassage;
+
+static META: RuleMeta = RuleMeta {
+    id: "text/repeated-passage",
+    severity: Severity::Warning,
+    needs_facts: false,
+    on_by_default: true,
+    doc: RuleDoc {
+        what_it_does: "Reports a paragraph of eight or more words, or a sentence of twelve or more, that already appeared earlier in the same document, compared without regard to case, white space and the punctuation at its edges. Front matter (a title repeated as the headline) and block quotations (pull quotes) are left out.",
+        why_it_matters: "A passage pasted twice is a production slip readers notice at once; when a rewrite changes one copy and not the other, the two copies drift apart.",
+        example: "The council approved the budget on Tuesday after a four-hour debate in the chamber.   (the same paragraph again three paragraphs later)",
+        use_instead: "Delete the second copy, or rewrite it if it was meant to say something new.",
+    },
+};
+
+/// A paragraph this long that appears twice is reported whole.
+const MIN_PARAGRAPH_WORDS: usize = 8;
+/// A sentence this long that appears twice is reported on its own.
+const MIN_SENTENCE_WORDS: usize = 12;
+
+impl Rule for TextRepeatedPassage {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let analysis = cx.analysis;
+        let doc = &analysis.doc;
+        let text = doc.text;
+        // Normalised text → where it was first written. One pass, one hash
+        // look-up per paragraph and sentence: linear in the document.
+        let mut paragraphs: HashMap<String, Span> = HashMap::new();
+        let mut sentences: HashMap<String, Span> = HashMap::new();
+        let mut lines: HashMap<String, Span> = HashMap::new();
+        let mut sentence_index = 0;
+        for paragraph in &doc.paragraphs {
+            let first_sentence = sentence_index;
+            while doc
+                .sentences
+                .get(sentence_index)
+                .is_some_and(|s| s.start < paragraph.end)
+            {
+                sentence_index += 1;
+            }
+            if is_block_quote(&text[paragraph.clone()]) {
+                continue;
+            }
+            let mut reported = false;
+            let key = normalise(&text[paragraph.clone()]);
+            if word_count(&key) >= MIN_PARAGRAPH_WORDS {
+                match paragraphs.entry(key) {
+                    Entry::Occupied(first) => {
+                        out.push(diagnostic(
+                            self,
+                            analysis,
+                            paragraph,
+                            first.get(),
+                            "paragraph",
+                        ));
+                        reported = true;
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(paragraph.clone());
+                    }
+                }
+            }
+            for sentence in &doc.sentences[first_sentence..sentence_index] {
+                let key = normalise(&text[sentence.clone()]);
+                if word_count(&key) < MIN_SENTENCE_WORDS {
+                    continue;
+                }
+                match sentences.entry(key) {
+                    Entry::Occupied(first) if !reported => {
+                        out.push(diagnostic(
+                            self,
+                            analysis,
+                            sentence,
+                            first.get(),
+                            "sentence",
+                        ));
+                        reported = true;
+                    }
+                    Entry::Occupied(_) => {}
+                    Entry::Vacant(slot) => {
+                        slot.insert(sentence.clone());
+                    }
+                }
+            }
+            // A whole line, such as a headline pasted again above the text
+            // it had run into.
+            for line in lines_of(text, paragraph) {
+                let key = normalise(&text[line.clone()]);
+                if word_count(&key) < MIN_PARAGRAPH_WORDS {
+                    continue;
+                }
+                match lines.entry(key) {
+                    Entry::Occupied(first) if !reported => {
+                        out.push(diagnostic(self, analysis, &line, first.get(), "line"));
+                        reported = true;
+                    }
+                    Entry::Occupied(_) => {}
+                    Entry::Vacant(slot) => {
+                        slot.insert(line);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The lines of a paragraph, trimmed.
+fn lines_of<'t>(text: &'t str, paragraph: &Span) -> impl Iterator<Item = Span> + 't {
+    let start = paragraph.start;
+    text[paragraph.clone()].split('\n').scan(start, |at, line| {
+        let from = *at;
+        *at += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        Some(from + lead..from + line.trim_end().len())
+    })
+}
+
+fn diagnostic(
+    rule: &TextRepeatedPassage,
+    analysis: &Analysis,
+    span: &Span,
+    first: &Span,
+    what: &str,
+) -> Diagnostic {
+    let line = analysis.doc.line_col(first.start).line;
+    // The passage without an HTML comment after it.
+    let written = &analysis.doc.text[span.clone()];
+    let end = written.find("<!--").unwrap_or(written.len());
+    let end = span.start + written[..end].trim_end().len();
+    Diagnostic {
+        rule: rule.id(),
+        severity: rule.severity(),
+        span: span.start..end.max(span.start + 1),
+        message: format!("this {what} repeats the one on line {line}"),
+        fact: None,
+        expected: None,
+        fact_value: None,
+        fact_label: None,
+        notes: vec![format!(
+            "first written on line {line}; delete one copy, or make sure both still say the same"
+        )],
+    }
+}
+
+/// A Markdown block quotation: a pull quote repeats the body on purpose.
+fn is_block_quote(paragraph: &str) -> bool {
+    paragraph.trim_start().starts_with('>')
+}
+
+/// Lowercase, curly quotes straightened, white space collapsed, HTML
+/// comments (invisible once rendered) left out, and the punctuation and
+/// Markdown marks at the edges dropped.
+fn normalise(passage: &str) -> String {
+    let visible = without_comments(passage);
+    let edge = |c: char| !c.is_alphanumeric();
+    let trimmed = visible.trim_matches(edge);
+    let mut out = String::with_capacity(trimmed.len());
+    let mut space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The text without its `<!-- … -->` comments.
+fn without_comments(passage: &str) -> std::borrow::Cow<'_, str> {
+    if !passage.contains("<!--") {
+        return passage.into();
+    }
+    let mut out = String::with_capacity(passage.len());
+    let mut rest = passage;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = rest[at..]
+            .find("-->")
+            .map_or("", |end| &rest[at + end + 3..]);
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// How many words a normalised passage has (hyphens split words).
+fn word_count(normalised: &str) -> usize {
+    words(normalised, 0..normalised.len()).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(text: &str) -> Vec<(usize, String)> {
+        let analysis = Analysis::new(text, None, None);
+        let cx = Context {
+            analysis: &analysis,
+            facts: None,
+        };
+        let mut out = Vec::new();
+        TextRepeatedPassage.check(&cx, &mut out);
+        out.iter()
+            .map(|d| (analysis.doc.line_col(d.span.start).line, d.message.clone()))
+            .collect()
+    }
+
+    const PARAGRAPH: &str =
+        "The council approved the harbour budget on Tuesday after a long debate.";
+
+    #[test]
+    fn a_paragraph_pasted_twice() {
+        let text = format!("{PARAGRAPH}\n\nSomething else happened.\n\n{PARAGRAPH}\n");
+        assert_eq!(
+            findings(&text),
+            [(5, "this paragraph repeats the one on line 1".to_string())]
+        );
+    }
+
+    #[test]
+    fn case_spacing_and_edge_punctuation_do_not_matter() {
+        let text = "Mali Army Repels Attack After Losing Soldiers in Central Base Assault\n\nBody text here.\n\nmali army repels attack after  losing soldiers in central base assault.\n";
+        assert_eq!(findings(text).len(), 1);
+    }
+
+    #[test]
+    fn a_long_sentence_inside_another_paragraph() {
+        let sentence = "Crews worked through the night to clear the blocked drains along the river road in the old town.";
+        let text =
+            format!("{sentence} They finished at dawn.\n\nLater, officials met. {sentence}\n");
+        assert_eq!(
+            findings(&text),
+            [(3, "this sentence repeats the one on line 1".to_string())]
+        );
+    }
+
+    #[test]
+    fn short_lines_and_different_passages_are_silent() {
+        let text = "Read more\n\nThe storm closed two roads.\n\nRead more\n\nThe storm closed two roads.\n\nThe council approved the harbour budget on Wednesday after a long debate.\n\n";
+        let text = format!("{text}{PARAGRAPH}\n");
+        assert!(findings(&text).is_empty());
+    }
+
+    #[test]
+    fn front_matter_title_and_pull_quotes_are_silent() {
+        let text = format!(
+            "---\ntitle: {PARAGRAPH}\n---\n{PARAGRAPH}\n\n> {PARAGRAPH}\n\nThe end of the story.\n"
+        );
+        assert!(findings(&text).is_empty());
+    }
+
+    #[test]
+    fn html_comments_do_not_count() {
+        let text = format!("{PARAGRAPH}\n\nMiddle.\n\n{PARAGRAPH} <!-- a note -->\n");
+        assert_eq!(findings(&text).len(), 1);
+    }
+
+    #[test]
+    fn a_headline_pasted_again_above_the_text() {
+        let text = "Rebel Group Claims Major Assault on the Northern Army Base\n\nRebel Group Claims Major Assault on the Northern Army Base\nDozens reported dead; the army admits a retreat\n";
+        assert_eq!(
+            findings(text),
+            [(3, "this line repeats the one on line 1".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_repeated_paragraph_is_reported_once_not_per_sentence() {
+        let para = "Crews worked through the night to clear the blocked drains along the river road. The mayor thanked every one of them in a statement on Friday morning.";
+        let text = format!("{para}\n\nMiddle.\n\n{para}\n");
+        assert_eq!(findings(&text).len(), 1);
+    }
+}
