@@ -14,6 +14,9 @@ mod quote_unterminated;
 mod quote_unverified;
 mod time_mismatch;
 mod time_unresolved;
+mod time_weekday_mismatch;
+mod time_inconsistent;
+mod time_relative;
 
 /// A rule's documentation, in the fixed template `factlint explain` prints.
 #[derive(Debug)]
@@ -117,6 +120,9 @@ pub static RULES: &[&dyn Rule] = &[
     &quantity_unit_mismatch::QuantityUnitMismatch,
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
+    &time_weekday_mismatch::TimeWeekdayMismatch,
+    &time_inconsistent::TimeInconsistent,
+    &time_relative::TimeRelative,
     &quote_mismatch::QuoteMismatch,
     &quote_misattributed::QuoteMisattributed,
     &quote_unverified::QuoteUnverified,
