@@ -12,11 +12,11 @@ mod quote_misattributed;
 mod quote_mismatch;
 mod quote_unterminated;
 mod quote_unverified;
+mod time_inconsistent;
 mod time_mismatch;
+mod time_relative;
 mod time_unresolved;
 mod time_weekday_mismatch;
-mod time_inconsistent;
-mod time_relative;
 
 /// A rule's documentation, in the fixed template `factlint explain` prints.
 #[derive(Debug)]

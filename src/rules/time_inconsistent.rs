@@ -50,12 +50,63 @@ const MIN_SHARED: usize = 2;
 
 /// Words so common in news that sharing them says nothing about the event.
 const COMMON: &[&str] = &[
-    "said", "told", "people", "official", "officials", "government", "day", "days", "week",
-    "weeks", "month", "months", "year", "years", "time", "times", "morning", "afternoon",
-    "evening", "night", "today", "yesterday", "tomorrow", "last", "next", "early", "late",
-    "later", "earlier", "ago", "statement", "news", "local", "according", "also", "made",
-    "make", "took", "take", "place", "held", "get", "got", "went", "come", "came", "like",
-    "well", "way", "part", "since", "week", "weekend", "hour", "hours", "minute", "minutes",
+    "said",
+    "told",
+    "people",
+    "official",
+    "officials",
+    "government",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "time",
+    "times",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "ago",
+    "statement",
+    "news",
+    "local",
+    "according",
+    "also",
+    "made",
+    "make",
+    "took",
+    "take",
+    "place",
+    "held",
+    "get",
+    "got",
+    "went",
+    "come",
+    "came",
+    "like",
+    "well",
+    "way",
+    "part",
+    "since",
+    "week",
+    "weekend",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
 ];
 
 /// Words that say a sentence tells of another event than one before it.
@@ -90,8 +141,8 @@ const ANOTHER_EVENT: &[&str] = &[
 
 /// Words that end a clause.
 const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "when", "whereas", "after", "before", "then", "which", "who", "as",
-    "until", "because", "although", "though", "if",
+    "that", "and", "but", "while", "when", "whereas", "after", "before", "then", "which", "who",
+    "as", "until", "because", "although", "though", "if",
 ];
 
 fn is_clause_break(c: char) -> bool {
@@ -107,7 +158,7 @@ struct Dated<'a> {
     day: Date,
     sentence: std::ops::Range<usize>,
     /// (stem, the word as written)
-    context: Vec<(String, &'a str)>,
+    context: Vec<ContextWord<'a>>,
     another_event: bool,
 }
 
@@ -126,22 +177,77 @@ fn day_of(t: &TimeMention) -> Option<Date> {
     (a == b && point && at && t.modifier.is_none()).then_some(a)
 }
 
-/// The distinctive stems within the clause around `t` and within
-/// [`WINDOW`] words of it, with how often each stem is used in the document.
+/// A distinctive word next to a date.
+struct ContextWord<'a> {
+    stem: String,
+    raw: &'a str,
+    /// Capitalised inside its sentence: a name (a place, a person, a party).
+    name: bool,
+}
+
+/// The distinctive words within the clause around `t` and within
+/// [`WINDOW`] words of it. Words between two dates of one clause could
+/// belong to either, so they count for neither.
 fn context<'a>(
     analysis: &'a Analysis,
     t: &TimeMention,
     sentence: &std::ops::Range<usize>,
     frequent: &dyn Fn(&str) -> bool,
-) -> Vec<(String, &'a str)> {
+    names: &std::collections::HashSet<&str>,
+) -> Vec<ContextWord<'a>> {
     let text = analysis.doc.text;
     let words = &analysis.words;
     let first = words.partition_point(|w| w.span.end <= sentence.start);
     let at = words.partition_point(|w| w.span.end <= t.span.start);
     let after = words.partition_point(|w| w.span.start < t.span.end);
     let end = words.partition_point(|w| w.span.start < sentence.end);
-    let mut out: Vec<(String, &'a str)> = Vec::new();
-    let mut take = |w: &'a crate::words::Word| {
+    let is_time = |w: &crate::words::Word| overlaps_sorted(&analysis.time_spans, &w.span);
+    let breaks = |gap: &str, w: &crate::words::Word| {
+        let raw = text[w.span.clone()].to_lowercase();
+        gap.chars().any(is_clause_break) || CLAUSE_WORDS.contains(&raw.as_str())
+    };
+    let mut near: Vec<&'a crate::words::Word> = Vec::new();
+    // Leftwards from the mention to the clause's start.
+    let mut edge = t.span.start;
+    let mut left = Vec::new();
+    for w in words[first..at].iter().rev().take(WINDOW) {
+        if breaks(&text[w.span.end..edge], w) {
+            break;
+        }
+        if is_time(w) {
+            left.clear();
+            break;
+        }
+        left.push(w);
+        edge = w.span.start;
+    }
+    near.extend(left);
+    // A date opening its sentence ("On Sunday, the attack …") dates the
+    // clause after its comma.
+    let opening = words[first..at]
+        .iter()
+        .all(|w| t.signal.as_ref().is_some_and(|(_, s)| *s == w.span));
+    // Rightwards to the clause's end.
+    let mut edge = t.span.end;
+    let mut right = Vec::new();
+    for (k, w) in words[after..end].iter().take(WINDOW).enumerate() {
+        let mut gap = &text[edge..w.span.start];
+        if k == 0 && opening {
+            gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
+        }
+        if breaks(gap, w) {
+            break;
+        }
+        if is_time(w) {
+            right.clear();
+            break;
+        }
+        right.push(w);
+        edge = w.span.end;
+    }
+    near.extend(right);
+    let mut out: Vec<ContextWord<'a>> = Vec::new();
+    for w in near {
         let raw = &text[w.span.clone()];
         let lower = raw.to_lowercase();
         let stem = w.stem.as_str();
@@ -150,45 +256,16 @@ fn context<'a>(
             && stem.len() > 2
             && !COMMON.contains(&lower.as_str())
             && !COMMON.contains(&stem)
-            && !overlaps_sorted(&analysis.time_spans, &w.span)
             && !frequent(stem);
-        if useful && !out.iter().any(|(s, _)| s == stem) {
-            out.push((stem.to_string(), raw));
+        if useful && !out.iter().any(|c| c.stem == stem) {
+            out.push(ContextWord {
+                stem: stem.to_string(),
+                raw,
+                // A sentence's first word is a name when it is one elsewhere.
+                name: raw.starts_with(char::is_uppercase)
+                    && (w.capitalised || names.contains(stem)),
+            });
         }
-    };
-    // Leftwards from the mention to the clause's start.
-    let mut edge = t.span.start;
-    for w in words[first..at].iter().rev().take(WINDOW) {
-        let gap = &text[w.span.end..edge];
-        let raw = text[w.span.clone()].to_lowercase();
-        if gap.chars().any(is_clause_break) || CLAUSE_WORDS.contains(&raw.as_str()) {
-            break;
-        }
-        take(w);
-        edge = w.span.start;
-    }
-    // A date opening its sentence ("On Sunday, the attack …") dates the
-    // clause after its comma.
-    let opening = words[first..at]
-        .iter()
-        .all(|w| t.signal.as_ref().is_some_and(|(_, s)| *s == w.span));
-    // Rightwards to the clause's end.
-    let mut edge = t.span.end;
-    for (k, w) in words[after..end].iter().take(WINDOW).enumerate() {
-        let mut gap = &text[edge..w.span.start];
-        if k == 0 && opening {
-            gap = gap.trim_start().strip_prefix(',').unwrap_or(gap);
-        }
-        let raw = text[w.span.clone()].to_lowercase();
-        if gap.chars().any(is_clause_break) || CLAUSE_WORDS.contains(&raw.as_str()) {
-            break;
-        }
-        // Another date in the clause dates its own words.
-        if overlaps_sorted(&analysis.time_spans, &w.span) {
-            break;
-        }
-        take(w);
-        edge = w.span.end;
     }
     out
 }
@@ -197,6 +274,25 @@ fn marks_another_event(analysis: &Analysis, sentence: &std::ops::Range<usize>) -
     analysis.doc.text[sentence.clone()]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ANOTHER_EVENT.iter().any(|a| a.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the words two dates share name both what happened and where or
+/// who: at least one name ("Boulikessi") and one other word ("attack").
+/// Names alone ("President Bush") are the people the story follows through
+/// many events; common words alone ("due to expire") are many events' words.
+fn same_event_words(a: &Dated, b: &Dated) -> bool {
+    let (mut name, mut event, mut count) = (false, false, 0);
+    for x in &a.context {
+        if let Some(y) = b.context.iter().find(|y| y.stem == x.stem) {
+            count += 1;
+            if x.name || y.name {
+                name = true;
+            } else {
+                event = true;
+            }
+        }
+    }
+    count >= MIN_SHARED && name && event
 }
 
 /// A date as written, with the day it stands for unless it says it in full.
@@ -244,8 +340,15 @@ impl Rule for TimeInconsistent {
                 }
             }
         }
-        let frequent =
-            |stem: &str| sentences >= 6 && used_in.get(stem).is_some_and(|&n| n * 2 > sentences);
+        let names: std::collections::HashSet<&str> = analysis
+            .words
+            .iter()
+            .filter(|w| w.capitalised)
+            .map(|w| w.stem.as_str())
+            .collect();
+        let frequent = |stem: &str| {
+            sentences >= 12 && used_in.get(stem).is_some_and(|&n| n * 3 > sentences * 2)
+        };
         let dated: Vec<Dated> = analysis
             .times
             .iter()
@@ -256,7 +359,7 @@ impl Rule for TimeInconsistent {
                     return None;
                 }
                 let sentence = analysis.doc.sentence_at(t.span.start)?;
-                let context = context(analysis, t, &sentence, &frequent);
+                let context = context(analysis, t, &sentence, &frequent, &names);
                 if context.len() < MIN_SHARED {
                     return None;
                 }
@@ -274,14 +377,15 @@ impl Rule for TimeInconsistent {
         let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, m) in dated.iter().enumerate() {
             let mut shared: HashMap<usize, usize> = HashMap::new();
-            for (stem, _) in &m.context {
-                for &j in by_stem.get(stem.as_str()).into_iter().flatten() {
+            for c in &m.context {
+                for &j in by_stem.get(c.stem.as_str()).into_iter().flatten() {
                     *shared.entry(j).or_default() += 1;
                 }
             }
             let related = |j: &usize| {
                 let o = &dated[*j];
                 shared[j] >= MIN_SHARED
+                    && same_event_words(m, o)
                     && o.sentence != m.sentence
                     && !o.another_event
                     && !m.another_event
@@ -298,15 +402,12 @@ impl Rule for TimeInconsistent {
                 let words: Vec<String> = m
                     .context
                     .iter()
-                    .filter(|(s, _)| first.context.iter().any(|(f, _)| f == s))
-                    .map(|(_, raw)| format!("“{raw}”"))
+                    .filter(|c| first.context.iter().any(|f| f.stem == c.stem))
+                    .map(|c| format!("“{}”", c.raw))
                     .collect();
                 let found = &text[m.time.span.clone()];
                 let earlier = &text[first.time.span.clone()];
-                let mut notes = vec![format!(
-                    "both dates are said with {}",
-                    words.join(", ")
-                )];
+                let mut notes = vec![format!("both dates are said with {}", words.join(", "))];
                 if let (Some(r), true) = (&analysis.reference, reference.is_some()) {
                     if !matches!(m.time.resolution, Resolution::Absolute)
                         || !matches!(first.time.resolution, Resolution::Absolute)
@@ -334,8 +435,8 @@ impl Rule for TimeInconsistent {
                     notes,
                 });
             }
-            for (stem, _) in &m.context {
-                let list = by_stem.entry(stem.as_str()).or_default();
+            for c in &m.context {
+                let list = by_stem.entry(c.stem.as_str()).or_default();
                 if list.len() == PER_STEM {
                     list.remove(0);
                 }
@@ -369,7 +470,9 @@ mod tests {
         );
         assert_eq!(
             findings(&text),
-            ["“Saturday” (May 31, 2025) contradicts “Sunday” (June 1, 2025) earlier in the text for the same event"]
+            [
+                "“Saturday” (May 31, 2025) contradicts “Sunday” (June 1, 2025) earlier in the text for the same event"
+            ]
         );
         let text = format!(
             "{DATED}Rebels stormed the garrison at Kolda on June 1.\n\nOn June 2, rebels stormed the garrison at Kolda, a witness said."

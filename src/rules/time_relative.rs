@@ -17,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: false,
     on_by_default: false,
     doc: RuleDoc {
-        what_it_does: "Reports each relative time expression (\"yesterday\", \"on Sunday\", \"last month\", \"since the month began\") with the date it resolves to against the document's reference date, and suggests that date in its place. Off by default; for house styles that write dates out. Silent without a reference date, and for dates already written out (\"June 2\", \"in May\").",
+        what_it_does: "Off by default, for house styles that write dates out: reports each relative time expression (\"yesterday\", \"on Sunday\", \"last month\", \"since the month began\") with the date it resolves to against the document's reference date, and suggests that date in its place. Silent without a reference date, and for dates already written out (\"June 2\", \"in May\").",
         why_it_matters: "Copy is reused days later and in other time zones: \"yesterday\" in a story filed on Monday is wrong when it runs on Tuesday, and every rewrite must work the date out again.",
         example: "Exports fell last month, the ministry said on Sunday.   (the story is dated 2025-06-02)",
         use_instead: "Exports fell in May, the ministry said on June 1.",
@@ -81,13 +81,19 @@ fn last_of_month(d: Date) -> bool {
 fn name(a: Date, b: Date, reference: Date) -> Option<(String, String, bool)> {
     // (in full, to write, whether it takes "in" when it has no signal)
     if a == b {
-        return Some((a.strftime("%B %-d, %Y").to_string(), day(a, reference), false));
+        return Some((
+            a.strftime("%B %-d, %Y").to_string(),
+            day(a, reference),
+            false,
+        ));
     }
-    let whole_month = a.day() == 1 && last_of_month(b) && (a.year(), a.month()) == (b.year(), b.month());
+    let whole_month =
+        a.day() == 1 && last_of_month(b) && (a.year(), a.month()) == (b.year(), b.month());
     if whole_month {
         return Some((a.strftime("%B %Y").to_string(), month(a, reference), true));
     }
-    let whole_year = (a.month(), a.day(), b.month(), b.day()) == (1, 1, 12, 31) && a.year() == b.year();
+    let whole_year =
+        (a.month(), a.day(), b.month(), b.day()) == (1, 1, 12, 31) && a.year() == b.year();
     if whole_year {
         return Some((a.year().to_string(), a.year().to_string(), true));
     }
@@ -187,7 +193,10 @@ impl Rule for TimeRelative {
                 },
             };
             // The signal word and a following "began" belong to what is replaced.
-            let signal = t.signal.as_ref().and_then(|(s, r)| Some((signal_word(*s)?, r)));
+            let signal = t
+                .signal
+                .as_ref()
+                .and_then(|(s, r)| Some((signal_word(*s)?, r)));
             let start = signal.map_or(t.span.start, |(_, r)| r.start.min(t.span.start));
             let mut end = t.span.end;
             let after = &text[end..];
@@ -283,7 +292,9 @@ mod tests {
         assert!(findings(&text).is_empty());
         assert!(findings("Exports fell last month, the ministry said on Sunday.").is_empty());
         // Vague and anaphoric expressions have no date of their own.
-        let text = format!("{DATED}The river rose on June 1. The next morning it fell. It rains often now.");
+        let text = format!(
+            "{DATED}The river rose on June 1. The next morning it fell. It rains often now."
+        );
         assert!(findings(&text).is_empty());
     }
 }

@@ -33,9 +33,7 @@ fn leading_weekday(text: &str) -> Option<(i8, &str)> {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(text.len());
     let word = &text[..end];
-    let day = WEEKDAYS
-        .iter()
-        .position(|d| d.eq_ignore_ascii_case(word))?;
+    let day = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word))?;
     Some((day as i8 + 1, &text[end..]))
 }
 
@@ -219,7 +217,8 @@ mod tests {
         let text = "---\ndate: 2025-06-04\n---\nThe hall opened on Friday, December 2, they said.";
         assert!(findings(text).is_empty());
         // A weekday and a date in two clauses are two statements.
-        let text = "---\ndate: 2025-06-04\n---\nThe vote was on Sunday and results came June 4, 2025.";
+        let text =
+            "---\ndate: 2025-06-04\n---\nThe vote was on Sunday and results came June 4, 2025.";
         assert!(findings(text).is_empty());
         // Correct pairs.
         assert!(findings("It happened on Sunday, June 1, 2025.").is_empty());
