@@ -214,6 +214,15 @@ impl Rule for TimeRelative {
                 None if takes_in => format!("in {write}"),
                 None => write,
             };
+            // At a sentence's start the replacement starts it too.
+            let replacement = if found.starts_with(char::is_uppercase) {
+                let mut chars = replacement.chars();
+                chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().chain(chars).collect::<String>()
+                })
+            } else {
+                replacement
+            };
             let mut notes = vec![format!("write “{replacement}”")];
             if let Resolution::Reference { how, .. } = &t.resolution {
                 notes.push(format!("resolved against {reference}: {how}"));
@@ -270,13 +279,13 @@ mod tests {
     #[test]
     fn periods_and_their_starts() {
         let text = format!(
-            "{DATED}Deaths have risen since the month began. Sales fell last year. Talks stalled last week."
+            "{DATED}Deaths have risen since the month began. Last year sales fell. Talks stalled last week."
         );
         assert_eq!(
             findings(&text),
             [
                 "“since the month began” is the beginning of June 2025: write “since the beginning of June”",
-                "“last year” is 2024: write “in 2024”",
+                "“Last year” is 2024: write “In 2024”",
                 "“last week” is the week of May 26, 2025: write “the week of May 26”",
             ]
         );
