@@ -115,6 +115,7 @@ mod tests {
             expected: None,
             fact_value: None,
             fact_label: None,
+            related: None,
             notes: Vec::new(),
         }
     }

@@ -44,4 +44,7 @@ pub struct Diagnostic {
     pub fact_label: Option<String>,
     /// Explanations: resolved values, the reference date, a word diff.
     pub notes: Vec<String>,
+    /// Another place in the same document the finding refers to (the first
+    /// of two mentions that disagree), with its label.
+    pub related: Option<(Span, String)>,
 }

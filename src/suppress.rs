@@ -128,6 +128,7 @@ pub fn apply(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             expected: None,
             fact_value: None,
             fact_label: None,
+            related: None,
             notes: vec!["remove it, or check that the rule id is right".to_string()],
         });
     }
@@ -151,6 +152,7 @@ mod tests {
             expected: None,
             fact_value: None,
             fact_label: None,
+            related: None,
             notes: Vec::new(),
         }
     }

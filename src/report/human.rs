@@ -32,6 +32,9 @@ pub fn render(checked: &Checked, color: bool) -> String {
                 None => label,
             });
         }
+        if let Some((span, message)) = &d.related {
+            labels.push(Label::secondary(doc, span.clone()).with_message(message.clone()));
+        }
         let rendered = Rendered::new(level(d.severity))
             .with_code(d.rule)
             .with_message(d.message.clone())

@@ -49,6 +49,18 @@ struct DiagnosticLine<'a> {
     notes: &'a [String],
     reference_date: Option<String>,
     date_source: Option<DateSource>,
+    /// The other place in the document the finding points at, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<Related<'a>>,
+}
+
+/// A second place in the same document, with what it is.
+#[derive(Serialize)]
+struct Related<'a> {
+    #[serde(flatten)]
+    position: Position<'a>,
+    found: &'a str,
+    message: &'a str,
 }
 
 /// One line per finding.
@@ -70,6 +82,11 @@ pub fn render(checked: &Checked, analysis: &Analysis) -> String {
             notes: &d.notes,
             reference_date: reference.map(|r| r.date.to_string()),
             date_source: reference.map(|r| r.source),
+            related: d.related.as_ref().map(|(span, message)| Related {
+                position: position(checked.path, doc, span),
+                found: &checked.text[span.clone()],
+                message,
+            }),
         };
         push_line(&mut out, &line);
     }

@@ -276,6 +276,7 @@ fn report(
         expected: None,
         fact_value: None,
         fact_label: Some(format!("fact `{}` is {status}", fact.id)),
+        related: None,
         notes: vec![format!(
             "name the source (“according to …”, “… said”) or say it is {status}"
         )],

@@ -15,8 +15,11 @@ mod quote_mismatch;
 mod quote_unterminated;
 mod quote_unverified;
 mod text_repeated_passage;
+mod time_inconsistent;
 mod time_mismatch;
+mod time_relative;
 mod time_unresolved;
+mod time_weekday_mismatch;
 
 /// A rule's documentation, in the fixed template `factlint explain` prints.
 #[derive(Debug)]
@@ -121,6 +124,9 @@ pub static RULES: &[&dyn Rule] = &[
     &quantity_inconsistent::QuantityInconsistent,
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
+    &time_weekday_mismatch::TimeWeekdayMismatch,
+    &time_inconsistent::TimeInconsistent,
+    &time_relative::TimeRelative,
     &quote_mismatch::QuoteMismatch,
     &quote_misattributed::QuoteMisattributed,
     &quote_unverified::QuoteUnverified,

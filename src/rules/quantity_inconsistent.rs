@@ -300,6 +300,7 @@ fn diagnostic(
         expected: None,
         fact_value: None,
         fact_label: None,
+        related: None,
         notes: vec![
             format!("first counted as “{first}” on line {line}"),
             format!(

@@ -78,6 +78,7 @@ impl Rule for QuantityMismatch {
                 expected: Some(expected),
                 fact_value: Some(value.span.clone()),
                 fact_label: Some(format!("fact `{}`", fact.id)),
+                related: None,
                 notes: vec![format!(
                     "“{}” means {}; the fact says {}",
                     written_phrase(analysis, mention),

@@ -94,6 +94,7 @@ impl Rule for QuantityUnitMismatch {
                 expected: Some(expected),
                 fact_value: Some(value.span.clone()),
                 fact_label: Some(format!("fact `{}`", fact.id)),
+                related: None,
                 notes: vec![note(mention, value, kind)],
             });
         }

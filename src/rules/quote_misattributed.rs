@@ -131,6 +131,7 @@ impl Rule for QuoteMisattributed {
                 expected: Some(expected.to_string()),
                 fact_value: Some(theirs),
                 fact_label: Some(format!("speaker in fact `{}`", fact.id)),
+                related: None,
                 notes,
             });
         }

@@ -60,6 +60,7 @@ impl Rule for QuoteMismatch {
                 expected: Some(passage.to_string()),
                 fact_value: Some(fact.quotes[canonical.quote].content.clone()),
                 fact_label: Some(format!("canonical quotation in fact `{}`", fact.id)),
+                related: None,
                 notes,
             });
         }

@@ -39,6 +39,7 @@ impl Rule for QuoteUnterminated {
                 expected: None,
                 fact_value: None,
                 fact_label: None,
+                related: None,
                 notes: vec!["the quotation was taken to end with its paragraph".to_string()],
             });
         }

@@ -57,6 +57,7 @@ impl Rule for QuoteUnverified {
                 expected: None,
                 fact_value: None,
                 fact_label: None,
+                related: None,
                 notes: vec![
                     "add it to the fact sheet if it is right, or check it against the source"
                         .to_string(),

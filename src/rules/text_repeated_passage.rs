@@ -152,6 +152,7 @@ fn diagnostic(
         expected: None,
         fact_value: None,
         fact_label: None,
+        related: None,
         notes: vec![format!(
             "first written on line {line}; delete one copy, or make sure both still say the same"
         )],

@@ -227,6 +227,7 @@ impl Rule for TimeMismatch {
                 expected: Some(expected),
                 fact_value: Some(with_signal(value)),
                 fact_label: Some(format!("fact `{}`", fact.id)),
+                related: None,
                 notes,
             });
         }

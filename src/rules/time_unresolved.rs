@@ -50,6 +50,7 @@ impl Rule for TimeUnresolved {
             expected: None,
             fact_value: None,
             fact_label: None,
+            related: None,
             notes: vec![
                 "give --date, a front matter `date`, a dateline, or `published` in the fact sheet"
                     .to_string(),
