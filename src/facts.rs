@@ -524,4 +524,28 @@ mod tests {
         .expect("usable");
         assert!(sheet.problems[0].message.contains("`few`"));
     }
+
+    #[test]
+    fn a_configuration_lays_its_house_style_and_synonyms_under_the_sheet() {
+        use crate::house_style::VagueMeaning;
+        let mut defaults = SheetDefaults::default();
+        defaults
+            .house_style
+            .insert("dozens".into(), toml::Value::Integer(12));
+        defaults
+            .house_style
+            .insert("scores".into(), toml::Value::Integer(30));
+        defaults
+            .synonyms
+            .insert("soldier".into(), vec!["servicemen".into()]);
+        let src = "[[fact]]\nid = \"q\"\ntext = 'More than 30 soldiers died.'\n\n[house_style]\nscores = 50\n";
+        let sheet = FactSheet::parse_with("facts.toml", src, &defaults).expect("valid");
+        assert_eq!(sheet.house_style.dozens, VagueMeaning::AtLeast(12.0));
+        // the sheet's own key wins
+        assert_eq!(sheet.house_style.scores, VagueMeaning::AtLeast(50.0));
+        assert_eq!(
+            sheet.aliases.get("servicemen").map(String::as_str),
+            Some("soldier")
+        );
+    }
 }

@@ -499,3 +499,28 @@ fn a_baseline_accepts_known_findings_and_shows_new_ones() {
     let broken = factlint(&["check", "--baseline", "docs/bad.md", "docs"], dir.path());
     assert_eq!(broken.status.code(), Some(2));
 }
+
+#[test]
+fn the_wire_preset_turns_on_relative_dates_and_a_level_can_turn_it_off() {
+    let doc = "---\ndate: 2025-06-02\n---\n\nOlive oil exports fell last month.\n";
+    let dir = tree(&[
+        ("plain/a.md", doc),
+        ("wire/factlint.toml", "preset = \"wire\"\n"),
+        ("wire/a.md", doc),
+        (
+            "quiet/factlint.toml",
+            "preset = \"wire\"\n[rules]\n\"time/relative\" = \"off\"\n",
+        ),
+        ("quiet/a.md", doc),
+    ]);
+    let run = |path: &str| {
+        let out = factlint(&["check", "--color", "never", path], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert!(!run("plain/a.md").contains("time/relative"));
+    let wire = run("wire/a.md");
+    assert!(wire.contains("[time/relative]"), "{wire}");
+    assert!(wire.contains("write “in May”"), "{wire}");
+    assert!(!run("quiet/a.md").contains("time/relative"));
+}

@@ -300,7 +300,10 @@ fn diagnostic(
         expected: None,
         fact_value: None,
         fact_label: None,
-        related: None,
+        related: Some((
+            earlier.mention.span.clone(),
+            "first counted here".to_string(),
+        )),
         notes: vec![
             format!("first counted as “{first}” on line {line}"),
             format!(

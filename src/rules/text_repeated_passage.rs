@@ -152,7 +152,7 @@ fn diagnostic(
         expected: None,
         fact_value: None,
         fact_label: None,
-        related: None,
+        related: Some((first.clone(), "first written here".to_string())),
         notes: vec![format!(
             "first written on line {line}; delete one copy, or make sure both still say the same"
         )],
