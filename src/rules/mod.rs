@@ -170,3 +170,32 @@ pub fn check_with(
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }
+
+/// Helpers for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Context, Rule};
+    use crate::analysis::Analysis;
+
+    /// One rule's findings on a text with no fact sheet, as `(line, message)`.
+    pub(crate) fn sheetless_findings(rule: &dyn Rule, text: &str) -> Vec<(usize, String)> {
+        let analysis = Analysis::new(text, None, None);
+        let cx = Context {
+            analysis: &analysis,
+            facts: None,
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out.iter()
+            .map(|d| (analysis.doc.line_col(d.span.start).line, d.message.clone()))
+            .collect()
+    }
+
+    /// Only the messages of [`sheetless_findings`].
+    pub(crate) fn sheetless_messages(rule: &dyn Rule, text: &str) -> Vec<String> {
+        sheetless_findings(rule, text)
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect()
+    }
+}

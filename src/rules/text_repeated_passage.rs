@@ -221,16 +221,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<(usize, String)> {
-        let analysis = Analysis::new(text, None, None);
-        let cx = Context {
-            analysis: &analysis,
-            facts: None,
-        };
-        let mut out = Vec::new();
-        TextRepeatedPassage.check(&cx, &mut out);
-        out.iter()
-            .map(|d| (analysis.doc.line_col(d.span.start).line, d.message.clone()))
-            .collect()
+        crate::rules::testing::sheetless_findings(&TextRepeatedPassage, text)
     }
 
     const PARAGRAPH: &str =

@@ -451,14 +451,7 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<String> {
-        let analysis = Analysis::new(text, None, None);
-        let cx = Context {
-            analysis: &analysis,
-            facts: None,
-        };
-        let mut out = Vec::new();
-        TimeInconsistent.check(&cx, &mut out);
-        out.into_iter().map(|d| d.message).collect()
+        crate::rules::testing::sheetless_messages(&TimeInconsistent, text)
     }
 
     const DATED: &str = "---\ndate: 2025-06-04\n---\n";

@@ -246,17 +246,9 @@ impl Rule for TimeRelative {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analysis;
 
     fn findings(text: &str) -> Vec<String> {
-        let analysis = Analysis::new(text, None, None);
-        let cx = Context {
-            analysis: &analysis,
-            facts: None,
-        };
-        let mut out = Vec::new();
-        TimeRelative.check(&cx, &mut out);
-        out.into_iter().map(|d| d.message).collect()
+        crate::rules::testing::sheetless_messages(&TimeRelative, text)
     }
 
     const DATED: &str = "---\ndate: 2025-06-02\n---\n";

@@ -153,17 +153,9 @@ impl Rule for TimeWeekdayMismatch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analysis;
 
     fn findings(text: &str) -> Vec<String> {
-        let analysis = Analysis::new(text, None, None);
-        let cx = Context {
-            analysis: &analysis,
-            facts: None,
-        };
-        let mut out = Vec::new();
-        TimeWeekdayMismatch.check(&cx, &mut out);
-        out.into_iter().map(|d| d.message).collect()
+        crate::rules::testing::sheetless_messages(&TimeWeekdayMismatch, text)
     }
 
     #[test]
