@@ -106,18 +106,7 @@ mod tests {
     use crate::diagnostic::Severity;
 
     fn finding(span: std::ops::Range<usize>) -> Diagnostic {
-        Diagnostic {
-            rule: "quantity/mismatch",
-            severity: Severity::Error,
-            span,
-            message: String::new(),
-            fact: None,
-            expected: None,
-            fact_value: None,
-            fact_label: None,
-            related: None,
-            notes: Vec::new(),
-        }
+        Diagnostic::new("quantity/mismatch", Severity::Error, span, String::new())
     }
 
     #[test]

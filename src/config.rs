@@ -128,13 +128,7 @@ impl Config {
     /// the base for relative paths). Every problem is returned with its
     /// byte span.
     pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<FactSheetError>> {
-        let raw: RawConfig = toml::from_str(source).map_err(|e| {
-            vec![FactSheetError {
-                message: e.message().to_string(),
-                span: e.span(),
-                related: None,
-            }]
-        })?;
+        let raw: RawConfig = toml::from_str(source).map_err(|e| vec![e.into()])?;
         let dir = path
             .parent()
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -283,11 +277,7 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 fn error(message: impl Into<String>, span: std::ops::Range<usize>) -> FactSheetError {
-    FactSheetError {
-        message: message.into(),
-        span: Some(span),
-        related: None,
-    }
+    FactSheetError::at(message, span)
 }
 
 fn rule_id(id: &str) -> Option<&'static str> {

@@ -48,3 +48,22 @@ pub struct Diagnostic {
     /// of two mentions that disagree), with its label.
     pub related: Option<(Span, String)>,
 }
+
+impl Diagnostic {
+    /// A finding with only its rule, severity, place and message; the rest
+    /// is filled in with struct-update syntax where a rule has it.
+    pub fn new(rule: &'static str, severity: Severity, span: Span, message: String) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            span,
+            message,
+            fact: None,
+            expected: None,
+            fact_value: None,
+            fact_label: None,
+            notes: Vec::new(),
+            related: None,
+        }
+    }
+}

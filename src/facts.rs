@@ -96,6 +96,29 @@ pub struct FactSheetError {
     pub related: Option<(Span, String)>,
 }
 
+impl FactSheetError {
+    /// A problem at one place of the TOML source.
+    pub fn at(message: impl Into<String>, span: Span) -> Self {
+        FactSheetError {
+            message: message.into(),
+            span: Some(span),
+            related: None,
+        }
+    }
+}
+
+/// A file that is not valid TOML, or whose keys do not fit the format,
+/// pointing where the parser stopped.
+impl From<toml::de::Error> for FactSheetError {
+    fn from(e: toml::de::Error) -> Self {
+        FactSheetError {
+            message: e.message().trim_end().to_string(),
+            span: e.span(),
+            related: None,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSheet {
@@ -174,13 +197,7 @@ impl FactSheet {
     }
 
     fn parse_alone(path: &str, source: &str) -> Result<FactSheet, Vec<FactSheetError>> {
-        let raw: RawSheet = toml::from_str(source).map_err(|e| {
-            vec![FactSheetError {
-                message: e.message().trim_end().to_string(),
-                span: e.span(),
-                related: None,
-            }]
-        })?;
+        let raw: RawSheet = toml::from_str(source).map_err(|e| vec![e.into()])?;
         let mut errors = Vec::new();
         let (title, published) = match raw.story {
             Some(story) => (
@@ -359,11 +376,7 @@ pub fn overlaps_any<'s>(
 }
 
 fn error(message: &str, span: Span) -> FactSheetError {
-    FactSheetError {
-        message: message.to_string(),
-        span: Some(span),
-        related: None,
-    }
+    FactSheetError::at(message, span)
 }
 
 /// `published` is a TOML date (`2025-08-14`), a date-time whose date is

@@ -184,7 +184,6 @@ fn check(args: CheckArgs) -> ExitCode {
 
     // Which configuration and fact sheet each document gets; each sheet is
     // loaded once, with the defaults of the first configuration naming it.
-    let mut sheet_paths: Vec<Option<PathBuf>> = Vec::new();
     let mut plans = Vec::with_capacity(inputs.len());
     let mut sheets: Vec<(PathBuf, usize)> = Vec::new();
     for input in inputs {
@@ -207,7 +206,6 @@ fn check(args: CheckArgs) -> ExitCode {
                     sheets.len() - 1
                 })
         });
-        sheet_paths.push(sheet_index.map(|i| sheets[i].0.clone()));
         plans.push((input, settings.levels, sheet_index));
     }
     let loaded: Vec<Option<FactSheet>> = sheets

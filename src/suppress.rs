@@ -120,16 +120,13 @@ pub fn apply(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
             s.rules.join(", ")
         };
         kept.push(Diagnostic {
-            rule: UNUSED,
-            severity: Severity::Info,
-            span: s.comment.clone(),
-            message: format!("this suppression hides nothing ({what})"),
-            fact: None,
-            expected: None,
-            fact_value: None,
-            fact_label: None,
-            related: None,
             notes: vec!["remove it, or check that the rule id is right".to_string()],
+            ..Diagnostic::new(
+                UNUSED,
+                Severity::Info,
+                s.comment.clone(),
+                format!("this suppression hides nothing ({what})"),
+            )
         });
     }
     kept.sort_by(|a, b| {
@@ -143,18 +140,7 @@ mod tests {
     use super::*;
 
     fn finding(rule: &'static str, at: usize) -> Diagnostic {
-        Diagnostic {
-            rule,
-            severity: Severity::Error,
-            span: at..at + 1,
-            message: String::new(),
-            fact: None,
-            expected: None,
-            fact_value: None,
-            fact_label: None,
-            related: None,
-            notes: Vec::new(),
-        }
+        Diagnostic::new(rule, Severity::Error, at..at + 1, String::new())
     }
 
     #[test]

@@ -28,10 +28,14 @@ const CLEAN_DOC: &str = "The council approved $2.5 billion for the harbour bridg
 const WRONG_DOC: &str = "The council approved $2.5 million for the harbour bridge.\n";
 const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
 
-fn scratch(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+/// Writes files (creating folders; contents as text or raw bytes) under a
+/// fresh temporary folder.
+fn scratch<C: AsRef<[u8]>>(files: &[(&str, C)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, content) in files {
-        std::fs::write(dir.path().join(name), content).expect("write");
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, content).expect("write");
     }
     dir
 }
@@ -288,20 +292,9 @@ fn rules_and_explain_document_every_rule() {
     }
 }
 
-/// Writes files (creating folders) under a fresh temporary folder.
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, content) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, content).expect("write");
-    }
-    dir
-}
-
 #[test]
 fn the_configuration_is_found_from_each_documents_folder() {
-    let dir = tree(&[
+    let dir = scratch(&[
         ("facts.toml", SHEET),
         ("news/bad.md", WRONG_DOC),
         (
@@ -328,7 +321,7 @@ fn the_configuration_is_found_from_each_documents_folder() {
 
 #[test]
 fn an_explicit_configuration_wins_and_names_the_fact_sheet() {
-    let dir = tree(&[
+    let dir = scratch(&[
         ("sheets/story.toml", SHEET),
         ("docs/bad.md", WRONG_DOC),
         (
@@ -362,7 +355,7 @@ fn an_explicit_configuration_wins_and_names_the_fact_sheet() {
 
 #[test]
 fn a_configuration_typo_points_at_its_line_and_the_rest_is_still_checked() {
-    let dir = tree(&[
+    let dir = scratch(&[
         ("facts.toml", SHEET),
         (
             "a/factlint.toml",
@@ -386,7 +379,7 @@ fn a_configuration_typo_points_at_its_line_and_the_rest_is_still_checked() {
 
 #[test]
 fn overrides_include_and_exclude_apply_by_path() {
-    let dir = tree(&[
+    let dir = scratch(&[
         ("facts.toml", SHEET),
         (
             "factlint.toml",
@@ -415,7 +408,7 @@ fn inline_suppressions_hide_findings_and_unused_ones_are_reported() {
         "<!-- factlint-disable quantity -->\n{WRONG_DOC}<!-- factlint-enable -->\n{WRONG_DOC}"
     );
     let unused = format!("<!-- factlint-disable-next-line quote/mismatch -->\n{CLEAN_DOC}");
-    let dir = tree(&[
+    let dir = scratch(&[
         ("facts.toml", SHEET),
         ("next.md", &suppressed),
         ("region.md", &region),
@@ -446,7 +439,7 @@ fn inline_suppressions_hide_findings_and_unused_ones_are_reported() {
 
 #[test]
 fn a_baseline_accepts_known_findings_and_shows_new_ones() {
-    let dir = tree(&[("facts.toml", SHEET), ("docs/bad.md", WRONG_DOC)]);
+    let dir = scratch(&[("facts.toml", SHEET), ("docs/bad.md", WRONG_DOC)]);
     let write = factlint(
         &["check", "--write-baseline", "baseline.json", "docs"],
         dir.path(),
@@ -503,7 +496,7 @@ fn a_baseline_accepts_known_findings_and_shows_new_ones() {
 #[test]
 fn the_wire_preset_turns_on_relative_dates_and_a_level_can_turn_it_off() {
     let doc = "---\ndate: 2025-06-02\n---\n\nOlive oil exports fell last month.\n";
-    let dir = tree(&[
+    let dir = scratch(&[
         ("plain/a.md", doc),
         ("wire/factlint.toml", "preset = \"wire\"\n"),
         ("wire/a.md", doc),

@@ -265,21 +265,20 @@ fn report(
     };
     let found = shorten(&analysis.doc.text[span.clone()]);
     out.push(Diagnostic {
-        rule: rule.id(),
-        severity: rule.severity(),
-        span,
-        message: format!(
-            "“{found}” states {status} fact `{}` without attribution",
-            fact.id
-        ),
         fact: Some(f),
-        expected: None,
-        fact_value: None,
         fact_label: Some(format!("fact `{}` is {status}", fact.id)),
-        related: None,
         notes: vec![format!(
             "name the source (“according to …”, “… said”) or say it is {status}"
         )],
+        ..Diagnostic::new(
+            rule.id(),
+            rule.severity(),
+            span,
+            format!(
+                "“{found}” states {status} fact `{}` without attribution",
+                fact.id
+            ),
+        )
     });
 }
 

@@ -292,14 +292,6 @@ fn diagnostic(
     let line = analysis.doc.line_col(earlier.mention.span.start).line;
     let phrase = |c: &Candidate| text[c.mention.bound_span.clone()].trim().to_string();
     Diagnostic {
-        rule: rule.id(),
-        severity: rule.severity(),
-        span: later.mention.span.clone(),
-        message: format!("“{found}” contradicts “{first}” on line {line}"),
-        fact: None,
-        expected: None,
-        fact_value: None,
-        fact_label: None,
         related: Some((
             earlier.mention.span.clone(),
             "first counted here".to_string(),
@@ -314,6 +306,12 @@ fn diagnostic(
                 earlier.interval.describe()
             ),
         ],
+        ..Diagnostic::new(
+            rule.id(),
+            rule.severity(),
+            later.mention.span.clone(),
+            format!("“{found}” contradicts “{first}” on line {line}"),
+        )
     }
 }
 

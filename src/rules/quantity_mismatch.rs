@@ -67,24 +67,25 @@ impl Rule for QuantityMismatch {
             let expected = fact.text[value.span.clone()].to_string();
             let found = &analysis.doc.text[mention.span.clone()];
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: mention.span.clone(),
-                message: format!(
-                    "“{found}” contradicts fact `{}`, which says “{expected}”",
-                    fact.id
-                ),
                 fact: Some(link.fact),
-                expected: Some(expected),
+                expected: Some(expected.clone()),
                 fact_value: Some(value.span.clone()),
                 fact_label: Some(format!("fact `{}`", fact.id)),
-                related: None,
                 notes: vec![format!(
                     "“{}” means {}; the fact says {}",
                     written_phrase(analysis, mention),
                     read(mention, tolerance).describe(),
                     read(value, tolerance).describe()
                 )],
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    mention.span.clone(),
+                    format!(
+                        "“{found}” contradicts fact `{}`, which says “{expected}”",
+                        fact.id
+                    ),
+                )
             });
         }
     }

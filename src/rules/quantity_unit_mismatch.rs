@@ -83,19 +83,20 @@ impl Rule for QuantityUnitMismatch {
             let found = &analysis.doc.text[mention.span.clone()];
             let (mine, theirs) = (unit_name(mention), unit_name(value));
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: mention.span.clone(),
-                message: format!(
-                    "“{found}” is in {mine}, but fact `{}` gives “{expected}” in {theirs}",
-                    fact.id
-                ),
                 fact: Some(link.fact),
-                expected: Some(expected),
+                expected: Some(expected.clone()),
                 fact_value: Some(value.span.clone()),
                 fact_label: Some(format!("fact `{}`", fact.id)),
-                related: None,
                 notes: vec![note(mention, value, kind)],
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    mention.span.clone(),
+                    format!(
+                        "“{found}” is in {mine}, but fact `{}` gives “{expected}” in {theirs}",
+                        fact.id
+                    ),
+                )
             });
         }
     }

@@ -120,19 +120,15 @@ impl Rule for QuoteMisattributed {
                 _ => speaker,
             };
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span,
-                message: format!(
-                    "quotation of fact `{}` attributed to “{mine}”; the fact sheet gives it to “{expected}”",
-                    fact.id
-                ),
                 fact: Some(canonical.fact),
                 expected: Some(expected.to_string()),
                 fact_value: Some(theirs),
                 fact_label: Some(format!("speaker in fact `{}`", fact.id)),
-                related: None,
                 notes,
+                ..Diagnostic::new(self.id(), self.severity(), span, format!(
+                    "quotation of fact `{}` attributed to “{mine}”; the fact sheet gives it to “{expected}”",
+                    fact.id
+                ))
             });
         }
     }

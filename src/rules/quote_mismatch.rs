@@ -52,16 +52,17 @@ impl Rule for QuoteMismatch {
             let mut notes = vec![format!("the fact says: “{passage}”")];
             notes.extend(changes.iter().map(|c| format!("changed: {c}")));
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: quoted_span(parts),
-                message: format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),
                 fact_value: Some(fact.quotes[canonical.quote].content.clone()),
                 fact_label: Some(format!("canonical quotation in fact `{}`", fact.id)),
-                related: None,
                 notes,
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    quoted_span(parts),
+                    format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
+                )
             });
         }
     }

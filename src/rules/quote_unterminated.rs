@@ -31,16 +31,13 @@ impl Rule for QuoteUnterminated {
                 .next()
                 .map_or(1, char::len_utf8);
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: quote.span.start..quote.span.start + mark_len,
-                message: "quotation is never closed".to_string(),
-                fact: None,
-                expected: None,
-                fact_value: None,
-                fact_label: None,
-                related: None,
                 notes: vec!["the quotation was taken to end with its paragraph".to_string()],
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    quote.span.start..quote.span.start + mark_len,
+                    "quotation is never closed".to_string(),
+                )
             });
         }
     }

@@ -49,19 +49,16 @@ impl Rule for QuoteUnverified {
                 continue;
             }
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: quoted_span(parts),
-                message: "quotation matches no quotation in the fact sheet".to_string(),
-                fact: None,
-                expected: None,
-                fact_value: None,
-                fact_label: None,
-                related: None,
                 notes: vec![
                     "add it to the fact sheet if it is right, or check it against the source"
                         .to_string(),
                 ],
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    quoted_span(parts),
+                    "quotation matches no quotation in the fact sheet".to_string(),
+                )
             });
         }
     }

@@ -144,18 +144,16 @@ fn diagnostic(
     let end = written.find("<!--").unwrap_or(written.len());
     let end = span.start + written[..end].trim_end().len();
     Diagnostic {
-        rule: rule.id(),
-        severity: rule.severity(),
-        span: span.start..end.max(span.start + 1),
-        message: format!("this {what} repeats the one on line {line}"),
-        fact: None,
-        expected: None,
-        fact_value: None,
-        fact_label: None,
         related: Some((first.clone(), "first written here".to_string())),
         notes: vec![format!(
             "first written on line {line}; delete one copy, or make sure both still say the same"
         )],
+        ..Diagnostic::new(
+            rule.id(),
+            rule.severity(),
+            span.start..end.max(span.start + 1),
+            format!("this {what} repeats the one on line {line}"),
+        )
     }
 }
 

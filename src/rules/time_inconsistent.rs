@@ -416,23 +416,21 @@ impl Rule for TimeInconsistent {
                     }
                 }
                 out.push(Diagnostic {
-                    rule: self.id(),
-                    severity: self.severity(),
-                    span: m.time.span.clone(),
-                    message: format!(
-                        "{} contradicts {} earlier in the text for the same event",
-                        as_written(found, m.day),
-                        as_written(earlier, first.day)
-                    ),
-                    fact: None,
-                    expected: None,
-                    fact_value: None,
-                    fact_label: None,
                     related: Some((
                         first.time.span.clone(),
                         format!("dated {} here", long_date(first.day)),
                     )),
                     notes,
+                    ..Diagnostic::new(
+                        self.id(),
+                        self.severity(),
+                        m.time.span.clone(),
+                        format!(
+                            "{} contradicts {} earlier in the text for the same event",
+                            as_written(found, m.day),
+                            as_written(earlier, first.day)
+                        ),
+                    )
                 });
             }
             for c in &m.context {

@@ -216,19 +216,20 @@ impl Rule for TimeMismatch {
                 notes.push(format!("resolved against {reference}: {how}"));
             }
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span,
-                message: format!(
-                    "“{found}” contradicts fact `{}`, which says “{expected}”",
-                    fact.id
-                ),
                 fact: Some(link.fact),
-                expected: Some(expected),
+                expected: Some(expected.clone()),
                 fact_value: Some(with_signal(value)),
                 fact_label: Some(format!("fact `{}`", fact.id)),
-                related: None,
                 notes,
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    span,
+                    format!(
+                        "“{found}” contradicts fact `{}`, which says “{expected}”",
+                        fact.id
+                    ),
+                )
             });
         }
     }

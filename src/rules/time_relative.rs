@@ -228,16 +228,14 @@ impl Rule for TimeRelative {
                 notes.push(format!("resolved against {reference}: {how}"));
             }
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span: start..end,
-                message: format!("“{found}” is {full}: write “{replacement}”"),
-                fact: None,
-                expected: Some(replacement),
-                fact_value: None,
-                fact_label: None,
-                related: None,
+                expected: Some(replacement.clone()),
                 notes,
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    start..end,
+                    format!("“{found}” is {full}: write “{replacement}”"),
+                )
             });
         }
     }

@@ -38,23 +38,20 @@ impl Rule for TimeUnresolved {
             return;
         };
         out.push(Diagnostic {
-            rule: self.id(),
-            severity: self.severity(),
-            span: first.span.clone(),
-            message: format!(
-                "{} relative time expression{} cannot be resolved: no reference date",
-                unresolved.len(),
-                if unresolved.len() == 1 { "" } else { "s" }
-            ),
-            fact: None,
-            expected: None,
-            fact_value: None,
-            fact_label: None,
-            related: None,
             notes: vec![
                 "give --date, a front matter `date`, a dateline, or `published` in the fact sheet"
                     .to_string(),
             ],
+            ..Diagnostic::new(
+                self.id(),
+                self.severity(),
+                first.span.clone(),
+                format!(
+                    "{} relative time expression{} cannot be resolved: no reference date",
+                    unresolved.len(),
+                    if unresolved.len() == 1 { "" } else { "s" }
+                ),
+            )
         });
     }
 }

@@ -131,20 +131,17 @@ impl Rule for TimeWeekdayMismatch {
                 }
             }
             out.push(Diagnostic {
-                rule: self.id(),
-                severity: self.severity(),
-                span,
-                message: format!(
-                    "“{found}”: {} is a {}",
-                    long_date(date),
-                    weekday_name(actual)
-                ),
-                fact: None,
-                expected: None,
-                fact_value: None,
-                fact_label: None,
-                related: None,
                 notes,
+                ..Diagnostic::new(
+                    self.id(),
+                    self.severity(),
+                    span,
+                    format!(
+                        "“{found}”: {} is a {}",
+                        long_date(date),
+                        weekday_name(actual)
+                    ),
+                )
             });
         }
     }
