@@ -47,6 +47,35 @@ pub struct Diagnostic {
     /// Another place in the same document the finding refers to (the first
     /// of two mentions that disagree), with its label.
     pub related: Option<(Span, String)>,
+    /// A safe correction, when the rule knows one: applied by `--fix`,
+    /// shown by `--diff`, offered by editors as a quick fix.
+    pub fix: Option<Fix>,
+}
+
+/// A correction: what it does, in words, and the edits that make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// Imperative, for a menu: "write “on June 1”".
+    pub title: String,
+    /// Non-overlapping, sorted by position.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace a byte span of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// One replacement.
+    pub fn replace(title: String, span: Span, replacement: String) -> Self {
+        Fix {
+            title,
+            edits: vec![Edit { span, replacement }],
+        }
+    }
 }
 
 impl Diagnostic {
@@ -64,6 +93,7 @@ impl Diagnostic {
             fact_label: None,
             notes: Vec::new(),
             related: None,
+            fix: None,
         }
     }
 }
