@@ -33,7 +33,22 @@ impl<'a> Analysis<'a> {
     /// from `--date` and `story.published`; the document's own date sits
     /// between them in priority.
     pub fn new(text: &'a str, command_line: Option<Date>, fact_sheet: Option<Date>) -> Self {
-        let doc = Document::new(text);
+        Self::of(Document::new(text), command_line, fact_sheet)
+    }
+
+    /// Reads a file's prose (Markdown with its code and links blanked, see
+    /// [`crate::prose`]); spans are offsets into the file.
+    pub fn of_prose(
+        prose: &'a crate::prose::Prose,
+        command_line: Option<Date>,
+        fact_sheet: Option<Date>,
+    ) -> Self {
+        let doc = Document::with_blocks(&prose.text, prose.blocks.clone());
+        Self::of(doc, command_line, fact_sheet)
+    }
+
+    fn of(doc: Document<'a>, command_line: Option<Date>, fact_sheet: Option<Date>) -> Self {
+        let text = doc.text;
         let reference = reference_date(&doc, command_line, fact_sheet);
         // Front matter is metadata: its date is the reference, not a mention.
         let in_body = |span: &std::ops::Range<usize>| span.start >= doc.body_start;

@@ -42,11 +42,23 @@ pub struct LineCol {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::with_blocks(text, None)
+    }
+
+    /// A document whose paragraphs the markup already gave (Markdown's
+    /// blocks, see [`crate::prose`]); `None` finds them in the text.
+    pub fn with_blocks(text: &'a str, blocks: Option<Vec<Span>>) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let (body_start, front_matter_date) = front_matter(text);
-        let paragraphs = paragraphs(text, body_start);
+        let paragraphs = match blocks {
+            Some(blocks) => blocks
+                .into_iter()
+                .filter(|b| b.start >= body_start)
+                .collect(),
+            None => paragraphs(text, body_start),
+        };
         let sentences = paragraphs
             .iter()
             .flat_map(|p| sentences(text, p.clone()))
@@ -126,6 +138,11 @@ pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> LineCol {
         line: line + 1,
         column,
     }
+}
+
+/// Where the prose starts: after a byte-order mark and front matter.
+pub fn body_start(text: &str) -> usize {
+    front_matter(text).0
 }
 
 /// Splits off YAML (`---`) or TOML (`+++`) front matter and reads its date.

@@ -357,6 +357,46 @@ impl Alignment {
     }
 }
 
+/// The correction of a misquote written in one piece (no ellipsis, no
+/// brackets): the byte range from the first to the last quoted word of
+/// `content`, and the words of `passage` it stands for, as the speaker said
+/// them. The writer's punctuation around the words, and a capital opening
+/// the quotation, are kept. `None` when the words cannot be lined up
+/// safely.
+pub fn correction(content: &str, passage: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let pieced = |t: &str| t.contains(['…', '[', ']']) || t.contains("...") || t.contains(". . .");
+    if pieced(content) || pieced(passage) {
+        return None;
+    }
+    let quoted = numbers_joined(content, words(content, 0..content.len()));
+    let theirs = numbers_joined(passage, words(passage, 0..passage.len()));
+    let stems = |text: &str, spans: &[std::ops::Range<usize>]| -> Vec<String> {
+        spans
+            .iter()
+            .map(|s| stem(&text[s.clone()].to_lowercase().replace('\u{2019}', "'")).into_owned())
+            .collect()
+    };
+    let alignment = Alignment::of(&stems(content, &quoted), &stems(passage, &theirs))?;
+    if !alignment.compact(quoted.len()) {
+        return None;
+    }
+    let window = alignment.window(quoted.len(), 0..theirs.len());
+    let (first, last) = (
+        theirs.get(window.start)?,
+        theirs.get(window.end.checked_sub(1)?)?,
+    );
+    let mut replacement = passage[first.start..last.end].to_string();
+    let opens_with_capital = content[quoted.first()?.clone()].starts_with(char::is_uppercase);
+    if opens_with_capital && replacement.starts_with(char::is_lowercase) {
+        let mut chars = replacement.chars();
+        replacement = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+    }
+    Some((quoted.first()?.start..quoted.last()?.end, replacement))
+}
+
 /// Word-level differences between a quotation and the passage it misquotes,
 /// as an editor reads them: fragment by fragment (words left out at an
 /// ellipsis are no change), in the words as written.
@@ -417,7 +457,8 @@ fn changes(quote: &QuoteWords, passage: &Passage) -> Vec<String> {
     out
 }
 
-const REORDERED: &str = "the parts are not in the speaker's order";
+/// The change that says a quotation's parts are out of order.
+pub const REORDERED: &str = "the parts are not in the speaker's order";
 
 #[cfg(test)]
 mod tests {
@@ -436,6 +477,46 @@ text = 'A source said the fighters "cleared the camp".'
 "#,
         )
         .expect("valid sheet")
+    }
+
+    fn corrected(content: &str, passage: &str) -> Option<String> {
+        correction(content, passage).map(|(range, words)| {
+            format!(
+                "{}{words}{}",
+                &content[..range.start],
+                &content[range.end..]
+            )
+        })
+    }
+
+    #[test]
+    fn a_misquote_is_corrected_to_the_speakers_words() {
+        assert_eq!(
+            corrected("withdraw", "withdrawing").as_deref(),
+            Some("withdrawing")
+        );
+        assert_eq!(
+            corrected(
+                "Many men fought to their last breath,",
+                "many men fought, some until their last breath, to defend the nation."
+            )
+            .as_deref(),
+            Some("Many men fought, some until their last breath,")
+        );
+        assert_eq!(
+            corrected("clear the camp", "cleared the camp").as_deref(),
+            Some("cleared the camp")
+        );
+        // the result is verbatim: a second correction changes nothing
+        let once = corrected("clear the camp", "cleared the camp").unwrap();
+        assert!(QuoteWords::new(&once).is_part_of("cleared the camp"));
+    }
+
+    #[test]
+    fn pieced_quotations_are_not_corrected() {
+        assert_eq!(corrected("clear … camp", "cleared the camp"), None);
+        assert_eq!(corrected("clear [the] camp", "cleared the camp"), None);
+        assert_eq!(corrected("clear the camp", "cleared ... the camp"), None);
     }
 
     fn compare(quote: &str) -> QuoteMatch {

@@ -1,10 +1,10 @@
 //! `quote/mismatch`: words inside quotation marks that are close to a
 //! canonical quotation but not a verbatim part of it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::extract::quote::{quotations, quoted_span};
 use crate::link::Kind;
-use crate::verbatim::{QuoteMatch, QuoteWords};
+use crate::verbatim::{QuoteMatch, QuoteWords, REORDERED, correction};
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 
@@ -51,7 +51,20 @@ impl Rule for QuoteMismatch {
             let passage = &fact.text[fact.quotes[canonical.quote].content.clone()];
             let mut notes = vec![format!("the fact says: “{passage}”")];
             notes.extend(changes.iter().map(|c| format!("changed: {c}")));
+            // Safe to correct: one piece, in the speaker's order.
+            let fix = (parts.len() == 1 && !changes.iter().any(|c| c == REORDERED))
+                .then(|| correction(&text[first.content.clone()], passage))
+                .flatten()
+                .map(|(range, words)| {
+                    let at = first.content.start;
+                    Fix::replace(
+                        format!("quote the speaker's words: “{words}”"),
+                        at + range.start..at + range.end,
+                        words,
+                    )
+                });
             out.push(Diagnostic {
+                fix,
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),
                 fact_value: Some(fact.quotes[canonical.quote].content.clone()),

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
@@ -228,6 +228,11 @@ impl Rule for TimeRelative {
                 notes.push(format!("resolved against {reference}: {how}"));
             }
             out.push(Diagnostic {
+                fix: Some(Fix::replace(
+                    format!("write “{replacement}”"),
+                    start..end,
+                    replacement.clone(),
+                )),
                 expected: Some(replacement.clone()),
                 notes,
                 ..Diagnostic::new(

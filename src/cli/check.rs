@@ -1,0 +1,315 @@
+//! `factlint check`: every document against its fact sheet, printed in the
+//! chosen format, with the safe fixes applied or shown on request.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use factlint::baseline::Baseline;
+use factlint::diagnostic::{Diagnostic, Severity};
+use factlint::facts::FactSheet;
+use factlint::lint::Checker;
+use factlint::prose::Prose;
+use factlint::report::{self, Checked};
+use factlint::rules::FactSheetContext;
+use factlint::workspace::{Setup, Workspace};
+
+use super::{Input, Outcome, inputs, read_input, report_problems, use_color, write};
+use crate::{CheckArgs, Format};
+
+/// Below this many files no progress bar is drawn: the run is over first.
+const PROGRESS_FROM: usize = 10;
+
+/// One document checked, kept for the formats that print a whole run at once.
+struct Done {
+    path: String,
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    sheet: Option<Arc<FactSheet>>,
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    fixed: usize,
+    fixed_files: usize,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let mut outcome = Outcome::default();
+    let color = use_color(args.common.color);
+    let mut workspace = Workspace::new(args.config.as_deref(), args.facts.as_deref());
+    let inputs = inputs(&args.common, &mut workspace, &mut outcome);
+
+    // What applies to each document; each sheet is prepared once.
+    let setups: Vec<Setup> = inputs.iter().map(|i| workspace.setup(i.place())).collect();
+    report_problems(&mut workspace, color, &mut outcome);
+    let mut sheets: Vec<Arc<FactSheet>> = Vec::new();
+    let sheet_of: Vec<Option<usize>> = setups
+        .iter()
+        .map(|s| {
+            s.sheet.as_ref().map(|sheet| {
+                sheets
+                    .iter()
+                    .position(|known| Arc::ptr_eq(known, sheet))
+                    .unwrap_or_else(|| {
+                        sheets.push(sheet.clone());
+                        sheets.len() - 1
+                    })
+            })
+        })
+        .collect();
+    let contexts: Vec<FactSheetContext> = sheets.iter().map(|s| FactSheetContext::new(s)).collect();
+    if setups.iter().any(|s| s.sheet_path.is_none()) {
+        eprintln!(
+            "factlint: no fact sheet for some documents (no --facts, none in factlint.toml, no facts.toml in their folder or above): running only the checks that need none there"
+        );
+    }
+
+    let mut baseline = args.baseline.as_deref().and_then(|path| {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| Baseline::parse(&s))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                outcome.fail(format!("{}: cannot use baseline: {e}", path.display()));
+                None
+            }
+        }
+    });
+    let baseline_dir = args
+        .baseline
+        .as_deref()
+        .or(args.write_baseline.as_deref())
+        .and_then(Path::parent)
+        .map(Path::to_path_buf);
+    let mut accepted = 0;
+    let mut to_write: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    let mut done: Vec<Done> = Vec::new();
+    let mut tally = Tally::default();
+    let fail_at = args.fail_level.severity();
+
+    let progress = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut stdout = std::io::stdout().lock();
+    let mut print = |text: &str| -> bool {
+        let mut ok = true;
+        let mut write = || ok = stdout.write_all(text.as_bytes()).is_ok();
+        match &progress {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        }
+        ok
+    };
+
+    for ((input, setup), sheet) in inputs.iter().zip(&setups).zip(&sheet_of) {
+        if let Some(bar) = &progress {
+            bar.set_message(input.display());
+            bar.inc(1);
+        }
+        let Some(read) = read_input(input, &mut outcome) else {
+            continue;
+        };
+        let checker = Checker {
+            levels: &setup.levels,
+            facts: sheet.map(|i| &contexts[i]),
+            date: args.common.date,
+        };
+        let path = input.display();
+        let mut text = read.text;
+        if args.fix || args.diff {
+            if let Some(fixed) = checker.fix(&text, input.markup()) {
+                if args.diff {
+                    if !print(&unified_diff(&path, &text, &fixed.text)) {
+                        return ExitCode::from(2);
+                    }
+                    outcome.findings_fail = true;
+                } else if let Input::File(p) = input {
+                    match write::replace_if_unchanged(p, &read.bytes, &fixed.text) {
+                        Ok(()) => {
+                            tally.fixed += fixed.fixed;
+                            tally.fixed_files += 1;
+                            text = fixed.text;
+                        }
+                        Err(e) => outcome.fail(format!("{path}: {e}")),
+                    }
+                } else {
+                    // standard input: the fixed text goes to standard output
+                    tally.fixed += fixed.fixed;
+                    tally.fixed_files += 1;
+                    text = fixed.text;
+                }
+            }
+            if args.diff {
+                tally.files += 1;
+                continue;
+            }
+            if matches!(input, Input::Stdin(_)) {
+                tally.files += 1;
+                if !print(&text) {
+                    return ExitCode::from(2);
+                }
+                continue;
+            }
+        }
+        let prose = Prose::new(&text, input.markup());
+        let (analysis, mut diagnostics) = checker.check(&text, &prose);
+        let key = input.baseline_key(baseline_dir.as_deref());
+        if let Some(b) = baseline.as_mut() {
+            accepted += b.filter(&key, &text, &mut diagnostics);
+        }
+        tally.files += 1;
+        if args.write_baseline.is_some() {
+            to_write.push((key, text.clone(), diagnostics));
+            continue;
+        }
+        count(&mut tally, &diagnostics);
+        outcome.findings_fail |= diagnostics.iter().any(|d| d.severity >= fail_at);
+        let sheet_ref = sheet.map(|i| sheets[i].as_ref());
+        let checked = Checked {
+            path: &path,
+            text: &text,
+            diagnostics: &diagnostics,
+            facts: sheet_ref,
+        };
+        let rendered = match args.format {
+            Format::Human => Some(report::human::render(&checked, color)),
+            Format::Json => Some(report::json::render(&checked, &analysis)),
+            Format::Compact | Format::Github | Format::Rdjsonl => {
+                Some(render_file(args.format, &checked))
+            }
+            Format::Sarif | Format::Junit => None,
+        };
+        match rendered {
+            Some(r) => {
+                if !print(&r) {
+                    return ExitCode::from(2); // stdout closed: nobody is reading
+                }
+            }
+            None => done.push(Done {
+                path,
+                text,
+                diagnostics,
+                sheet: sheet.map(|i| sheets[i].clone()),
+            }),
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if matches!(args.format, Format::Sarif | Format::Junit) && !args.diff {
+        let checked: Vec<Checked> = done
+            .iter()
+            .map(|d| Checked {
+                path: &d.path,
+                text: &d.text,
+                diagnostics: &d.diagnostics,
+                facts: d.sheet.as_deref(),
+            })
+            .collect();
+        if !print(&render_run(args.format, &checked)) {
+            return ExitCode::from(2);
+        }
+    }
+    if accepted > 0 {
+        eprintln!("factlint: {accepted} finding(s) accepted by the baseline not shown");
+    }
+    if let Some(path) = &args.write_baseline {
+        write_baseline(path, &to_write, &mut outcome);
+    }
+    if args.format == Format::Human && args.write_baseline.is_none() {
+        eprintln!("{}", summary(&tally, &args, started));
+    }
+    if args.exit_zero {
+        outcome.findings_fail = false;
+    }
+    outcome.code()
+}
+
+fn count(tally: &mut Tally, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        match d.severity {
+            Severity::Error => tally.errors += 1,
+            Severity::Warning => tally.warnings += 1,
+            Severity::Info => tally.infos += 1,
+        }
+    }
+}
+
+/// "checked 5 files in 0.04 s: 16 errors, 3 warnings, 1 info".
+fn summary(tally: &Tally, args: &CheckArgs, started: Instant) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let seconds = started.elapsed().as_secs_f64();
+    let files = plural(tally.files, "file", "files");
+    if args.diff {
+        return format!(
+            "factlint: checked {files} in {seconds:.2} s: {} to fix",
+            plural(tally.fixed_files, "file", "files")
+        );
+    }
+    let mut line = format!(
+        "factlint: checked {files} in {seconds:.2} s: {}, {}, {}",
+        plural(tally.errors, "error", "errors"),
+        plural(tally.warnings, "warning", "warnings"),
+        plural(tally.infos, "info", "infos"),
+    );
+    if args.fix {
+        line += &format!(
+            "; fixed {} in {}",
+            plural(tally.fixed, "finding", "findings"),
+            plural(tally.fixed_files, "file", "files")
+        );
+    }
+    line
+}
+
+/// A file's fixes as a unified diff (`--- a/path`, `+++ b/path`).
+fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+fn render_file(_format: Format, checked: &Checked) -> String {
+    report::human::render(checked, false) // until the formats land
+}
+
+fn render_run(_format: Format, checked: &[Checked]) -> String {
+    checked
+        .iter()
+        .map(|c| report::human::render(c, false))
+        .collect()
+}
+
+fn write_baseline(path: &Path, found: &[(String, String, Vec<Diagnostic>)], outcome: &mut Outcome) {
+    let count: usize = found.iter().map(|(_, _, d)| d.len()).sum();
+    let written = Baseline::of(
+        found
+            .iter()
+            .map(|(p, t, d)| (p.as_str(), t.as_str(), d.as_slice())),
+    );
+    match std::fs::write(path, written.to_json()) {
+        Ok(()) => eprintln!(
+            "factlint: wrote {count} finding(s) to the baseline {}",
+            path.display()
+        ),
+        Err(e) => outcome.fail(format!("{}: cannot write baseline: {e}", path.display())),
+    }
+}

@@ -1,0 +1,219 @@
+//! The command line's plumbing: which documents, reading them, reporting
+//! what could not be read, and the exit code.
+
+pub mod check;
+pub mod lsp;
+pub mod write;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use factlint::analysis::Analysis;
+use factlint::prose::{Markup, Prose};
+use factlint::report;
+use factlint::workspace::{Problem, Workspace};
+
+use crate::{Color, CommonArgs};
+
+/// Tracks what decides the exit code.
+#[derive(Default)]
+pub struct Outcome {
+    pub failed: bool,
+    pub findings_fail: bool,
+}
+
+impl Outcome {
+    pub fn fail(&mut self, message: impl std::fmt::Display) {
+        eprintln!("factlint: {message}");
+        self.failed = true;
+    }
+
+    pub fn code(&self) -> ExitCode {
+        if self.failed {
+            ExitCode::from(2)
+        } else if self.findings_fail {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+pub fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal(),
+    }
+}
+
+/// Prints what the workspace could not use, with places in the TOML.
+pub fn report_problems(workspace: &mut Workspace, color: bool, outcome: &mut Outcome) {
+    let color = color && std::io::stderr().is_terminal();
+    for problem in workspace.take_problems() {
+        let shown = problem.path().display().to_string();
+        match &problem {
+            Problem::Unreadable { .. } => {}
+            Problem::Config { source, errors, .. } => eprint!(
+                "{}",
+                report::human::render_config_errors(&shown, source, errors, color)
+            ),
+            Problem::FactSheet { source, errors, .. } => eprint!(
+                "{}",
+                report::human::render_fact_sheet_errors(&shown, source, errors, color)
+            ),
+        }
+        outcome.fail(problem.summary());
+    }
+}
+
+/// One document to read.
+pub enum Input {
+    /// Standard input, placed at `--stdin-filename` when given.
+    Stdin(Option<PathBuf>),
+    File(PathBuf),
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin(None) => "<stdin>".to_string(),
+            Input::Stdin(Some(p)) | Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Where it is, for its configuration, fact sheet and markup.
+    pub fn place(&self) -> &Path {
+        match self {
+            Input::Stdin(None) => Path::new("-"),
+            Input::Stdin(Some(p)) | Input::File(p) => p,
+        }
+    }
+
+    pub fn markup(&self) -> Markup {
+        Markup::of(self.place())
+    }
+
+    /// How a baseline names it: relative to the baseline's folder, with
+    /// forward slashes, so the file works from any working directory.
+    pub fn baseline_key(&self, baseline_dir: Option<&Path>) -> String {
+        let Input::File(p) = self else {
+            return self.display();
+        };
+        // canonical: "docs/../baseline.json" and "baseline.json" are one folder
+        let absolute = |p: &Path| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        let file = absolute(p);
+        let relative = baseline_dir
+            .map(|d| {
+                absolute(if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                })
+            })
+            .and_then(|d| file.strip_prefix(d).ok().map(Path::to_path_buf))
+            .unwrap_or(file);
+        relative.to_string_lossy().replace('\\', "/")
+    }
+}
+
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Expands the paths: files as given, directories walked (sorted, so output
+/// order is stable) for .txt, .md and .markdown files their configuration
+/// wants; `-`, or no path with `--stdin-filename`, is standard input.
+pub fn inputs(args: &CommonArgs, workspace: &mut Workspace, outcome: &mut Outcome) -> Vec<Input> {
+    let mut out = Vec::new();
+    if args.paths.is_empty() {
+        out.push(Input::Stdin(args.stdin_filename.clone()));
+    }
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            out.push(Input::Stdin(args.stdin_filename.clone()));
+        } else if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let wanted = e
+                            .path()
+                            .extension()
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                        if wanted && workspace.wants(e.path()) {
+                            out.push(Input::File(e.into_path()));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => outcome.fail(format!("{}: {e}", e.path().unwrap_or(path).display())),
+                }
+            }
+        } else {
+            out.push(Input::File(path.clone()));
+        }
+    }
+    out
+}
+
+/// A document as read: its bytes (to tell whether it changed before a fix is written) and its text.
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub text: String,
+}
+
+/// Reads a document as UTF-8, reporting what went wrong.
+pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<Document> {
+    let bytes = match input {
+        Input::Stdin(_) => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        }
+        Input::File(p) => std::fs::read(p),
+    };
+    let shown = input.display();
+    match bytes {
+        Ok(bytes) => match String::from_utf8(bytes.clone()) {
+            Ok(text) => Some(Document { bytes, text }),
+            Err(e) => {
+                outcome.fail(format!(
+                    "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 and check it again",
+                    e.utf8_error().valid_up_to()
+                ));
+                None
+            }
+        },
+        Err(e) => {
+            outcome.fail(format!("{shown}: cannot read: {e}"));
+            None
+        }
+    }
+}
+
+/// `factlint extract`: every mention of every document.
+pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
+    let mut outcome = Outcome::default();
+    let mut stdout = std::io::stdout().lock();
+    let mut workspace = Workspace::new(None, None);
+    for input in inputs(&args, &mut workspace, &mut outcome) {
+        let Some(read) = read_input(&input, &mut outcome) else {
+            continue;
+        };
+        let prose = Prose::new(&read.text, input.markup());
+        let analysis = Analysis::of_prose(&prose, args.date, None);
+        let path = input.display();
+        let rendered = if json {
+            report::json::render_mentions(&path, &analysis)
+        } else {
+            report::human::render_mentions(&path, &analysis)
+        };
+        if stdout.write_all(rendered.as_bytes()).is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    report_problems(&mut workspace, false, &mut outcome);
+    outcome.code()
+}
