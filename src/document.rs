@@ -26,6 +26,8 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Span>,
     /// Sentences, never crossing a paragraph boundary.
     pub sentences: Vec<Span>,
+    /// Block quotations the markup marks (Markdown's `>`), whole.
+    pub block_quotes: Vec<Span>,
     line_starts: Vec<usize>,
     /// The last position asked for: positions are mostly asked for in text
     /// order, so counting the characters of a 50 MB line again for every
@@ -40,6 +42,15 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// The block structure markup gives a document.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    /// Paragraphs, headings, list items and table cells, in order.
+    pub paragraphs: Vec<Span>,
+    /// Block quotations, whole.
+    pub quoted: Vec<Span>,
+}
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         Self::with_blocks(text, None)
@@ -47,17 +58,21 @@ impl<'a> Document<'a> {
 
     /// A document whose paragraphs the markup already gave (Markdown's
     /// blocks, see [`crate::prose`]); `None` finds them in the text.
-    pub fn with_blocks(text: &'a str, blocks: Option<Vec<Span>>) -> Self {
+    pub fn with_blocks(text: &'a str, blocks: Option<Blocks>) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let (body_start, front_matter_date) = front_matter(text);
-        let paragraphs = match blocks {
-            Some(blocks) => blocks
-                .into_iter()
-                .filter(|b| b.start >= body_start)
-                .collect(),
-            None => paragraphs(text, body_start),
+        let (paragraphs, block_quotes) = match blocks {
+            Some(blocks) => (
+                blocks
+                    .paragraphs
+                    .into_iter()
+                    .filter(|b| b.start >= body_start)
+                    .collect(),
+                blocks.quoted,
+            ),
+            None => (paragraphs(text, body_start), Vec::new()),
         };
         let sentences = paragraphs
             .iter()
@@ -69,6 +84,7 @@ impl<'a> Document<'a> {
             front_matter_date,
             paragraphs,
             sentences,
+            block_quotes,
             line_starts,
             cursor: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
         }
@@ -118,6 +134,13 @@ impl<'a> Document<'a> {
     /// The paragraph that contains `offset`, if any.
     pub fn paragraph_at(&self, offset: usize) -> Option<Span> {
         containing(&self.paragraphs, offset)
+    }
+
+    /// Whether `offset` is inside a block quotation the markup marks.
+    pub fn in_block_quote(&self, offset: usize) -> bool {
+        self.block_quotes
+            .iter()
+            .any(|q| q.start <= offset && offset < q.end)
     }
 }
 

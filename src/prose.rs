@@ -15,7 +15,7 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::document::Span;
+use crate::document::{Blocks, Span};
 
 /// How a file marks its text up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +47,9 @@ pub struct Prose {
     /// breaks stay).
     pub text: String,
     /// The blocks of text (paragraphs, headings, list items, table cells)
-    /// when the markup says where they are; plain text finds its own.
-    pub blocks: Option<Vec<Span>>,
+    /// and block quotations when the markup says where they are; plain
+    /// text finds its own.
+    pub blocks: Option<Blocks>,
 }
 
 impl Prose {
@@ -67,8 +68,8 @@ impl Prose {
 }
 
 /// Marks everything of the Markdown body that is not text as hidden and
-/// returns its blocks of text.
-fn markdown(text: &str, hidden: &mut [bool]) -> Vec<Span> {
+/// returns its blocks.
+fn markdown(text: &str, hidden: &mut [bool]) -> Blocks {
     let body = crate::document::body_start(text);
     hidden[body..].fill(true);
     let options = Options::ENABLE_TABLES
@@ -78,6 +79,7 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Vec<Span> {
     // Each open block that holds text, with the stretch of text seen in it.
     let mut open: Vec<Option<Range<usize>>> = Vec::new();
     let mut blocks: Vec<Span> = Vec::new();
+    let mut quoted: Vec<Span> = Vec::new();
     // Inside a code block, an image or an autolink, text is not prose.
     let mut not_prose = 0usize;
     // Whether each open link is an autolink.
@@ -91,6 +93,7 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Vec<Span> {
                 | Tag::Item
                 | Tag::TableCell
                 | Tag::FootnoteDefinition(_) => open.push(None),
+                Tag::BlockQuote(_) => quoted.push(range.clone()),
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                     not_prose += 1
                 }
@@ -128,7 +131,10 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Vec<Span> {
         }
     }
     blocks.sort_by_key(|b| b.start);
-    blocks
+    Blocks {
+        paragraphs: blocks,
+        quoted,
+    }
 }
 
 /// Hides web addresses written out in the text ("https://…", "www.…"):
@@ -187,6 +193,7 @@ mod tests {
         prose
             .blocks
             .unwrap()
+            .paragraphs
             .into_iter()
             .map(|b| &markdown[b])
             .collect()
@@ -223,6 +230,15 @@ mod tests {
                 "2"
             ]
         );
+    }
+
+    #[test]
+    fn block_quotations_are_marked() {
+        let md = "Body.\n\n> Pulled\n> quote.\n\nMore.\n";
+        let prose = Prose::new(md, Markup::Markdown);
+        let quoted = prose.blocks.unwrap().quoted;
+        assert_eq!(quoted.len(), 1);
+        assert!(md[quoted[0].clone()].starts_with("> Pulled\n> quote."));
     }
 
     #[test]

@@ -517,3 +517,211 @@ fn the_wire_preset_turns_on_relative_dates_and_a_level_can_turn_it_off() {
     assert!(wire.contains("write “in May”"), "{wire}");
     assert!(!run("quiet/a.md").contains("time/relative"));
 }
+
+/// A fact sheet with a quotation, and a wire house style that writes
+/// relative dates out: both have safe fixes.
+const QUOTE_SHEET: &str = "[story]\npublished = 2025-11-04\n\n[[fact]]\nid = \"rescue\"\ntext = 'Rescue leader Ana Vidal said: \"We reached them after forty hours of digging.\"'\n";
+const WIRE: &str = "preset = \"wire\"\n";
+/// Two fixable findings (a misquote, a relative date), CRLF line endings,
+/// and the same misquote in a code block, which is not prose.
+const FIXABLE: &str = "---\r\ndate: 2025-11-04\r\n---\r\nAna Vidal said on Monday: \"We reach them after forty hours of digging.\"\r\n\r\n```\r\n\"We reach them after forty hours of digging.\"\r\n```\r\n";
+const FIXED: &str = "---\r\ndate: 2025-11-04\r\n---\r\nAna Vidal said on November 3: \"We reached them after forty hours of digging.\"\r\n\r\n```\r\n\"We reach them after forty hours of digging.\"\r\n```\r\n";
+
+#[test]
+fn fix_writes_the_safe_fixes_and_a_second_run_changes_nothing() {
+    let dir = scratch(&[
+        ("facts.toml", QUOTE_SHEET),
+        ("factlint.toml", WIRE),
+        ("story.md", FIXABLE),
+    ]);
+    let first = factlint(
+        &["check", "--color", "never", "--fix", "story.md"],
+        dir.path(),
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let written = std::fs::read_to_string(dir.path().join("story.md")).expect("read");
+    assert_eq!(written, FIXED);
+    assert!(
+        stderr(&first).contains("fixed 2 findings in 1 file"),
+        "{}",
+        stderr(&first)
+    );
+    // nothing else in the folder: the temporary file was renamed over the story
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["factlint.toml", "facts.toml", "story.md"]);
+
+    let second = factlint(
+        &["check", "--color", "never", "--fix", "story.md"],
+        dir.path(),
+    );
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(stderr(&second).contains("fixed 0 findings in 0 files"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("story.md")).expect("read"),
+        FIXED
+    );
+}
+
+#[test]
+fn diff_prints_a_unified_diff_and_writes_nothing() {
+    let dir = scratch(&[
+        ("facts.toml", QUOTE_SHEET),
+        ("factlint.toml", WIRE),
+        ("story.md", FIXABLE),
+        ("clean.md", "Nothing to fix here.\n"),
+    ]);
+    let out = factlint(&["check", "--diff", "story.md", "clean.md"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diff = stdout(&out);
+    assert!(
+        diff.starts_with("--- story.md\n+++ story.md\n@@ -1,"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-Ana Vidal said on Monday: \"We reach them after forty hours of digging.\"\r\n+Ana Vidal said on November 3: \"We reached them after forty hours of digging.\"\r\n"),
+        "{diff}"
+    );
+    assert!(!diff.contains("clean.md"), "{diff}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("story.md")).expect("read"),
+        FIXABLE
+    );
+    // nothing to fix: exit 0, no output
+    let clean = factlint(&["check", "--diff", "clean.md"], dir.path());
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(stdout(&clean), "");
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_text() {
+    let dir = scratch(&[("facts.toml", QUOTE_SHEET), ("factlint.toml", WIRE)]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "--fix", "--stdin-filename", "story.md"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(FIXABLE.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), FIXED);
+}
+
+#[test]
+fn fail_level_and_exit_zero_choose_the_exit_code() {
+    // an info finding only: an undated document's relative date
+    let dir = scratch(&[("story.md", "Talks resumed on Sunday.\n")]);
+    let code = |args: &[&str]| {
+        let mut all = vec!["check", "--color", "never"];
+        all.extend_from_slice(args);
+        all.push("story.md");
+        let out = factlint(&all, dir.path());
+        assert!(
+            stdout(&out).contains("note[time/unresolved]"),
+            "{}",
+            stdout(&out)
+        );
+        out.status.code()
+    };
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--fail-level", "warning"]), Some(0));
+    assert_eq!(code(&["--fail-level", "info"]), Some(1));
+    assert_eq!(code(&["--fail-level", "info", "--exit-zero"]), Some(0));
+    // a failure to run is still 2
+    let broken = factlint(&["check", "--exit-zero", "missing.md"], dir.path());
+    assert_eq!(broken.status.code(), Some(2));
+}
+
+#[test]
+fn stdin_filename_places_standard_input() {
+    let dir = scratch(&[("desk/facts.toml", SHEET)]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "desk/story.md",
+        ])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("```\n{WRONG_DOC}```\n\n{WRONG_DOC}").as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    // the sheet beside the named path applies, the name is shown, and the
+    // code block (Markdown, by the name) is not checked
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert_eq!(
+        shown.matches("error[quantity/mismatch]").count(),
+        1,
+        "{shown}"
+    );
+    assert!(shown.contains("desk/story.md:5:22"), "{shown}");
+}
+
+#[test]
+fn markdown_code_links_comments_and_front_matter_are_not_prose() {
+    // every wrong figure sits where it is not prose
+    let doc = "---\ntitle: Council approved $2.5 million\ndate: 2024-03-12\n---\n# Harbour bridge\n\nThe budget is in `$2.5 million` notation.\n\n```text\nThe council approved $2.5 million for the harbour bridge.\n```\n\n    The council approved $2.5 million for the harbour bridge.\n\n<!-- The council approved $2.5 million for the harbour bridge. -->\n\nSee [the vote](https://example.org/council-approved-2.5-million-for-the-harbour-bridge) and <https://example.org/2.5-million>.\n\n[minutes]: https://example.org/2.5-million \"The council approved $2.5 million\"\n";
+    let dir = scratch(&[("facts.toml", SHEET), ("story.md", doc)]);
+    let out = factlint(&["check", "--color", "never", "story.md"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains('['), "{}", stdout(&out));
+    // the same sentence as prose, in a heading, a list and a block quote,
+    // is checked, and points at the right place
+    let prose = "---\ndate: 2024-03-12\n---\n# The council approved $2.5 million for the harbour bridge\n\n- The council approved **$2.5 million** for the harbour bridge.\n\n> The council approved $2.5 million for the harbour bridge.\n";
+    std::fs::write(dir.path().join("story.md"), prose).expect("write");
+    let out = factlint(
+        &["check", "--color", "never", "--format", "json", "story.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let places: Vec<(u64, u64, String)> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .filter(|v| v["rule"] == "quantity/mismatch")
+        .map(|v| {
+            (
+                v["line"].as_u64().expect("line"),
+                v["column"].as_u64().expect("column"),
+                v["found"].as_str().expect("found").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (4, 24, "$2.5 million".to_string()),
+            (6, 26, "$2.5 million".to_string()),
+            (8, 24, "$2.5 million".to_string()),
+        ]
+    );
+}

@@ -137,6 +137,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     if !print(&unified_diff(&path, &text, &fixed.text)) {
                         return ExitCode::from(2);
                     }
+                    tally.fixed += fixed.fixed;
+                    tally.fixed_files += 1;
                     outcome.findings_fail = true;
                 } else if let Input::File(p) = input {
                     match write::replace_if_unchanged(p, &read.bytes, &fixed.text) {
@@ -258,7 +260,8 @@ fn summary(tally: &Tally, args: &CheckArgs, started: Instant) -> String {
     let files = plural(tally.files, "file", "files");
     if args.diff {
         return format!(
-            "factlint: checked {files} in {seconds:.2} s: {} to fix",
+            "factlint: checked {files} in {seconds:.2} s: {} to fix in {}",
+            plural(tally.fixed, "finding", "findings"),
             plural(tally.fixed_files, "file", "files")
         );
     }
@@ -266,7 +269,7 @@ fn summary(tally: &Tally, args: &CheckArgs, started: Instant) -> String {
         "factlint: checked {files} in {seconds:.2} s: {}, {}, {}",
         plural(tally.errors, "error", "errors"),
         plural(tally.warnings, "warning", "warnings"),
-        plural(tally.infos, "info", "infos"),
+        plural(tally.infos, "info", "info"),
     );
     if args.fix {
         line += &format!(
@@ -278,12 +281,13 @@ fn summary(tally: &Tally, args: &CheckArgs, started: Instant) -> String {
     line
 }
 
-/// A file's fixes as a unified diff (`--- a/path`, `+++ b/path`).
+/// A file's fixes as a unified diff, headed by its path as given (so
+/// `patch -p0` applies it).
 fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(path, path)
         .to_string()
 }
 

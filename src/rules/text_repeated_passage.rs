@@ -54,7 +54,7 @@ impl Rule for TextRepeatedPassage {
             {
                 sentence_index += 1;
             }
-            if is_block_quote(&text[paragraph.clone()]) {
+            if doc.in_block_quote(paragraph.start) || is_block_quote(&text[paragraph.clone()]) {
                 continue;
             }
             let mut reported = false;
@@ -157,7 +157,8 @@ fn diagnostic(
     }
 }
 
-/// A Markdown block quotation: a pull quote repeats the body on purpose.
+/// A block quotation in plain text (`>`): a pull quote repeats the body on
+/// purpose. In Markdown the parser marks them (see [`crate::prose`]).
 fn is_block_quote(paragraph: &str) -> bool {
     paragraph.trim_start().starts_with('>')
 }

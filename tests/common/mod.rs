@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use factlint::analysis::Analysis;
 use factlint::diagnostic::Diagnostic;
 use factlint::facts::FactSheet;
+use factlint::lint::Checker;
+use factlint::prose::{Markup, Prose};
 use factlint::report::{self, Checked};
 use factlint::rules::{self, FactSheetContext};
 
@@ -30,7 +31,7 @@ pub fn load_sheet(path: &Path) -> FactSheet {
         .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
 }
 
-/// Checks one document with the default rules; returns its findings and
+/// Checks one document with the default rules, as the binary does; returns its findings and
 /// the human and JSON output.
 pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, String, String) {
     check_file_with(doc, sheet, &rules::Levels::default())
@@ -44,8 +45,13 @@ pub fn check_file_with(
 ) -> (Vec<Diagnostic>, String, String) {
     let text = std::fs::read_to_string(doc).expect("document readable");
     let context = sheet.map(FactSheetContext::new);
-    let analysis = Analysis::new(&text, None, sheet.and_then(|s| s.published));
-    let diagnostics = rules::check_with(&analysis, context.as_ref(), levels);
+    let prose = Prose::new(&text, Markup::of(doc));
+    let checker = Checker {
+        levels,
+        facts: context.as_ref(),
+        date: None,
+    };
+    let (analysis, diagnostics) = checker.check(&text, &prose);
     let path = relative(doc);
     let checked = Checked {
         path: &path,
