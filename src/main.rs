@@ -54,6 +54,11 @@ pub struct CommonArgs {
     /// sheet and markup follow from the path, and findings name it.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Apply the configuration's `include` and `exclude` to files named on
+    /// the command line too (as pre-commit names them), not only to files
+    /// found by walking folders.
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Files or directories (.txt, .md, .markdown); `-` reads standard input.
     #[arg(required_unless_present = "stdin_filename")]
     pub paths: Vec<PathBuf>,

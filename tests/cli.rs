@@ -725,3 +725,27 @@ fn markdown_code_links_comments_and_front_matter_are_not_prose() {
         ]
     );
 }
+
+#[test]
+fn force_exclude_applies_the_configuration_to_named_files_and_hidden_folders_are_not_walked() {
+    let dir = scratch(&[
+        ("facts.toml", SHEET),
+        ("factlint.toml", "exclude = [\"drafts/**\"]\n"),
+        ("drafts/bad.md", WRONG_DOC),
+        (".cache/bad.md", WRONG_DOC),
+        ("node_modules/pkg/bad.md", WRONG_DOC),
+        ("ok.md", CLEAN_DOC),
+    ]);
+    let named = factlint(&["check", "drafts/bad.md"], dir.path());
+    assert_eq!(named.status.code(), Some(1), "named files are checked");
+    let forced = factlint(
+        &["check", "--force-exclude", "drafts/bad.md", "ok.md"],
+        dir.path(),
+    );
+    assert_eq!(forced.status.code(), Some(0), "{}", stdout(&forced));
+    let walked = factlint(&["check", "."], dir.path());
+    assert_eq!(walked.status.code(), Some(0), "{}", stdout(&walked));
+    // a hidden folder named on the command line is walked
+    let hidden = factlint(&["check", ".cache"], dir.path());
+    assert_eq!(hidden.status.code(), Some(1));
+}

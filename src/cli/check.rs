@@ -97,7 +97,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut tally = Tally::default();
     let fail_at = args.fail_level.severity();
 
-    let progress = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+    // pre-commit runs hooks in a terminal but shows their output later
+    let progress = (inputs.len() >= PROGRESS_FROM
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("PRE_COMMIT").is_none())
+    .then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")

@@ -136,7 +136,11 @@ pub fn inputs(args: &CommonArgs, workspace: &mut Workspace, outcome: &mut Outcom
         if path.as_os_str() == "-" {
             out.push(Input::Stdin(args.stdin_filename.clone()));
         } else if path.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let walk = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !skipped_folder(e));
+            for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         let wanted = e
@@ -152,11 +156,21 @@ pub fn inputs(args: &CommonArgs, workspace: &mut Workspace, outcome: &mut Outcom
                     Err(e) => outcome.fail(format!("{}: {e}", e.path().unwrap_or(path).display())),
                 }
             }
-        } else {
+        } else if !args.force_exclude || workspace.wants(path) {
             out.push(Input::File(path.clone()));
         }
     }
     out
+}
+
+/// Folders never walked into: hidden ones (`.git`, `.venv`) and installed
+/// dependencies. Named on the command line, they are walked.
+fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_dir()
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with('.') || name == "node_modules")
 }
 
 /// A document as read: its bytes (to tell whether it changed before a fix is written) and its text.
