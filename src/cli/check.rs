@@ -295,15 +295,21 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-fn render_file(_format: Format, checked: &Checked) -> String {
-    report::human::render(checked, false) // until the formats land
+/// The formats printed file by file.
+fn render_file(format: Format, checked: &Checked) -> String {
+    match format {
+        Format::Github => report::github::render(checked),
+        Format::Rdjsonl => report::rdjsonl::render(checked),
+        _ => report::compact::render(checked),
+    }
 }
 
-fn render_run(_format: Format, checked: &[Checked]) -> String {
-    checked
-        .iter()
-        .map(|c| report::human::render(c, false))
-        .collect()
+/// The formats printed once for the whole run.
+fn render_run(format: Format, checked: &[Checked]) -> String {
+    match format {
+        Format::Junit => report::junit::render(checked),
+        _ => report::sarif::render(checked),
+    }
 }
 
 fn write_baseline(path: &Path, found: &[(String, String, Vec<Diagnostic>)], outcome: &mut Outcome) {

@@ -149,7 +149,10 @@ pub fn inputs(args: &CommonArgs, workspace: &mut Workspace, outcome: &mut Outcom
                             .and_then(|x| x.to_str())
                             .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
                         if wanted && workspace.wants(e.path()) {
-                            out.push(Input::File(e.into_path()));
+                            // "./a.md" from walking "." is "a.md", as tools that
+                            // match paths to the repository expect
+                            let path = e.path().strip_prefix(".").unwrap_or(e.path());
+                            out.push(Input::File(path.to_path_buf()));
                         }
                     }
                     Ok(_) => {}
