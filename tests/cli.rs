@@ -16,6 +16,27 @@ fn factlint(args: &[&str], dir: &Path) -> Output {
         .expect("factlint runs")
 }
 
+/// Runs factlint with `input` on its standard input.
+fn factlint_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write to stdin");
+    child.wait_with_output().expect("factlint ends")
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -214,21 +235,7 @@ fn directories_are_walked_for_prose_files_in_order() {
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let dir = scratch(&[("facts.toml", SHEET.as_bytes())]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "--format", "json", "-"])
-        .current_dir(dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(WRONG_DOC.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = factlint_with_stdin(&["check", "--format", "json", "-"], dir.path(), WRONG_DOC);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("\"path\":\"<stdin>\""));
 }
@@ -599,22 +606,11 @@ fn diff_prints_a_unified_diff_and_writes_nothing() {
 #[test]
 fn fix_on_standard_input_prints_the_fixed_text() {
     let dir = scratch(&[("facts.toml", QUOTE_SHEET), ("factlint.toml", WIRE)]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "--fix", "--stdin-filename", "story.md"])
-        .current_dir(dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(FIXABLE.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = factlint_with_stdin(
+        &["check", "--fix", "--stdin-filename", "story.md"],
+        dir.path(),
+        FIXABLE,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), FIXED);
 }
@@ -647,28 +643,17 @@ fn fail_level_and_exit_zero_choose_the_exit_code() {
 #[test]
 fn stdin_filename_places_standard_input() {
     let dir = scratch(&[("desk/facts.toml", SHEET)]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args([
+    let out = factlint_with_stdin(
+        &[
             "check",
             "--color",
             "never",
             "--stdin-filename",
             "desk/story.md",
-        ])
-        .current_dir(dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("```\n{WRONG_DOC}```\n\n{WRONG_DOC}").as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+        ],
+        dir.path(),
+        &format!("```\n{WRONG_DOC}```\n\n{WRONG_DOC}"),
+    );
     // the sheet beside the named path applies, the name is shown, and the
     // code block (Markdown, by the name) is not checked
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
