@@ -138,30 +138,29 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Blocks {
 }
 
 /// Hides web addresses written out in the text ("https://…", "www.…"):
-/// their digits and words are no facts.
+/// their digits and words are no facts. One pass per way an address
+/// starts, each resuming after the address it hid, so the cost is linear.
 fn hide_urls(text: &str, hidden: &mut [bool]) {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = find_url_start(&text[from..]).map(|i| i + from) {
-        let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let end = text[at..]
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
-            .map_or(text.len(), |i| at + i);
-        // Sentence punctuation after an address is not part of it.
-        let trimmed =
-            text[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
-        if starts_word {
-            hidden[at..at + trimmed.len()].fill(true);
+    for start in ["http://", "https://", "www."] {
+        let mut covered = 0;
+        for (at, _) in text.match_indices(start) {
+            if at < covered {
+                continue;
+            }
+            let end = text[at..]
+                .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
+                .map_or(text.len(), |i| at + i);
+            covered = end;
+            if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            // Sentence punctuation after an address is not part of it.
+            let address =
+                text[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
+            hidden[at..at + address.len()].fill(true);
         }
-        from = end.max(at + 1);
     }
-}
-
-fn find_url_start(text: &str) -> Option<usize> {
-    ["http://", "https://", "www."]
-        .iter()
-        .filter_map(|p| text.find(p))
-        .min()
 }
 
 /// The text with hidden bytes replaced by spaces (line breaks kept); every

@@ -125,7 +125,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             bar.set_message(input.display());
             bar.inc(1);
         }
-        let Some(read) = read_input(input, &mut outcome) else {
+        let Some(mut text) = read_input(input, &mut outcome) else {
             continue;
         };
         let checker = Checker {
@@ -134,7 +134,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
             date: args.common.date,
         };
         let path = input.display();
-        let mut text = read.text;
         if args.fix || args.diff {
             if let Some(fixed) = checker.fix(&text, input.markup()) {
                 if args.diff {
@@ -145,7 +144,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     tally.fixed_files += 1;
                     outcome.findings_fail = true;
                 } else if let Input::File(p) = input {
-                    match write::replace_if_unchanged(p, &read.bytes, &fixed.text) {
+                    match write::replace_if_unchanged(p, text.as_bytes(), &fixed.text) {
                         Ok(()) => {
                             tally.fixed += fixed.fixed;
                             tally.fixed_files += 1;

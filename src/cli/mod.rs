@@ -176,14 +176,8 @@ fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
             .is_some_and(|name| name.starts_with('.') || name == "node_modules")
 }
 
-/// A document as read: its bytes (to tell whether it changed before a fix is written) and its text.
-pub struct Document {
-    pub bytes: Vec<u8>,
-    pub text: String,
-}
-
 /// Reads a document as UTF-8, reporting what went wrong.
-pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<Document> {
+pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<String> {
     let bytes = match input {
         Input::Stdin(_) => {
             let mut buf = Vec::new();
@@ -193,8 +187,8 @@ pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<Document> {
     };
     let shown = input.display();
     match bytes {
-        Ok(bytes) => match String::from_utf8(bytes.clone()) {
-            Ok(text) => Some(Document { bytes, text }),
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
             Err(e) => {
                 outcome.fail(format!(
                     "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 and check it again",
@@ -216,10 +210,10 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut workspace = Workspace::new(None, None);
     for input in inputs(&args, &mut workspace, &mut outcome) {
-        let Some(read) = read_input(&input, &mut outcome) else {
+        let Some(text) = read_input(&input, &mut outcome) else {
             continue;
         };
-        let prose = Prose::new(&read.text, input.markup());
+        let prose = Prose::new(&text, input.markup());
         let analysis = Analysis::of_prose(&prose, args.date, None);
         let path = input.display();
         let rendered = if json {

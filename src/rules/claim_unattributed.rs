@@ -103,6 +103,15 @@ const WORD_SHARE: f32 = 0.6;
 /// And at least this many of them.
 const MIN_WORDS: usize = 3;
 
+/// The facts among `doubtful` that `links` ties a mention to strongly.
+fn strong_links_to(doubtful: &[usize], links: &[Link]) -> Vec<usize> {
+    links
+        .iter()
+        .filter(|l| l.strong && doubtful.contains(&l.fact))
+        .map(|l| l.fact)
+        .collect()
+}
+
 impl Rule for ClaimUnattributed {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -125,13 +134,6 @@ impl Rule for ClaimUnattributed {
         // (sentence start, fact) already reported: one finding per sentence
         // and fact.
         let mut seen: HashSet<(usize, usize)> = HashSet::new();
-        let strong_to = |links: &[Link]| -> Vec<usize> {
-            links
-                .iter()
-                .filter(|l| l.strong && doubtful.contains(&l.fact))
-                .map(|l| l.fact)
-                .collect()
-        };
         // A quantity stating the fact's value.
         for q in &analysis.quantities {
             if q.ratio || analysis.in_quote(&q.span) || analysis.in_dateline(&q.span) {
@@ -143,7 +145,7 @@ impl Rule for ClaimUnattributed {
             if index.hypothetical(&ctx) {
                 continue;
             }
-            for f in strong_to(&index.links(&ctx, Kind::Quantity)) {
+            for f in strong_links_to(&doubtful, &index.links(&ctx, Kind::Quantity)) {
                 let fact = index.fact(f);
                 let style = &index.sheet.house_style;
                 let tolerance = fact.tolerance(index.sheet);
@@ -167,13 +169,6 @@ impl Rule for ClaimUnattributed {
         if doubtful.is_empty() {
             return;
         }
-        let strong_to = |links: &[Link]| -> Vec<usize> {
-            links
-                .iter()
-                .filter(|l| l.strong && doubtful.contains(&l.fact))
-                .map(|l| l.fact)
-                .collect()
-        };
         // A date stating the fact's date.
         for t in &analysis.times {
             let Some(days) = t.interval else { continue };
@@ -183,7 +178,7 @@ impl Rule for ClaimUnattributed {
             let Some(ctx) = index.mention(analysis, &t.span) else {
                 continue;
             };
-            for f in strong_to(&index.links(&ctx, Kind::Time)) {
+            for f in strong_links_to(&doubtful, &index.links(&ctx, Kind::Time)) {
                 // The very days of the fact: "on Friday" does not state
                 // what the fact dates to "March 2025".
                 let states = index.fact(f).times.iter().any(|v| v.interval == Some(days));
@@ -230,7 +225,7 @@ impl Rule for ClaimUnattributed {
             let Some(ctx) = index.mention(analysis, sentence) else {
                 continue;
             };
-            for f in strong_to(&index.links(&ctx, Kind::Quote)) {
+            for f in strong_links_to(&doubtful, &index.links(&ctx, Kind::Quote)) {
                 if candidates.contains(&f) {
                     let span = visible(analysis.doc.text, sentence);
                     report(self, analysis, index, f, span, &mut seen, out);
