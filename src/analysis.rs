@@ -94,6 +94,14 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The reference date when it is a real date, not source mode's shared
+    /// unknown frame: what a rule needs to say which day an expression is.
+    pub fn dated_reference(&self) -> Option<&ReferenceDate> {
+        self.reference
+            .as_ref()
+            .filter(|r| r.source != crate::reference::DateSource::Frame)
+    }
+
     /// Whether `span` lies inside a quotation: a value there is the speaker's
     /// words, checked as a quotation, not as a claim of the writer.
     pub fn in_quote(&self, span: &std::ops::Range<usize>) -> bool {

@@ -39,6 +39,32 @@ pub struct FactSheet {
     /// fact with nothing to check, a bad date): the facts concerned are left
     /// out, and the caller reports these as errors.
     pub problems: Vec<FactSheetError>,
+    /// The source documents facts were drafted from (`--source`): a fact
+    /// whose [`Fact::origin`] is one of them points into it.
+    pub sources: Vec<SourceText>,
+    /// `published` is no real date but the frame a rewrite and its sources
+    /// are both read in when neither is dated (see [`crate::source::FRAME`]).
+    pub frame: bool,
+}
+
+/// A source document a rewrite is checked against: its facts are its
+/// sentences (see [`crate::source`]).
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Where it was read from, for messages.
+    pub path: String,
+    pub text: String,
+}
+
+/// Where a fact was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// In the fact sheet's TOML: `text_span` is the `text` value there.
+    #[default]
+    Sheet,
+    /// A sentence of source document `n` of [`FactSheet::sources`]:
+    /// `text_span` is the sentence there, written exactly as `text`.
+    Source(usize),
 }
 
 /// How far from a fact's words a value may stand in a document.
@@ -61,9 +87,11 @@ pub enum Status {
 }
 
 /// One canonical fact with the values extracted from its text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Fact {
     pub id: String,
+    /// Where it was written: the fact sheet or a source document.
+    pub origin: Origin,
     /// The fact's `text` value in the TOML source (quotes included).
     pub text_span: Span,
     pub text: String,
@@ -288,7 +316,30 @@ impl FactSheet {
             aliases,
             house_style,
             problems: errors,
+            sources: Vec::new(),
+            frame: false,
         })
+    }
+
+    /// The file a fact was written in (its path and text) and where in it
+    /// `value` (a span of the fact's text), or the whole fact, stands.
+    pub fn locate(&self, fact: &Fact, value: Option<&Span>) -> (&str, &str, Span) {
+        match fact.origin {
+            Origin::Sheet => {
+                let span = value
+                    .and_then(|v| fact.source_span(&self.source, v))
+                    .unwrap_or_else(|| fact.text_span.clone());
+                (&self.path, &self.source, span)
+            }
+            Origin::Source(n) => {
+                let source = &self.sources[n];
+                let span = match value {
+                    Some(v) => fact.text_span.start + v.start..fact.text_span.start + v.end,
+                    None => fact.text_span.clone(),
+                };
+                (&source.path, &source.text, span)
+            }
+        }
     }
 
     /// Whether any fact carries a quotation (so unknown quotations are worth reporting).
@@ -298,7 +349,7 @@ impl FactSheet {
 }
 
 impl Fact {
-    fn new(
+    pub(crate) fn new(
         id: String,
         text: String,
         text_span: Span,
@@ -329,6 +380,7 @@ impl Fact {
             .collect();
         Fact {
             id,
+            origin: Origin::Sheet,
             text_span,
             cues,
             scope,
@@ -357,7 +409,7 @@ impl Fact {
         self.tolerance.unwrap_or(sheet.house_style.tolerance)
     }
 
-    fn has_checkable_value(&self) -> bool {
+    pub(crate) fn has_checkable_value(&self) -> bool {
         !self.quantities.is_empty()
             || !self.quotes.is_empty()
             || self

@@ -24,6 +24,8 @@ pub mod prose;
 pub mod reference;
 pub mod report;
 pub mod rules;
+pub mod source;
+pub mod support;
 pub mod suppress;
 pub mod verbatim;
 pub mod words;

@@ -36,7 +36,7 @@ use jiff::civil::Date;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span};
 use crate::extract::time::{Resolution, Signal, TimexType};
-use crate::facts::{Fact, FactSheet, Scope};
+use crate::facts::{Fact, FactSheet, Origin, Scope};
 use crate::words::{Word, is_calendar_word, is_stop_word, is_title_case, words};
 
 /// A link needs at least this many distinct shared words ...
@@ -133,6 +133,8 @@ struct FactTerms {
 pub struct FactIndex<'s> {
     pub sheet: &'s FactSheet,
     terms: Vec<FactTerms>,
+    /// How many facts the sheet's own (not drafted from a source).
+    own: usize,
     /// stem → facts that have it.
     postings: HashMap<String, Vec<usize>>,
     /// stem → its weight, 1 for a word of one fact, less for common ones.
@@ -146,14 +148,33 @@ pub struct FactIndex<'s> {
 
 impl<'s> FactIndex<'s> {
     pub fn new(sheet: &'s FactSheet) -> Self {
-        let mut terms: Vec<FactTerms> = sheet.facts.iter().map(fact_terms).collect();
+        // Facts drafted from source documents are linked by
+        // [`crate::support`], which reads a rewrite against a whole source.
+        let mut terms: Vec<FactTerms> = sheet
+            .facts
+            .iter()
+            .map(|f| match f.origin {
+                Origin::Sheet => fact_terms(f),
+                Origin::Source(_) => FactTerms {
+                    words: Vec::new(),
+                    stems: HashSet::new(),
+                    names: HashSet::new(),
+                    all_names: Vec::new(),
+                },
+            })
+            .collect();
         let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, t) in terms.iter().enumerate() {
             for stem in &t.stems {
                 postings.entry(stem.clone()).or_default().push(i);
             }
         }
-        let n = terms.len().max(1) as f32;
+        let own = sheet
+            .facts
+            .iter()
+            .filter(|f| f.origin == Origin::Sheet)
+            .count();
+        let n = own.max(1) as f32;
         let weights = postings
             .iter()
             .map(|(stem, facts)| {
@@ -161,7 +182,7 @@ impl<'s> FactIndex<'s> {
                 (stem.clone(), w)
             })
             .collect();
-        let max_df = (terms.len() / 3).max(1);
+        let max_df = (own / 3).max(1);
         for t in &mut terms {
             t.names
                 .retain(|name| postings.get(name).is_some_and(|f| f.len() <= max_df));
@@ -231,6 +252,7 @@ impl<'s> FactIndex<'s> {
             story_names,
             speaker_names,
             terms,
+            own,
             postings,
             weights,
         }
@@ -374,7 +396,7 @@ impl<'s> FactIndex<'s> {
     /// A word of at most a quarter of the facts (of at most two in a small
     /// sheet): strong evidence on its own.
     fn is_rare(&self, stem: &str) -> bool {
-        let n = self.terms.len();
+        let n = self.own;
         self.postings
             .get(stem)
             .is_some_and(|f| f.len() * 4 <= n || f.len() <= 2)
@@ -384,7 +406,7 @@ impl<'s> FactIndex<'s> {
     /// subject ("Brenmoor Systems", "the election") is in all and proves
     /// nothing about which fact a sentence states.
     fn is_distinctive(&self, stem: &str) -> bool {
-        let n = self.terms.len();
+        let n = self.own;
         n < 4 || self.postings.get(stem).is_some_and(|f| f.len() * 2 <= n)
     }
 

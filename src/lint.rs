@@ -7,6 +7,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Fixed, fix_all};
 use crate::prose::{Markup, Prose};
+use crate::reference::DateSource;
 use crate::rules::{self, FactSheetContext, Levels};
 
 /// How to check documents: the rule levels, the fact sheet prepared for
@@ -24,7 +25,16 @@ impl<'a> Checker<'a> {
     /// they came from. `prose` is `text` read with its markup.
     pub fn check<'p>(&self, text: &str, prose: &'p Prose) -> (Analysis<'p>, Vec<Diagnostic>) {
         let published = self.facts.and_then(|f| f.index.sheet.published);
-        let analysis = Analysis::of_prose(prose, self.date, published);
+        let mut analysis = Analysis::of_prose(prose, self.date, published);
+        if self.facts.is_some_and(|f| f.index.sheet.frame) {
+            if let Some(r) = analysis
+                .reference
+                .as_mut()
+                .filter(|r| r.source == DateSource::FactSheet)
+            {
+                r.source = DateSource::Frame;
+            }
+        }
         let found = rules::check_with(&analysis, self.facts, self.levels);
         let diagnostics = crate::suppress::apply(text, found);
         (analysis, diagnostics)

@@ -78,6 +78,11 @@ pub struct CheckArgs {
     /// names, or the nearest `facts.toml` in the document's folder or above.
     #[arg(long)]
     pub facts: Option<PathBuf>,
+    /// Check the documents against this source text too: every quantity,
+    /// time expression and quotation must be supported by the sources.
+    /// Repeat for a story built from several sources.
+    #[arg(long = "source", value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
     /// The configuration for every document; by default the nearest
     /// `factlint.toml` in the document's folder or above.
     #[arg(long)]

@@ -24,6 +24,10 @@ pub enum DateSource {
     Dateline,
     /// The fact sheet's `story.published`.
     FactSheet,
+    /// No date at all: the unknown date a rewrite and its sources are both
+    /// read against in source mode ([`crate::source::FRAME`]). Relative
+    /// expressions compare in it, but it dates nothing.
+    Frame,
 }
 
 impl fmt::Display for DateSource {
@@ -33,6 +37,7 @@ impl fmt::Display for DateSource {
             DateSource::FrontMatter => "front matter",
             DateSource::Dateline => "dateline",
             DateSource::FactSheet => "fact sheet",
+            DateSource::Frame => "an unknown date shared with the source",
         })
     }
 }

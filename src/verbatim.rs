@@ -98,6 +98,11 @@ impl QuoteWords {
         is_verbatim(self, &Passage::new(passage).folded)
     }
 
+    /// Whether these words are a verbatim part of a passage [`fold`]ed once.
+    pub fn is_part_of_folded(&self, folded: &[String]) -> bool {
+        is_verbatim(self, folded)
+    }
+
     pub fn len(&self) -> usize {
         self.fragments.iter().map(Vec::len).sum()
     }
@@ -141,6 +146,12 @@ fn strip_brackets(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A passage's words as quotations are compared with them: lowercase,
+/// apostrophes straightened, bracketed insertions left out.
+pub fn fold(passage: &str) -> Vec<String> {
+    Passage::new(passage).folded
 }
 
 /// A canonical quotation's words in the three forms comparison needs.

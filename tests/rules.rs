@@ -1,14 +1,14 @@
 //! Every rule's fixtures: `rules/<category>/<name>/` holds `fail.md` (each
 //! expected finding marked on its line with `<!-- expect: rule/id -->`),
 //! `pass.md` (no findings at all) and, where the rule needs one, a
-//! `facts.toml`. The human output of each `fail.md` is a snapshot.
+//! `facts.toml` or a `source.md` to check against as `--source` does. The human output of each `fail.md` is a snapshot.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{check_file_with, load_sheet, root};
+use common::{check_file_with, fixture_sheet, root};
 use factlint::rules::{Level, Levels, RULES};
 
 /// The default rules, and the fixture's own rule on even when it is off by
@@ -44,8 +44,7 @@ fn markers(text: &str) -> BTreeSet<(usize, String)> {
 
 /// The `(line, rule)` pairs a check found.
 fn found(text: &str, doc: &Path, fixture: &Path) -> BTreeSet<(usize, String)> {
-    let sheet_path = fixture.join("facts.toml");
-    let sheet = sheet_path.exists().then(|| load_sheet(&sheet_path));
+    let sheet = fixture_sheet(fixture);
     let (diagnostics, _, _) = check_file_with(doc, sheet.as_ref(), &levels_for(fixture));
     diagnostics
         .iter()
@@ -74,8 +73,7 @@ fn fail_fixtures_match_their_markers_and_snapshots() {
                 doc.display()
             );
             assert_eq!(found(&text, doc, fixture), expected, "{}", doc.display());
-            let sheet_path = fixture.join("facts.toml");
-            let sheet = sheet_path.exists().then(|| load_sheet(&sheet_path));
+            let sheet = fixture_sheet(fixture);
             let (_, human, _) = check_file_with(doc, sheet.as_ref(), &levels_for(fixture));
             insta::assert_snapshot!(human);
         });
@@ -110,8 +108,8 @@ fn every_rule_has_fixtures() {
         }
         if rule.needs_facts() {
             assert!(
-                folder.join("facts.toml").is_file(),
-                "rule {} needs a facts.toml fixture",
+                folder.join("facts.toml").is_file() || folder.join("source.md").is_file(),
+                "rule {} needs a facts.toml or source.md fixture",
                 rule.id()
             );
         }

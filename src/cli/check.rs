@@ -9,11 +9,12 @@ use std::time::Instant;
 
 use factlint::baseline::Baseline;
 use factlint::diagnostic::{Diagnostic, Severity};
-use factlint::facts::FactSheet;
+use factlint::facts::{FactSheet, SourceText};
 use factlint::lint::Checker;
-use factlint::prose::Prose;
+use factlint::prose::{Markup, Prose};
 use factlint::report::{self, Checked};
 use factlint::rules::FactSheetContext;
+use factlint::source::sheet_from_sources;
 use factlint::workspace::{Setup, Workspace};
 
 use super::{Input, Outcome, inputs, read_input, report_problems, use_color, write};
@@ -41,6 +42,58 @@ struct Tally {
     fixed_files: usize,
 }
 
+/// With `--source`: every sheet extended with the facts of the sources, and
+/// a sheet of the sources alone for the documents that have none.
+fn with_sources(
+    args: &CheckArgs,
+    sheets: &mut Vec<Arc<FactSheet>>,
+    sheet_of: Vec<Option<usize>>,
+    outcome: &mut Outcome,
+) -> Vec<Option<usize>> {
+    if args.sources.is_empty() {
+        return sheet_of;
+    }
+    let mut sources = Vec::new();
+    for path in &args.sources {
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push(SourceText {
+                    path: path.display().to_string(),
+                    text: Prose::new(&text, Markup::of(path)).text,
+                }),
+                Err(_) => outcome.fail(format!(
+                    "{}: source is not UTF-8 text; convert it (e.g. with iconv) and retry",
+                    path.display()
+                )),
+            },
+            Err(e) => outcome.fail(format!("{}: cannot read source: {e}", path.display())),
+        }
+    }
+    for sheet in sheets.iter_mut() {
+        *sheet = Arc::new(sheet_from_sources(
+            sources.clone(),
+            Some(sheet),
+            args.common.date,
+        ));
+    }
+    let mut alone: Option<usize> = None;
+    sheet_of
+        .into_iter()
+        .map(|s| {
+            s.or_else(|| {
+                Some(*alone.get_or_insert_with(|| {
+                    sheets.push(Arc::new(sheet_from_sources(
+                        sources.clone(),
+                        None,
+                        args.common.date,
+                    )));
+                    sheets.len() - 1
+                }))
+            })
+        })
+        .collect()
+}
+
 pub fn run(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     let mut outcome = Outcome::default();
@@ -66,8 +119,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             })
         })
         .collect();
+    let sheet_of = with_sources(&args, &mut sheets, sheet_of, &mut outcome);
     let contexts: Vec<FactSheetContext> = sheets.iter().map(|s| FactSheetContext::new(s)).collect();
-    if setups.iter().any(|s| s.sheet_path.is_none()) {
+    if args.sources.is_empty() && setups.iter().any(|s| s.sheet_path.is_none()) {
         eprintln!(
             "factlint: no fact sheet for some documents (no --facts, none in factlint.toml, no facts.toml in their folder or above): running only the checks that need none there"
         );

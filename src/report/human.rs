@@ -13,20 +13,23 @@ use crate::facts::FactSheetError;
 pub fn render(checked: &Checked, color: bool) -> String {
     let mut files = SimpleFiles::new();
     let doc = files.add(checked.path.to_string(), checked.text.to_string());
-    let sheet = checked
-        .facts
-        .map(|f| files.add(f.path.clone(), f.source.clone()));
+    // The fact sheet and each source document are added once, when a
+    // finding first points into them.
+    let mut added: Vec<(String, usize)> = Vec::new();
     let mut out = String::new();
     for d in checked.diagnostics {
         let mut labels = vec![Label::primary(doc, d.span.clone())];
-        if let (Some(sheet), Some(facts), Some(index)) = (sheet, checked.facts, d.fact) {
-            let fact = &facts.facts[index];
-            let span = d
-                .fact_value
-                .as_ref()
-                .and_then(|v| fact.source_span(&facts.source, v))
-                .unwrap_or_else(|| fact.text_span.clone());
-            let label = Label::secondary(sheet, span);
+        if let Some((facts, fact)) = checked.facts.and_then(|f| Some((f, f.facts.get(d.fact?)?))) {
+            let (path, text, span) = facts.locate(fact, d.fact_value.as_ref());
+            let file = match added.iter().find(|(p, _)| p == path) {
+                Some(&(_, id)) => id,
+                None => {
+                    let id = files.add(path.to_string(), text.to_string());
+                    added.push((path.to_string(), id));
+                    id
+                }
+            };
+            let label = Label::secondary(file, span);
             labels.push(match &d.fact_label {
                 Some(message) => label.with_message(message.clone()),
                 None => label,

@@ -4,12 +4,14 @@
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::link::FactIndex;
+use crate::support::SourceSupport;
 use crate::verbatim::CanonicalQuotes;
 
 mod claim_unattributed;
 mod quantity_inconsistent;
 mod quantity_mismatch;
 mod quantity_unit_mismatch;
+mod quantity_unsupported;
 mod quote_misattributed;
 mod quote_mismatch;
 mod quote_unterminated;
@@ -19,6 +21,7 @@ mod time_inconsistent;
 mod time_mismatch;
 mod time_relative;
 mod time_unresolved;
+mod time_unsupported;
 mod time_weekday_mismatch;
 
 /// A rule's documentation, in the fixed template `factlint explain` prints.
@@ -40,6 +43,9 @@ pub struct Context<'a> {
 pub struct FactSheetContext<'s> {
     pub index: FactIndex<'s>,
     pub quotes: CanonicalQuotes,
+    /// The source documents' facts, when the sheet was drafted from
+    /// sources (`--source`): what supports a value of the rewrite.
+    pub support: Option<SourceSupport>,
 }
 
 impl<'s> FactSheetContext<'s> {
@@ -47,6 +53,7 @@ impl<'s> FactSheetContext<'s> {
         FactSheetContext {
             index: FactIndex::new(sheet),
             quotes: CanonicalQuotes::new(sheet),
+            support: SourceSupport::new(sheet),
         }
     }
 }
@@ -121,9 +128,11 @@ pub trait Rule: Sync {
 pub static RULES: &[&dyn Rule] = &[
     &quantity_mismatch::QuantityMismatch,
     &quantity_unit_mismatch::QuantityUnitMismatch,
+    &quantity_unsupported::QuantityUnsupported,
     &quantity_inconsistent::QuantityInconsistent,
     &time_mismatch::TimeMismatch,
     &time_unresolved::TimeUnresolved,
+    &time_unsupported::TimeUnsupported,
     &time_weekday_mismatch::TimeWeekdayMismatch,
     &time_inconsistent::TimeInconsistent,
     &time_relative::TimeRelative,
@@ -134,6 +143,33 @@ pub static RULES: &[&dyn Rule] = &[
     &text_repeated_passage::TextRepeatedPassage,
     &claim_unattributed::ClaimUnattributed,
 ];
+
+/// A value of a rewrite that the source sentence it restates contradicts
+/// (source mode), pointing at the source's value.
+fn source_contradiction(
+    rule: &dyn Rule,
+    analysis: &Analysis,
+    span: crate::document::Span,
+    fact: &crate::facts::Fact,
+    index: usize,
+    value: crate::document::Span,
+) -> Diagnostic {
+    let found = &analysis.doc.text[span.clone()];
+    let expected = fact.text[value.clone()].to_string();
+    Diagnostic {
+        fact: Some(index),
+        expected: Some(expected.clone()),
+        fact_value: Some(value),
+        fact_label: Some("the source says this".to_string()),
+        notes: vec![format!("the source: “{}”", fact.text.trim())],
+        ..Diagnostic::new(
+            rule.id(),
+            rule.severity(),
+            span,
+            format!("“{found}” is not in the source, whose sentence on this says “{expected}”"),
+        )
+    }
+}
 
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {

@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::extract::quote::{quotations, quoted_span};
 use crate::link::Kind;
+use crate::support::QuoteVerdict;
 use crate::verbatim::{QuoteMatch, QuoteWords, REORDERED, correction};
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
@@ -16,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word, parts in another order than the speaker's. Case, apostrophes, punctuation, an ellipsis for omitted words and [brackets] for insertions are accepted. A one- or two-word quotation is checked only when its sentence links to the fact it would misquote and shares a meaningful word with its quotation.",
+        what_it_does: "Compares every quotation with the fact sheet's quotations and reports one whose words are close to a canonical quotation but not a verbatim part of it: a changed inflection, a dropped or added word, parts in another order than the speaker's. Case, apostrophes, punctuation, an ellipsis for omitted words and [brackets] for insertions are accepted. A one- or two-word quotation is checked only when its sentence links to the fact it would misquote and shares a meaningful word with its quotation. With `--source`, every quotation must be a verbatim part of the sources (quoted there or not: a transcript is all speech); one that is not, in a sentence that restates a source sentence, misquotes that sentence (its quotation, when it has one).",
         why_it_matters: "Quotation marks promise the speaker's exact words. A changed word inside them is the most serious error an editor can publish.",
         example: "The army said it had to \"withdraw\".   (the statement says \"withdrawing\")",
         use_instead: "The army said it had to withdraw.   or   The army said it reacted before \"withdrawing\".",
@@ -42,6 +43,22 @@ impl Rule for QuoteMismatch {
                 .mention(analysis, &first.span)
                 .map(|ctx| facts.index.links(&ctx, Kind::Quote))
                 .unwrap_or_default();
+            if let Some(support) = &facts.support {
+                if let QuoteVerdict::Misquotes { fact: f, passage } =
+                    support.judge_quote(facts.index.sheet, analysis, parts)
+                {
+                    let fact = facts.index.fact(f);
+                    out.push(super::source_contradiction(
+                        self,
+                        analysis,
+                        quoted_span(parts),
+                        fact,
+                        f,
+                        passage,
+                    ));
+                    continue;
+                }
+            }
             let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
                 links.iter().any(|l| l.fact == fact && l.strong)
             }) else {

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::quote::{quotations, quoted_span};
+use crate::support::QuoteVerdict;
 use crate::verbatim::{QuoteMatch, QuoteWords, UNVERIFIED_MIN_WORDS};
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
@@ -15,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations and the document names the story or someone it quotes; shorter quotations are taken as scare quotes.",
+        what_it_does: "Reports a quotation of four or more words that is neither a verbatim part of nor close to any quotation in the fact sheet. Runs only when the fact sheet has quotations and the document names the story or someone it quotes; shorter quotations are taken as scare quotes. With `--source`: a quotation of four or more words that is not in the sources and restates no source sentence.",
         why_it_matters: "A quotation nobody can trace may be invented, misremembered or from another story; an editor should confirm it before publication.",
         example: "“We have never seen anything like it,” a resident said.   (no fact holds these words)",
         use_instead: "Add the quotation to the fact sheet with its speaker, or paraphrase it without quotation marks.",
@@ -45,7 +46,11 @@ impl Rule for QuoteUnverified {
             if words.len() < UNVERIFIED_MIN_WORDS {
                 continue;
             }
-            if facts.quotes.compare(&words, |_| true) != QuoteMatch::Unknown {
+            if facts.quotes.compare(&words, |_| true) != QuoteMatch::Unknown
+                || facts.support.as_ref().is_some_and(|s| {
+                    s.judge_quote(facts.index.sheet, analysis, parts) != QuoteVerdict::Unsupported
+                })
+            {
                 continue;
             }
             out.push(Diagnostic {

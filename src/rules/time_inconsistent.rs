@@ -323,7 +323,7 @@ impl Rule for TimeInconsistent {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let analysis = cx.analysis;
         let text = analysis.doc.text;
-        let reference = analysis.reference.as_ref().map(|r| r.date);
+        let reference = analysis.dated_reference().map(|r| r.date);
         // A stem used in more than half the sentences of a longer document
         // is its subject ("fire", "Castelmar"): it ties every date together.
         let sentences = analysis.doc.sentences.len();
@@ -408,7 +408,7 @@ impl Rule for TimeInconsistent {
                 let found = &text[m.time.span.clone()];
                 let earlier = &text[first.time.span.clone()];
                 let mut notes = vec![format!("both dates are said with {}", words.join(", "))];
-                if let (Some(r), true) = (&analysis.reference, reference.is_some()) {
+                if let (Some(r), true) = (analysis.dated_reference(), reference.is_some()) {
                     if !matches!(m.time.resolution, Resolution::Absolute)
                         || !matches!(first.time.resolution, Resolution::Absolute)
                     {

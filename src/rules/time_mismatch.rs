@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
+use crate::support::Verdict;
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 
@@ -15,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported.",
+        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported. With `--source`, a time expression no source expression supports is compared with the source expression of the same grain (a day with a day, a quarter with a quarter, a duration with a duration) that the rewrite's sentence restates best.",
         why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
         example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
         use_instead: "More than 400 soldiers have died since the beginning of May.",
@@ -231,6 +232,32 @@ impl Rule for TimeMismatch {
                     ),
                 )
             });
+        }
+        if let Some(support) = &facts.support {
+            let sheet = facts.index.sheet;
+            for mention in &analysis.times {
+                let Verdict::Contradicts(restated) = support.judge_time(sheet, analysis, mention)
+                else {
+                    continue;
+                };
+                if out.iter().any(|d| {
+                    d.rule == self.id()
+                        && d.span.start <= mention.span.start
+                        && mention.span.end <= d.span.end
+                }) {
+                    continue;
+                }
+                let fact = facts.index.fact(restated.fact);
+                let value = &fact.times[restated.value];
+                out.push(super::source_contradiction(
+                    self,
+                    analysis,
+                    mention.span.clone(),
+                    fact,
+                    restated.fact,
+                    value.span.clone(),
+                ));
+            }
         }
     }
 }

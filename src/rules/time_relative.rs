@@ -163,7 +163,7 @@ impl Rule for TimeRelative {
     }
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let analysis = cx.analysis;
-        let Some(reference) = &analysis.reference else {
+        let Some(reference) = analysis.dated_reference() else {
             return;
         };
         let text = analysis.doc.text;

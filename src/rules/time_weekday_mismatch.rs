@@ -112,7 +112,7 @@ impl Rule for TimeWeekdayMismatch {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let analysis = cx.analysis;
         let text = analysis.doc.text;
-        let reference = analysis.reference.as_ref().map(|r| r.date);
+        let reference = analysis.dated_reference().map(|r| r.date);
         for (span, said, date) in pairs(&analysis.times, text, reference) {
             let actual = date.weekday().to_monday_one_offset();
             if actual == said {

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use factlint::diagnostic::Diagnostic;
-use factlint::facts::FactSheet;
+use factlint::facts::{FactSheet, SourceText};
 use factlint::lint::Checker;
 use factlint::prose::{Markup, Prose};
 use factlint::report::{self, Checked};
 use factlint::rules::{self, FactSheetContext};
+use factlint::source::sheet_from_sources;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -29,6 +30,23 @@ pub fn load_sheet(path: &Path) -> FactSheet {
     let source = std::fs::read_to_string(path).expect("fact sheet readable");
     FactSheet::parse(&relative(path), &source)
         .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+}
+
+/// A fixture folder's fact sheet: its `facts.toml`, extended with the facts
+/// of its `source.md` when it has one (source mode, as `--source`).
+pub fn fixture_sheet(folder: &Path) -> Option<FactSheet> {
+    let sheet_path = folder.join("facts.toml");
+    let sheet = sheet_path.exists().then(|| load_sheet(&sheet_path));
+    let source_path = folder.join("source.md");
+    if !source_path.exists() {
+        return sheet;
+    }
+    let text = std::fs::read_to_string(&source_path).expect("source readable");
+    let source = SourceText {
+        path: relative(&source_path),
+        text: Prose::new(&text, Markup::Markdown).text,
+    };
+    Some(sheet_from_sources(vec![source], sheet.as_ref(), None))
 }
 
 /// Checks one document with the default rules, as the binary does; returns its findings and

@@ -1,0 +1,889 @@
+//! Source mode's question: does anything in the source support a value of
+//! the rewrite, and if not, which source sentence does the rewrite's
+//! sentence restate?
+//!
+//! A quantity is *supported* when a source value, or a number an editor
+//! derives from source values, agrees with it:
+//!
+//! - the same amount however written: digits or words, scale words
+//!   ("1.5 million" = 1,500,000), bounds that overlap ("more than 30" for
+//!   31), an approximation or a round number ("about 2,300", "nearly 2,400"
+//!   for 2,348);
+//! - the sum or difference of two source values;
+//! - a percentage computed from two source values (a share, or a change).
+//!
+//! A time expression is supported when a source expression covers the same
+//! days (or the rewrite's covers the source's: "in 2021" for "March 2021"),
+//! or has the same duration. Both texts are resolved against the same
+//! reference date, so with no date at all they share one unknown frame:
+//! "last Tuesday" and "on Tuesday" agree, "last Wednesday" does not.
+//!
+//! An unsupported value is compared with the source sentence its own
+//! sentence restates best — most shared words, rare ones counting more,
+//! near ones more — among those with a value of the same kind: that is a
+//! contradiction; with no such sentence the value is merely unsupported.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
+
+use crate::analysis::Analysis;
+use crate::document::Span;
+use crate::extract::quantity::{QuantityMention, UnitKind};
+use crate::extract::quote::{QuoteMention, quoted_span};
+use crate::extract::time::{Resolution, TimeMention, TimexType};
+use crate::facts::{Fact, FactSheet, Origin};
+use crate::house_style::Tolerance;
+use crate::interval::{Interval, is_rounding_of};
+use crate::verbatim::{QuoteWords, fold};
+use crate::words::{Word, is_stop_word, words};
+
+/// A word this many words from the mention counts half.
+const PROXIMITY: f32 = 8.0;
+/// A restated sentence must score at least this (one rare word right next
+/// to the mention scores about 1).
+const MIN_RESTATEMENT: f32 = 0.5;
+/// A source sentence that states a value supports it when it is restated
+/// at least this share as well as the best one.
+const DOUBT_RATIO: f32 = 0.3;
+/// How many words on each side of a value its neighbours reach ...
+const LOCAL_REACH: usize = 6;
+/// ... a neighbour this many words away counting half ...
+const LOCAL_HALF: f32 = 2.0;
+/// ... and what the neighbours weigh beside the whole sentence.
+const LOCAL_WEIGHT: f32 = 1.0;
+/// What a word of another clause of the sentence counts for.
+const OTHER_CLAUSE: f32 = 0.4;
+/// Words that open another clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "whereas", "which", "who", "with", "or",
+];
+/// Two amounts are of the same order when neither is this many times the other.
+const SAME_ORDER: f64 = 20.0;
+/// Pairs of source values tried for sums, differences and percentages are
+/// limited to this many values, so a long source costs no more than
+/// quadratic in a constant.
+const MAX_DERIVED_VALUES: usize = 200;
+
+/// The source facts of a fact sheet, indexed by word.
+#[derive(Debug)]
+pub struct SourceSupport {
+    /// The unknown date both texts were read against, when neither gives
+    /// one (see [`crate::source::FRAME`]).
+    frame: Option<Date>,
+    /// The facts drafted from source documents.
+    facts: Vec<usize>,
+    /// Per fact (by sheet index): its content stems.
+    stems: HashMap<usize, HashSet<String>>,
+    /// Stem → its weight: 1 for a word of one fact, less for common ones.
+    weights: HashMap<String, f32>,
+    /// Each source document's words, folded for quotation comparison: the
+    /// rewrite may quote any words of its source, marked as a quotation
+    /// there or not (a transcript is all speech).
+    folded_sources: Vec<Vec<String>>,
+}
+
+/// What supports a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Support {
+    /// A source fact states it.
+    Stated { fact: usize },
+    /// Editors' arithmetic on source values ("the sum of 12 and 30").
+    Derived(String),
+}
+
+/// The source sentence an unsupported value's sentence restates, and the
+/// value there it contradicts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Restated {
+    pub fact: usize,
+    /// Index into the fact's quantities or times.
+    pub value: usize,
+    pub score: f32,
+}
+
+impl SourceSupport {
+    /// `None` when the sheet was not drafted from sources.
+    pub fn new(sheet: &FactSheet) -> Option<Self> {
+        let facts: Vec<usize> = (0..sheet.facts.len())
+            .filter(|&f| matches!(sheet.facts[f].origin, Origin::Source(_)))
+            .collect();
+        if sheet.sources.is_empty() {
+            return None;
+        }
+        let stems: HashMap<usize, HashSet<String>> = facts
+            .iter()
+            .map(|&f| (f, content_stems(&sheet.facts[f])))
+            .collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for set in stems.values() {
+            for s in set {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let n = facts.len().max(1) as f32;
+        let weights = counts
+            .into_iter()
+            .map(|(s, c)| {
+                let w = (1.0 + n / c as f32).ln() / (1.0 + n).ln();
+                (s.to_string(), w)
+            })
+            .collect();
+        let folded_sources = sheet.sources.iter().map(|s| fold(&s.text)).collect();
+        Some(SourceSupport {
+            folded_sources,
+            frame: sheet.frame.then_some(sheet.published).flatten(),
+            facts,
+            stems,
+            weights,
+        })
+    }
+
+    fn source_facts<'s>(&self, sheet: &'s FactSheet) -> impl Iterator<Item = (usize, &'s Fact)> {
+        self.facts.iter().map(move |&f| (f, &sheet.facts[f]))
+    }
+
+    /// What supports quantity `mention` (written `written`), if anything.
+    pub fn quantity(
+        &self,
+        sheet: &FactSheet,
+        mention: &QuantityMention,
+        written: &str,
+    ) -> Option<Support> {
+        let style = &sheet.house_style;
+        let tolerance = style.tolerance;
+        let read = Interval::read(mention, style, tolerance);
+        for (f, fact) in self.source_facts(sheet) {
+            if fact
+                .quantities
+                .iter()
+                .any(|v| restates(mention, written, v, sheet))
+            {
+                return Some(Support::Stated { fact: f });
+            }
+        }
+        self.derived(sheet, mention, written, &read, tolerance, None)
+    }
+
+    /// A sum, difference or percentage of two source values that agrees.
+    fn derived(
+        &self,
+        sheet: &FactSheet,
+        mention: &QuantityMention,
+        written: &str,
+        read: &Interval,
+        tolerance: Tolerance,
+        only: Option<&[usize]>,
+    ) -> Option<Support> {
+        mention.value?;
+        let values: Vec<(f64, Option<UnitKind>)> = self
+            .source_facts(sheet)
+            .filter(|(f, _)| only.is_none_or(|only| only.contains(f)))
+            .flat_map(|(_, fact)| fact.quantities.iter())
+            .filter_map(|v| Some((v.value?, v.unit_kind)))
+            .take(MAX_DERIVED_VALUES)
+            .collect();
+        let agrees = |x: f64| {
+            let point = Interval {
+                low: Some(x),
+                high: Some(x),
+                low_inclusive: true,
+                high_inclusive: true,
+            };
+            read.overlaps(&point) || rounds_to(mention, written, x, tolerance)
+        };
+        let percent = mention.unit_kind == Some(UnitKind::Percent);
+        for (i, &(a, ka)) in values.iter().enumerate() {
+            for &(b, kb) in &values[i + 1..] {
+                let (pa, pb) = (ka == Some(UnitKind::Percent), kb == Some(UnitKind::Percent));
+                if percent {
+                    for (part, whole) in [(a, b), (b, a)] {
+                        if whole != 0.0 && !pa && !pb {
+                            if agrees(part / whole * 100.0) {
+                                return Some(Support::Derived(format!(
+                                    "{part} is this share of {whole}"
+                                )));
+                            }
+                            if agrees(((part - whole) / whole * 100.0).abs()) {
+                                return Some(Support::Derived(format!(
+                                    "the change from {whole} to {part}"
+                                )));
+                            }
+                        }
+                    }
+                }
+                if pa != percent || pb != percent || ka != kb && !percent {
+                    continue;
+                }
+                // Sums and differences of amounts of the same order only:
+                // adding a share to a billion proves nothing.
+                if a.abs().min(b.abs()) * SAME_ORDER < a.abs().max(b.abs()) {
+                    continue;
+                }
+                if agrees(a + b) {
+                    return Some(Support::Derived(format!("the sum of {a} and {b}")));
+                }
+                if agrees((a - b).abs()) {
+                    return Some(Support::Derived(format!("the difference of {a} and {b}")));
+                }
+            }
+        }
+        None
+    }
+
+    /// What supports time expression `mention`, if anything.
+    pub fn time(&self, sheet: &FactSheet, mention: &TimeMention, written: &str) -> Option<usize> {
+        self.source_facts(sheet).find_map(|(f, fact)| {
+            fact.times
+                .iter()
+                .any(|t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]))
+                .then_some(f)
+        })
+    }
+
+    /// The source sentences the sentence around `span` restates, best
+    /// first: those sharing its words (rare ones and near ones counting
+    /// more) that score at least [`MIN_RESTATEMENT`].
+    pub fn ranked(&self, sheet: &FactSheet, analysis: &Analysis, span: &Span) -> Vec<(usize, f32)> {
+        let Some(sentence) = analysis.doc.sentence_at(span.start) else {
+            return Vec::new();
+        };
+        let from = analysis
+            .words
+            .partition_point(|w| w.span.start < sentence.start);
+        let to = analysis
+            .words
+            .partition_point(|w| w.span.end <= sentence.end);
+        let around: Vec<&Word> = analysis.words[from..to.max(from)]
+            .iter()
+            .filter(|w| !(w.span.start >= span.start && w.span.end <= span.end))
+            .collect();
+        let at = around.partition_point(|w| w.span.end <= span.start);
+        // Each content word once, at its nearest to the mention; a word in
+        // another clause ("…rise by 4-7%, with organic growth of 3-5%")
+        // counts less.
+        let text = analysis.doc.text;
+        let mut near: HashMap<&str, f32> = HashMap::new();
+        for (i, w) in around.iter().enumerate() {
+            if is_stop_word(&w.stem) {
+                continue;
+            }
+            let distance = if i < at { at - i - 1 } else { i - at } as f32;
+            let between = if w.span.end <= span.start {
+                w.span.end..span.start
+            } else {
+                span.end..w.span.start.max(span.end)
+            };
+            let clause = if crosses_clause(text, between) {
+                OTHER_CLAUSE
+            } else {
+                1.0
+            };
+            let weight = clause / (1.0 + distance / PROXIMITY);
+            let e = near.entry(w.stem.as_str()).or_default();
+            *e = e.max(weight);
+        }
+        let mut ranked: Vec<(usize, f32)> = self
+            .source_facts(sheet)
+            .map(|(f, _)| {
+                let stems = &self.stems[&f];
+                let score = near
+                    .iter()
+                    .filter(|(stem, _)| stems.contains(**stem))
+                    .map(|(stem, w)| self.weights.get(*stem).copied().unwrap_or(0.0) * w)
+                    .sum();
+                (f, score)
+            })
+            .filter(|&(_, score)| score >= MIN_RESTATEMENT)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// Of fact `f`'s values that `values` lists, the one nearest the words
+    /// the fact shares with the sentence around `span`.
+    fn nearest_value(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        span: &Span,
+        f: usize,
+        values: &[(usize, Span)],
+    ) -> Option<usize> {
+        let fact = &sheet.facts[f];
+        let sentence = analysis.doc.sentence_at(span.start)?;
+        let mine: HashSet<&str> = analysis
+            .words
+            .iter()
+            .filter(|w| w.span.start >= sentence.start && w.span.end <= sentence.end)
+            .filter(|w| !is_stop_word(&w.stem))
+            .map(|w| w.stem.as_str())
+            .collect();
+        let shared: Vec<usize> = words(&fact.text, 0..fact.text.len())
+            .iter()
+            .filter(|w| mine.contains(w.stem.as_str()))
+            .map(|w| w.span.start)
+            .collect();
+        values
+            .iter()
+            .min_by_key(|(_, v)| {
+                shared
+                    .iter()
+                    .map(|&s| s.abs_diff(v.start))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+            .map(|(i, _)| *i)
+    }
+}
+
+/// Whether `between` (text between two words) holds a clause boundary: a
+/// comma, semicolon, colon, dash or bracket, or a word that opens a clause.
+fn crosses_clause(text: &str, between: Span) -> bool {
+    let Some(gap) = text.get(between) else {
+        return false;
+    };
+    gap.contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
+        || gap
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// A fact's content words, values and stop words left out.
+fn content_stems(fact: &Fact) -> HashSet<String> {
+    words(&fact.text, 0..fact.text.len())
+        .into_iter()
+        .filter(|w| !is_stop_word(&w.stem) && !w.stem.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|w| w.stem)
+        .collect()
+}
+
+/// Whether quantity `m` (its number written `written`) restates source
+/// value `v` as an editor would: the same amount, rounded as written, or
+/// within what an approximation or a bound allows. A bound restates a bound
+/// on the same side only with the same number ("over 40" does not restate
+/// "more than 50"), and an exact amount never restates a bound ("30" for
+/// "more than 30").
+pub fn restates(
+    m: &QuantityMention,
+    written: &str,
+    v: &QuantityMention,
+    sheet: &FactSheet,
+) -> bool {
+    let style = &sheet.house_style;
+    let tolerance = style.tolerance;
+    let (rm, rv) = (
+        Interval::read(m, style, tolerance),
+        Interval::read(v, style, tolerance),
+    );
+    // Counts bounded from above get a floor of zero: "fewer than 30" is [0, 30).
+    let one_sided = |i: &Interval| {
+        i.low.is_some() != i.high.is_some() || i.low == Some(0.0) && i.high.is_some_and(|h| h > 0.0)
+    };
+    let point = |x: Option<f64>| Interval {
+        low: x,
+        high: x,
+        low_inclusive: true,
+        high_inclusive: true,
+    };
+    // Another kind of amount ("several plans" for "$250"), or a vague one
+    // for a number, restates nothing.
+    if !comparable(m, v) || v.vague.is_some() && m.vague.is_none() {
+        return false;
+    }
+    // A range restates a range with the same ends ("$80 million to $100
+    // million" is not "$90 million to $100 million").
+    if m.range && v.range {
+        let end = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+            (x, y) => x.is_none() && y.is_none(),
+        };
+        return end(rm.low, rv.low) && end(rm.high, rv.high);
+    }
+    // A range in the rewrite restates a range only; a source range holds
+    // the exact amounts inside it.
+    if m.range {
+        return false;
+    }
+    if m.vague.is_some() || v.range {
+        return rm.overlaps(&rv);
+    }
+    if one_sided(&rm) && one_sided(&rv) {
+        let side = |i: &Interval| i.high.is_none();
+        return side(&rm) == side(&rv)
+            && (m
+                .value
+                .zip(v.value)
+                .is_some_and(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0))
+                || is_rounding_of(m, written, v, tolerance));
+    }
+    if m.about || v.about || m.approximate || v.approximate {
+        return m.value.is_some_and(|x| rv.overlaps(&point(Some(x))))
+            || v.value.is_some_and(|x| rm.overlaps(&point(Some(x))));
+    }
+    // A bound holds an exact amount near it ("more than 30" for 34, "under
+    // 500" for 480), not any amount on its side ("below $26 billion" says
+    // nothing of a $0.13 dividend).
+    let near_bound = |bound: Option<f64>, x: Option<f64>| match (bound, x) {
+        (Some(b), Some(x)) if b != 0.0 => (0.5..=2.0).contains(&(x / b)),
+        _ => false,
+    };
+    if one_sided(&rm) && !one_sided(&rv) {
+        let bound = if rm.high.is_none() { rm.low } else { rm.high };
+        return rm.overlaps(&rv) && near_bound(bound, v.value);
+    }
+    rm.overlaps(&rv) && !one_sided(&rv) || is_rounding_of(m, written, v, tolerance)
+}
+
+/// Whether `mention`, written `written`, is `x` rounded as it is written.
+fn rounds_to(mention: &QuantityMention, written: &str, x: f64, tolerance: Tolerance) -> bool {
+    let point = QuantityMention {
+        value: Some(x),
+        low: Some(x),
+        high: Some(x),
+        low_inclusive: true,
+        high_inclusive: true,
+        approximate: false,
+        about: false,
+        vague: None,
+        ..mention.clone()
+    };
+    is_rounding_of(mention, written, &point, tolerance)
+}
+
+/// Whether two quantities measure the same kind of thing, so one can
+/// contradict the other: shares with shares, money with money, and counts
+/// or measures of the same noun (a bare number with any count).
+pub fn comparable(a: &QuantityMention, b: &QuantityMention) -> bool {
+    use UnitKind::*;
+    match (a.unit_kind, b.unit_kind) {
+        (Some(Percent), Some(Percent)) | (Some(Currency), Some(Currency)) => {
+            a.unit == b.unit || a.unit.is_none() || b.unit.is_none()
+        }
+        (Some(Percent | Currency), _) | (_, Some(Percent | Currency)) => false,
+        (None, _) | (_, None) => true,
+        _ => a.unit == b.unit,
+    }
+}
+
+/// How long a period a time expression covers, in classes that compare:
+/// a day, some days, a week, a month, a quarter, a year, longer.
+fn grain(t: &TimeMention) -> Option<u8> {
+    let (a, b) = t.interval?;
+    let days = (b - a).get_days() + 1;
+    Some(match days {
+        ..=1 => 0,
+        2..=6 => 1,
+        7 => 2,
+        28..=31 => 3,
+        89..=92 => 4,
+        365 | 366 => 5,
+        _ => 6,
+    })
+}
+
+/// Whether two time expressions can contradict each other: dates of the
+/// same grain (a day with a day, a quarter with a quarter), or durations.
+pub fn times_comparable(a: &TimeMention, b: &TimeMention) -> bool {
+    match (a.typ, b.typ) {
+        // "six weeks" and "six months", "three months" and "six months";
+        // not "three months" and "one hour".
+        (TimexType::Duration, TimexType::Duration) => match (&a.value, &b.value) {
+            (Some(x), Some(y)) => {
+                let split = |v: &str| {
+                    let digits = v.trim_start_matches(['P', 'T']);
+                    let at = digits
+                        .find(|c: char| !c.is_ascii_digit() && c != '.')
+                        .unwrap_or(digits.len());
+                    (digits[..at].to_string(), digits[at..].to_string())
+                };
+                let ((xn, xu), (yn, yu)) = (split(x), split(y));
+                xn == yn || xu == yu
+            }
+            _ => false,
+        },
+        (TimexType::Date | TimexType::Time, TimexType::Date | TimexType::Time) => {
+            grain(a).is_some() && grain(a) == grain(b)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `t` was resolved against the shared unknown frame.
+fn in_frame(t: &TimeMention, frame: Option<Date>) -> bool {
+    matches!(&t.resolution, Resolution::Reference { date, .. } if Some(*date) == frame)
+}
+
+/// A TIMEX3 value without its year ("2025-Q3" → "Q3").
+fn yearless(value: &str) -> &str {
+    match value.get(..5) {
+        Some(year) if year.ends_with('-') && year[..4].bytes().all(|b| b.is_ascii_digit()) => {
+            &value[5..]
+        }
+        _ => value,
+    }
+}
+
+impl SourceSupport {
+    /// Whether time expression `a` (written `wa`) agrees with `b` (written
+    /// `wb`): the same value, or days that `a` covers. An expression read in
+    /// the unknown frame and a dated one agree when their values without
+    /// the year do ("the third quarter" and "the third quarter of 2020").
+    fn times_agree(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
+        if normalise(wa) == normalise(wb) {
+            return true;
+        }
+        if let (Some(x), Some(y)) = (&a.value, &b.value) {
+            if x == y {
+                return true;
+            }
+            if in_frame(a, self.frame) != in_frame(b, self.frame) {
+                return yearless(x) == yearless(y);
+            }
+        }
+        if a.typ == TimexType::Time && b.typ == TimexType::Time {
+            return false;
+        }
+        if let (Some((a0, a1)), Some((b0, b1))) = (a.interval, b.interval) {
+            return a0 <= b0 && b1 <= a1;
+        }
+        false
+    }
+
+    /// Whether `a` and `b`, comparable, cannot both be true: dates whose
+    /// days do not meet (both dated, or both in the frame), durations of
+    /// another length.
+    fn times_contradict(&self, a: &TimeMention, b: &TimeMention) -> bool {
+        if in_frame(a, self.frame) != in_frame(b, self.frame) {
+            return false;
+        }
+        match (a.interval, b.interval) {
+            // Clock times of one day: "6:55" is not "7:55".
+            _ if a.typ == TimexType::Time && b.typ == TimexType::Time => a.value != b.value,
+            (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+            _ => a.value != b.value,
+        }
+    }
+}
+
+fn normalise(written: &str) -> String {
+    written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a time expression is worth checking in source mode: resolved
+/// (an anaphoric "the next day" depends on the story told around it),
+/// neither vague nor a recurrence.
+pub fn checkable_time(t: &TimeMention) -> bool {
+    match t.typ {
+        TimexType::Set => false,
+        TimexType::Duration => t
+            .value
+            .as_deref()
+            .is_some_and(|v| v.bytes().any(|b| b.is_ascii_digit())),
+        TimexType::Time => t.value.is_some(),
+        TimexType::Date => {
+            t.interval.is_some()
+                && matches!(
+                    t.resolution,
+                    Resolution::Absolute | Resolution::Reference { .. }
+                )
+        }
+    }
+}
+
+/// What source mode concludes about one value of a rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Something in the source supports it (or it is not checked).
+    Supported,
+    /// Unsupported, and the source sentence its sentence restates says
+    /// otherwise.
+    Contradicts(Restated),
+    /// Nothing in the source says anything like it.
+    Unsupported,
+}
+
+/// A value of a source fact, scored as what a value of the rewrite restates.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    fact: usize,
+    value: usize,
+    score: f32,
+}
+
+impl SourceSupport {
+    /// How well the words right around a value of the rewrite (at `span`)
+    /// match the words right around a source value: a value is what its
+    /// neighbours say it is ("up 17% from $0.29", "the Bundle for $100").
+    fn local_score(&self, analysis: &Analysis, span: &Span, fact: &Fact, value: &Span) -> f32 {
+        let Some(sentence) = analysis.doc.sentence_at(span.start) else {
+            return 0.0;
+        };
+        let near = |ws: &[Word], at: &Span| -> HashMap<String, f32> {
+            let i = ws.partition_point(|w| w.span.end <= at.start);
+            let j = ws.partition_point(|w| w.span.start < at.end);
+            let mut out: HashMap<String, f32> = HashMap::new();
+            let before = ws[..i].iter().rev().enumerate();
+            let after = ws[j..].iter().enumerate();
+            for (d, w) in before.chain(after) {
+                if d >= LOCAL_REACH {
+                    continue;
+                }
+                if is_stop_word(&w.stem) || w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                let weight = 1.0 / (1.0 + d as f32 / LOCAL_HALF);
+                let e = out.entry(w.stem.clone()).or_default();
+                *e = e.max(weight);
+            }
+            out
+        };
+        let from = analysis
+            .words
+            .partition_point(|w| w.span.start < sentence.start);
+        let to = analysis
+            .words
+            .partition_point(|w| w.span.end <= sentence.end);
+        let mine = near(&analysis.words[from..to.max(from)], span);
+        let theirs = near(&words(&fact.text, 0..fact.text.len()), value);
+        mine.iter()
+            .filter_map(|(stem, a)| {
+                let b = theirs.get(stem)?;
+                Some(self.weights.get(stem).copied().unwrap_or(0.0) * a * b)
+            })
+            .sum()
+    }
+
+    /// `values` (fact, value index, value span) scored: how well the
+    /// sentence restates the fact's sentence, plus how well the value's
+    /// neighbours match.
+    fn score(
+        &self,
+        analysis: &Analysis,
+        span: &Span,
+        ranked: &[(usize, f32)],
+        facts: &[Fact],
+        values: impl Iterator<Item = (usize, usize, Span)>,
+    ) -> Vec<Scored> {
+        let mut out: Vec<Scored> = values
+            .map(|(fact, value, at)| {
+                let sentence = ranked
+                    .iter()
+                    .find(|(f, _)| *f == fact)
+                    .map_or(0.0, |(_, s)| *s);
+                Scored {
+                    fact,
+                    value,
+                    score: sentence
+                        + LOCAL_WEIGHT * self.local_score(analysis, span, &facts[fact], &at),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
+        out
+    }
+
+    /// The verdict from the scored values of the same kind and those that
+    /// agree: supported when an agreeing value is restated about as well as
+    /// the best one of its kind, a contradiction of the best one when it
+    /// scores as a restatement at all, otherwise unsupported.
+    fn decide(
+        &self,
+        comparable: &[Scored],
+        agreeing: &[Scored],
+        derived: impl FnOnce(&[usize]) -> bool,
+    ) -> Verdict {
+        let Some(best) = comparable.first().filter(|b| b.score >= MIN_RESTATEMENT) else {
+            return if agreeing.is_empty() && !derived(&[]) {
+                Verdict::Unsupported
+            } else {
+                Verdict::Supported
+            };
+        };
+        let doubt = DOUBT_RATIO;
+        if agreeing.iter().any(|a| a.score >= doubt * best.score) {
+            return Verdict::Supported;
+        }
+        if derived(&[best.fact]) {
+            return Verdict::Supported;
+        }
+        Verdict::Contradicts(Restated {
+            fact: best.fact,
+            value: best.value,
+            score: best.score,
+        })
+    }
+
+    /// The verdict on quantity `mention` of `analysis`: supported when a
+    /// source value agrees with it (or an editor derives it from the values
+    /// of the sentences the rewrite restates) and is restated about as well
+    /// as any; a contradiction when the best restated value of the same kind
+    /// says otherwise ("$50" is in the source, but as another product's
+    /// price).
+    pub fn judge_quantity(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        mention: &QuantityMention,
+    ) -> Verdict {
+        if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+            return Verdict::Supported;
+        }
+        let written = &analysis.doc.text[mention.number_span.clone()];
+        let style = &sheet.house_style;
+        let tolerance = style.tolerance;
+        let read = Interval::read(mention, style, tolerance);
+        let ranked = self.ranked(sheet, analysis, &mention.span);
+        let values = |keep: &dyn Fn(&QuantityMention) -> bool| {
+            self.score(
+                analysis,
+                &mention.span,
+                &ranked,
+                &sheet.facts,
+                self.source_facts(sheet).flat_map(|(f, fact)| {
+                    fact.quantities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, v)| keep(v))
+                        .map(move |(i, v)| (f, i, v.span.clone()))
+                }),
+            )
+        };
+        let same_kind = values(&|v| comparable(mention, v) && v.vague.is_none());
+        let mut agreeing = values(&|v| restates(mention, written, v, sheet));
+        // A range restates a sentence that gives both its ends ("4-7%" for
+        // "up 4% to 7%").
+        if mention.range {
+            let ends = values(&|v| {
+                comparable(mention, v)
+                    && v.value.is_some()
+                    && (v.value == mention.low || v.value == mention.high)
+            });
+            for end in &ends {
+                let fact = &sheet.facts[end.fact];
+                let has = |x: Option<f64>| {
+                    fact.quantities
+                        .iter()
+                        .any(|v| comparable(mention, v) && v.value == x)
+                };
+                if has(mention.low) && has(mention.high) {
+                    agreeing.push(*end);
+                }
+            }
+        }
+        self.decide(&same_kind, &agreeing, |near| {
+            let only = (!near.is_empty()).then_some(near);
+            self.derived(sheet, mention, written, &read, tolerance, only)
+                .is_some()
+        })
+    }
+
+    /// The verdict on time expression `mention` of `analysis`, as for
+    /// quantities; dates contradict only when their days do not meet.
+    pub fn judge_time(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        mention: &TimeMention,
+    ) -> Verdict {
+        if !checkable_time(mention)
+            || analysis.in_quote(&mention.span)
+            || analysis.in_dateline(&mention.span)
+        {
+            return Verdict::Supported;
+        }
+        let written = &analysis.doc.text[mention.span.clone()];
+        let ranked = self.ranked(sheet, analysis, &mention.span);
+        let values = |keep: &dyn Fn(&Fact, &TimeMention) -> bool| {
+            self.score(
+                analysis,
+                &mention.span,
+                &ranked,
+                &sheet.facts,
+                self.source_facts(sheet).flat_map(|(f, fact)| {
+                    fact.times
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, t)| keep(fact, t))
+                        .map(move |(i, t)| (f, i, t.span.clone()))
+                }),
+            )
+        };
+        // A dated expression and one read in the unknown frame never
+        // contradict each other: they are not comparable.
+        let framed = in_frame(mention, self.frame);
+        let comparable = values(&|_, t| {
+            checkable_time(t) && in_frame(t, self.frame) == framed && times_comparable(mention, t)
+        });
+        let agreeing =
+            values(&|fact, t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]));
+        match self.decide(&comparable, &agreeing, |_| false) {
+            Verdict::Contradicts(r)
+                if !self.times_contradict(mention, &sheet.facts[r.fact].times[r.value]) =>
+            {
+                Verdict::Supported
+            }
+            verdict => verdict,
+        }
+    }
+}
+
+impl SourceSupport {
+    /// Whether a quotation's words are a verbatim part of a source.
+    pub fn quoted_in_source(&self, words: &QuoteWords) -> bool {
+        self.folded_sources
+            .iter()
+            .any(|folded| words.is_part_of_folded(folded))
+    }
+
+    /// The verdict on a quotation (its `parts`): supported when its words are
+    /// a verbatim part of a source; a misquote of the source sentence its
+    /// sentence restates otherwise (of the quotation there, when it has one:
+    /// quotation marks promise the source's words, and a sentence that
+    /// restates the source quotes it); unsupported when it restates none.
+    pub fn judge_quote(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        parts: &[QuoteMention],
+    ) -> QuoteVerdict {
+        let words = QuoteWords::of_quotation(analysis.doc.text, parts);
+        if words.is_empty() || self.quoted_in_source(&words) {
+            return QuoteVerdict::Supported;
+        }
+        let span = quoted_span(parts);
+        let ranked = self.ranked(sheet, analysis, &span);
+        let Some(&(fact, _)) = ranked.first() else {
+            return QuoteVerdict::Unsupported;
+        };
+        let quotes: Vec<(usize, Span)> = sheet.facts[fact]
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.content.clone()))
+            .collect();
+        let passage = match self.nearest_value(sheet, analysis, &span, fact, &quotes) {
+            Some(q) => quotes[q].1.clone(),
+            None => 0..sheet.facts[fact].text.len(),
+        };
+        QuoteVerdict::Misquotes { fact, passage }
+    }
+}
+
+/// What source mode concludes about a quotation of a rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteVerdict {
+    Supported,
+    /// Not the words of the source sentence `fact` restates: `passage` is
+    /// the quotation there, or the whole sentence.
+    Misquotes {
+        fact: usize,
+        passage: Span,
+    },
+    Unsupported,
+}
