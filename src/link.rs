@@ -49,7 +49,7 @@ const PROXIMITY: f32 = 8.0;
 /// pathological paragraph (a whole file on one line) costs linear time.
 const MAX_REACH: usize = 120;
 /// How far around a mention the *another event* guard looks, in words.
-const EVENT_WINDOW: usize = 8;
+pub(crate) const EVENT_WINDOW: usize = 8;
 /// Extra weight of a word in the mention's own segment of the sentence
 /// ("revenue of $4.2 billion and a net profit of $386 million": "revenue"
 /// is $4.2 billion's, "net profit" is $386 million's).

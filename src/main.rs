@@ -39,6 +39,26 @@ enum Command {
     },
     /// Run as a language server over standard input and output, for editors.
     Lsp,
+    /// Work with fact sheets.
+    #[command(subcommand)]
+    Facts(FactsCommand),
+}
+
+/// `factlint facts …`
+#[derive(Subcommand)]
+enum FactsCommand {
+    /// Draft a fact sheet from source documents on standard output: one
+    /// fact per source sentence with a number, a date or a quotation, its
+    /// id from its words, and suggested cues.
+    Draft {
+        /// Reference date for the sources' relative expressions
+        /// (YYYY-MM-DD); by default their front matter's date.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The source documents (.txt, .md).
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+    },
 }
 
 /// What `check` and `extract` share.
@@ -173,6 +193,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args),
         Command::Extract(args) => cli::extract(args.common, args.format == MentionFormat::Json),
         Command::Lsp => cli::lsp::run(),
+        Command::Facts(FactsCommand::Draft { date, sources }) => cli::draft(&sources, date),
         Command::Rules => {
             for rule in RULES {
                 let severity = if rule.on_by_default() {

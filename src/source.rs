@@ -19,9 +19,10 @@ use serde::Serialize;
 
 use crate::document::{Document, Span};
 use crate::extract::quote::extract_quotes;
-use crate::facts::{Fact, FactSheet, Origin, Scope, SourceText, Status};
+use crate::facts::{Fact, FactSheet, Origin, Scope, SourceText, Status, overlaps_any};
 use crate::house_style::HouseStyle;
-use crate::words::{is_stop_word, words};
+use crate::reference::reference_date;
+use crate::words::{is_stop_word, stem, words};
 
 /// The date a rewrite and its sources are both read against when neither
 /// is dated: relative expressions then compare in one unknown frame ("last
@@ -47,8 +48,27 @@ pub fn facts_of(
     let mut facts = Vec::new();
     for (n, source) in sources.iter().enumerate() {
         let doc = Document::new(&source.text);
-        let date = doc.front_matter_date.or(published);
-        for span in units(&doc) {
+        // The source's own date (front matter or dateline) first; its
+        // dateline dates the story and is no fact.
+        let reference = reference_date(&doc, None, published);
+        let date = reference.as_ref().map(|r| r.date);
+        let dateline = reference.and_then(|r| r.dateline);
+        for mut span in units(&doc) {
+            // "CASTELMAR, Aug. 14, 2025 — The wildfire…": the fact starts
+            // after the dateline.
+            if let Some(d) = dateline
+                .as_ref()
+                .filter(|d| span.start <= d.start && d.end < span.end)
+            {
+                let rest = &source.text[d.end..span.end];
+                let skipped = rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ',')
+                        })
+                        .len();
+                span.start = d.end + skipped;
+            }
             let text = source.text[span.clone()].to_string();
             let id = unique_id(&text, taken);
             let mut fact = Fact::new(
@@ -60,6 +80,12 @@ pub fn facts_of(
                 Status::Confirmed,
                 date,
             );
+            if let Some(d) = &dateline {
+                let at = fact.text_span.start;
+                let local = d.start.saturating_sub(at)..d.end.saturating_sub(at);
+                fact.times
+                    .retain(|t| !overlaps_any(&t.span, std::iter::once(&local)));
+            }
             if !fact.has_checkable_value() {
                 taken.remove(&fact.id);
                 continue;
@@ -84,7 +110,7 @@ pub fn sheet_from_sources(
     let published = published.or(sheet.and_then(|s| s.published)).or_else(|| {
         sources
             .iter()
-            .find_map(|s| Document::new(&s.text).front_matter_date)
+            .find_map(|s| reference_date(&Document::new(&s.text), None, None).map(|r| r.date))
     });
     let frame = published.is_none();
     let published = published.or(Some(FRAME));
@@ -145,17 +171,19 @@ fn units(doc: &Document) -> Vec<Span> {
 /// An id from the first content words of a fact's text
 /// ("more-30-malian-soldiers"), made unique with a number.
 fn unique_id(text: &str, taken: &mut HashSet<String>) -> String {
-    let slug: Vec<String> = words(text, 0..text.len())
-        .iter()
-        .filter(|w| !is_stop_word(&w.stem) || w.stem.starts_with(|c: char| c.is_ascii_digit()))
+    // Whitespace-separated, so "2,300" stays one word ("2300").
+    let slug: Vec<String> = text
+        .split_whitespace()
         .map(|w| {
-            text[w.span.clone()]
-                .chars()
+            w.chars()
                 .filter(char::is_ascii_alphanumeric)
                 .collect::<String>()
                 .to_ascii_lowercase()
         })
-        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !w.is_empty()
+                && (w.starts_with(|c: char| c.is_ascii_digit()) || !is_stop_word(&stem(w)))
+        })
         .take(ID_WORDS)
         .collect();
     let base = if slug.is_empty() {

@@ -35,6 +35,7 @@ use crate::extract::time::{Resolution, TimeMention, TimexType};
 use crate::facts::{Fact, FactSheet, Origin};
 use crate::house_style::Tolerance;
 use crate::interval::{Interval, is_rounding_of};
+use crate::link::EVENT_WINDOW;
 use crate::verbatim::{QuoteWords, fold};
 use crate::words::{Word, is_stop_word, words};
 
@@ -52,6 +53,11 @@ const LOCAL_REACH: usize = 6;
 const LOCAL_HALF: f32 = 2.0;
 /// ... and what the neighbours weigh beside the whole sentence.
 const LOCAL_WEIGHT: f32 = 1.0;
+/// Words that announce another event than the one a restated sentence
+/// reports. Fewer than a fact sheet's ([`crate::link`]): "prior",
+/// "previous" and "earlier" mostly compare with a period of the same story
+/// ("up 17% from the prior year").
+const SOURCE_EVENT_MARKERS: &[&str] = &["separate", "another", "different"];
 /// What a word of another clause of the sentence counts for.
 const OTHER_CLAUSE: f32 = 0.4;
 /// Words that open another clause.
@@ -432,7 +438,13 @@ pub fn restates(
         let bound = if rm.high.is_none() { rm.low } else { rm.high };
         return rm.overlaps(&rv) && near_bound(bound, v.value);
     }
-    rm.overlaps(&rv) && !one_sided(&rv) || is_rounding_of(m, written, v, tolerance)
+    // An exact amount restates a bound it lies in, near the bound ("2,300
+    // hectares" for "at least 2,300"; never "30" for "more than 30").
+    if one_sided(&rv) && !one_sided(&rm) {
+        let bound = if rv.high.is_none() { rv.low } else { rv.high };
+        return rm.overlaps(&rv) && near_bound(bound, m.value);
+    }
+    rm.overlaps(&rv) || is_rounding_of(m, written, v, tolerance)
 }
 
 /// Whether `mention`, written `written`, is `x` rounded as it is written.
@@ -506,6 +518,29 @@ pub fn times_comparable(a: &TimeMention, b: &TimeMention) -> bool {
             grain(a).is_some() && grain(a) == grain(b)
         }
         _ => false,
+    }
+}
+
+/// In the unknown frame only expressions of one kind compare: weekdays with
+/// weekdays (the same unknown week), named months and days with named ones
+/// (the same unknown year), and deictic ones ("yesterday", "last month")
+/// with deictic ones. "May" and "last month" may be the same month or not.
+fn frame_kind(written: &str) -> u8 {
+    let lower = written.to_ascii_lowercase();
+    let has = |names: &[&str]| {
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| names.iter().any(|n| w.starts_with(n) && w.len() >= 3))
+    };
+    if has(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]) {
+        0
+    } else if has(&[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]) || lower.bytes().any(|b| b.is_ascii_digit())
+    {
+        1
+    } else {
+        2
     }
 }
 
@@ -692,6 +727,29 @@ impl SourceSupport {
     /// agree: supported when an agreeing value is restated about as well as
     /// the best one of its kind, a contradiction of the best one when it
     /// scores as a restatement at all, otherwise unsupported.
+    /// The *another event* guard, as for fact sheets ([`crate::link`]):
+    /// "in a separate assault", "an earlier raid" next to the value say it
+    /// is not what the restated sentence reports (unless that sentence says
+    /// so too).
+    fn another_event(&self, analysis: &Analysis, span: &Span, fact: usize) -> bool {
+        let Some(sentence) = analysis.doc.sentence_at(span.start) else {
+            return false;
+        };
+        let words = &analysis.words;
+        let at = words.partition_point(|w| w.span.end <= span.start);
+        let after = words.partition_point(|w| w.span.start < span.end);
+        let from = at.saturating_sub(EVENT_WINDOW);
+        let to = (after + EVENT_WINDOW).min(words.len());
+        words[from..to]
+            .iter()
+            .filter(|w| w.span.start >= sentence.start && w.span.end <= sentence.end)
+            .any(|w| {
+                let word = analysis.doc.text[w.span.clone()].to_ascii_lowercase();
+                SOURCE_EVENT_MARKERS.contains(&word.as_str())
+                    && !self.stems[&fact].contains(&w.stem)
+            })
+    }
+
     fn decide(
         &self,
         comparable: &[Scored],
@@ -731,7 +789,13 @@ impl SourceSupport {
         analysis: &Analysis,
         mention: &QuantityMention,
     ) -> Verdict {
-        if analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
+        // A duration ("six months") is judged as a time expression.
+        let in_duration = analysis.times.iter().any(|t| {
+            t.typ == TimexType::Duration
+                && t.span.start <= mention.number_span.start
+                && mention.number_span.end <= t.span.end
+        });
+        if in_duration || analysis.in_quote(&mention.span) || analysis.in_dateline(&mention.span) {
             return Verdict::Supported;
         }
         let written = &analysis.doc.text[mention.number_span.clone()];
@@ -776,11 +840,17 @@ impl SourceSupport {
                 }
             }
         }
-        self.decide(&same_kind, &agreeing, |near| {
+        let verdict = self.decide(&same_kind, &agreeing, |near| {
             let only = (!near.is_empty()).then_some(near);
             self.derived(sheet, mention, written, &read, tolerance, only)
                 .is_some()
-        })
+        });
+        match verdict {
+            Verdict::Contradicts(r) if self.another_event(analysis, &mention.span, r.fact) => {
+                Verdict::Unsupported
+            }
+            verdict => verdict,
+        }
     }
 
     /// The verdict on time expression `mention` of `analysis`, as for
@@ -817,8 +887,12 @@ impl SourceSupport {
         // A dated expression and one read in the unknown frame never
         // contradict each other: they are not comparable.
         let framed = in_frame(mention, self.frame);
-        let comparable = values(&|_, t| {
-            checkable_time(t) && in_frame(t, self.frame) == framed && times_comparable(mention, t)
+        let kind = frame_kind(written);
+        let comparable = values(&|fact, t| {
+            checkable_time(t)
+                && in_frame(t, self.frame) == framed
+                && (!framed || frame_kind(&fact.text[t.span.clone()]) == kind)
+                && times_comparable(mention, t)
         });
         let agreeing =
             values(&|fact, t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]));
@@ -827,6 +901,9 @@ impl SourceSupport {
                 if !self.times_contradict(mention, &sheet.facts[r.fact].times[r.value]) =>
             {
                 Verdict::Supported
+            }
+            Verdict::Contradicts(r) if self.another_event(analysis, &mention.span, r.fact) => {
+                Verdict::Unsupported
             }
             verdict => verdict,
         }
@@ -886,4 +963,201 @@ pub enum QuoteVerdict {
         passage: Span,
     },
     Unsupported,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::sheet_from_sources;
+
+    fn sheet(source: &str) -> FactSheet {
+        sheet_from_sources(
+            vec![crate::facts::SourceText {
+                path: "source.txt".to_string(),
+                text: source.to_string(),
+            }],
+            None,
+            None,
+        )
+    }
+
+    /// Each quantity and time expression of `rewrite` with its verdict, as
+    /// "text: verdict" (the contradicted source value after `≠`).
+    fn verdicts(source: &str, rewrite: &str) -> Vec<String> {
+        let sheet = sheet(source);
+        let support = SourceSupport::new(&sheet).expect("a source sheet");
+        let analysis = Analysis::new(rewrite, None, sheet.published);
+        let show =
+            |written: &str, verdict: Verdict, values: &dyn Fn(&Restated) -> String| match verdict {
+                Verdict::Supported => format!("{written}: supported"),
+                Verdict::Unsupported => format!("{written}: unsupported"),
+                Verdict::Contradicts(r) => format!("{written} ≠ {}", values(&r)),
+            };
+        let mut out: Vec<String> = analysis
+            .quantities
+            .iter()
+            .map(|q| {
+                show(
+                    &rewrite[q.span.clone()],
+                    support.judge_quantity(&sheet, &analysis, q),
+                    &|r| {
+                        let f = &sheet.facts[r.fact];
+                        f.text[f.quantities[r.value].span.clone()].to_string()
+                    },
+                )
+            })
+            .collect();
+        out.extend(analysis.times.iter().map(|t| {
+            show(
+                &rewrite[t.span.clone()],
+                support.judge_time(&sheet, &analysis, t),
+                &|r| {
+                    let f = &sheet.facts[r.fact];
+                    f.text[f.times[r.value].span.clone()].to_string()
+                },
+            )
+        }));
+        out
+    }
+
+    #[test]
+    fn amounts_written_otherwise_are_supported() {
+        let source = "The fire burned 2,348 hectares. The plan costs 1,500,000 dollars. Twelve people were hurt.";
+        assert_eq!(
+            verdicts(
+                source,
+                "The fire burned about 2,300 hectares. The plan costs $1.5 million. 12 people were hurt."
+            ),
+            [
+                "about 2,300 hectares: supported",
+                "$1.5 million: supported",
+                "12 people: supported"
+            ]
+        );
+        assert_eq!(
+            verdicts(source, "The fire burned nearly 2,400 hectares."),
+            ["nearly 2,400 hectares: supported"]
+        );
+    }
+
+    #[test]
+    fn sums_differences_and_percentages_of_one_sentence_are_derived() {
+        let source = "Sales rose from 200 units in May to 250 units in June.";
+        assert_eq!(
+            verdicts(
+                source,
+                "Sales rose by 50 units, or 25%, between May and June."
+            ),
+            [
+                "50 units: supported",
+                "25%: supported",
+                "May: supported",
+                "June: supported"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_value_contradicts_the_sentence_it_restates() {
+        let source = "More than 30 soldiers were killed in the attack on the base. Officials promised 12 new trucks.";
+        assert_eq!(
+            verdicts(source, "30 soldiers were killed in the attack on the base."),
+            ["30 soldiers ≠ More than 30 soldiers"]
+        );
+        assert_eq!(
+            verdicts(
+                source,
+                "Over 40 soldiers were killed in the attack on the base."
+            ),
+            ["Over 40 soldiers ≠ More than 30 soldiers"]
+        );
+        // Nothing in the source is about this: unsupported, not contradicted.
+        assert_eq!(
+            verdicts(source, "The governor visited 3 hospitals."),
+            ["3 hospitals: unsupported"]
+        );
+    }
+
+    #[test]
+    fn a_source_value_of_another_thing_is_still_a_contradiction() {
+        let source = "The Connect plan costs $50 per month.\n\nThe Bundle package is offered for $100 per month to the first 20 customers.";
+        assert_eq!(
+            verdicts(
+                source,
+                "The Bundle package is offered for $50 per month to the first 20 customers."
+            ),
+            ["$50 ≠ $100", "20 customers: supported"]
+        );
+    }
+
+    #[test]
+    fn another_event_is_not_contradicted() {
+        let source = "More than 400 soldiers were killed since the start of May.";
+        assert_eq!(
+            verdicts(source, "In a separate assault, 40 soldiers were killed."),
+            ["40 soldiers: unsupported"]
+        );
+    }
+
+    #[test]
+    fn bounds_ranges_and_kinds() {
+        let style_sheet = sheet("x");
+        let read = |text: &str| {
+            crate::extract::quantity::extract_quantities(text)
+                .into_iter()
+                .next()
+                .expect("a quantity")
+        };
+        let restated = |m: &str, v: &str| {
+            let q = read(m);
+            let written = &m[q.number_span.clone()];
+            restates(&q, written, &read(v), &style_sheet)
+        };
+        assert!(restated("2,300 hectares", "at least 2,300 hectares"));
+        assert!(!restated("30 soldiers", "more than 30 soldiers"));
+        assert!(!restated("over 40 soldiers", "more than 50 soldiers"));
+        assert!(restated("more than 30 soldiers", "34 soldiers"));
+        assert!(!restated("below $26 billion", "$0.13"));
+        assert!(restated("between 20 and 30 soldiers", "20 to 30 soldiers"));
+        assert!(!restated(
+            "$80 million to $100 million",
+            "$90 million to $100 million"
+        ));
+        assert!(!restated("$250", "several plans"));
+        assert!(!restated("15%", "15 people"));
+    }
+
+    #[test]
+    fn undated_relative_days_compare_in_one_frame() {
+        let source = "The minister resigned last Tuesday. The new budget takes effect in May.";
+        assert_eq!(
+            verdicts(source, "The minister resigned on Tuesday."),
+            ["Tuesday: supported"]
+        );
+        assert_eq!(
+            verdicts(source, "The minister resigned last Wednesday."),
+            ["last Wednesday ≠ last Tuesday"]
+        );
+        // "Last month" and "May" may or may not be the same month.
+        assert_eq!(
+            verdicts(source, "The new budget takes effect last month."),
+            ["last month: unsupported"]
+        );
+    }
+
+    #[test]
+    fn durations_compare_by_number_or_unit() {
+        let source = "New customers get a 20% discount for the first six months.";
+        assert_eq!(
+            verdicts(
+                source,
+                "New customers get a 20% discount for the first six weeks."
+            ),
+            [
+                "20%: supported",
+                "six weeks: supported",
+                "the first six weeks ≠ the first six months"
+            ]
+        );
+    }
 }

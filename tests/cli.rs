@@ -734,3 +734,212 @@ fn force_exclude_applies_the_configuration_to_named_files_and_hidden_folders_are
     let hidden = factlint(&["check", ".cache"], dir.path());
     assert_eq!(hidden.status.code(), Some(1));
 }
+
+/// A wire story and a second report, for source mode.
+const WIRE_STORY: &str = "CASTELMAR, Aug. 14, 2025 — The wildfire near Castelmar has burned at least 2,300 hectares since it broke out on Monday.\n\nAuthorities evacuated 1,400 residents from three villages.\n\nFire chief Marta Ribas said: \"The wind turned twice in one hour, and we lost the ridge.\"\n";
+const AID_REPORT: &str =
+    "The regional government released €4.5 million in emergency aid for Castelmar on Wednesday.\n";
+
+#[test]
+fn source_mode_reports_drift_from_the_source() {
+    let dir = scratch(&[
+        ("wire.md", WIRE_STORY),
+        (
+            "faithful.md",
+            "---\ndate: 2025-08-14\n---\nThe fire near Castelmar, which broke out on Monday, has burned more than 2,300 hectares.\n\n\"The wind turned twice in one hour,\" the fire chief said. About 1,400 residents of three villages were evacuated.\n",
+        ),
+        (
+            "drifted.md",
+            "---\ndate: 2025-08-14\n---\nThe fire near Castelmar, which broke out on Tuesday, has burned at least 2,300 hectares.\n\nAuthorities evacuated 1,200 residents from three villages. \"The wind turned twice in one hour, and we lose the ridge,\" Ribas said.\n",
+        ),
+    ]);
+    let ok = factlint(&["check", "--source", "wire.md", "faithful.md"], dir.path());
+    assert_eq!(ok.status.code(), Some(0), "{}{}", stdout(&ok), stderr(&ok));
+    assert!(stdout(&ok).is_empty(), "{}", stdout(&ok));
+    let bad = factlint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--source",
+            "wire.md",
+            "drifted.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    let out = stdout(&bad);
+    for expected in [
+        "drifted.md:4:45: error[time/mismatch] “Tuesday”",
+        "drifted.md:6:23: error[quantity/mismatch] “1,200 residents”",
+        "drifted.md:6:61: error[quote/mismatch] misquote of the source: “lost” → “lose”",
+    ] {
+        assert!(out.contains(expected), "missing {expected}:\n{out}");
+    }
+    assert_eq!(out.lines().count(), 3, "{out}");
+    // The human format points into the source, not into a fact sheet.
+    let human = factlint(
+        &[
+            "check",
+            "--color",
+            "never",
+            "--source",
+            "wire.md",
+            "drifted.md",
+        ],
+        dir.path(),
+    );
+    assert!(
+        stdout(&human).contains("┌─ wire.md:1:113"),
+        "{}",
+        stdout(&human)
+    );
+    // The source as a rewrite of itself: nothing drifted.
+    let itself = factlint(&["check", "--source", "wire.md", "wire.md"], dir.path());
+    assert_eq!(itself.status.code(), Some(0), "{}", stdout(&itself));
+}
+
+#[test]
+fn several_sources_and_a_fact_sheet_combine() {
+    let dir = scratch(&[
+        ("wire.md", WIRE_STORY),
+        ("aid.md", AID_REPORT),
+        (
+            "story.md",
+            "---\ndate: 2025-08-14\n---\nThe fire near Castelmar has burned at least 2,300 hectares. The region released €4.5 million in emergency aid on Wednesday.\n",
+        ),
+        (
+            "sheet.toml",
+            "[[fact]]\nid = \"burned\"\ntext = \"The wildfire near Castelmar burned 1,800 hectares.\"\n",
+        ),
+    ]);
+    // The aid is in the second report only: unsupported without it.
+    let one = factlint(
+        &[
+            "check", "--format", "compact", "--source", "wire.md", "story.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert!(
+        stdout(&one).contains("warning[quantity/unsupported] “€4.5 million”"),
+        "{}",
+        stdout(&one)
+    );
+    let both = factlint(
+        &[
+            "check", "--source", "wire.md", "--source", "aid.md", "story.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(both.status.code(), Some(0), "{}", stdout(&both));
+    assert!(stdout(&both).is_empty(), "{}", stdout(&both));
+    // With a fact sheet too, its facts are checked as well.
+    let sheet = factlint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--facts",
+            "sheet.toml",
+            "--source",
+            "wire.md",
+            "--source",
+            "aid.md",
+            "story.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(sheet.status.code(), Some(1), "{}", stderr(&sheet));
+    assert!(
+        stdout(&sheet).contains(
+            "error[quantity/mismatch] “at least 2,300 hectares” contradicts fact `burned`"
+        ),
+        "{}",
+        stdout(&sheet)
+    );
+    // A source that cannot be read is a failure to run.
+    let missing = factlint(&["check", "--source", "nowhere.md", "story.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("nowhere.md: cannot read source"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn undated_texts_compare_relative_days_in_one_frame() {
+    let dir = scratch(&[
+        (
+            "source.txt",
+            "The minister resigned last Tuesday after the vote.\n",
+        ),
+        (
+            "same.txt",
+            "The minister resigned on Tuesday after the vote.\n",
+        ),
+        (
+            "other.txt",
+            "The minister resigned last Wednesday after the vote.\n",
+        ),
+    ]);
+    let same = factlint(&["check", "--source", "source.txt", "same.txt"], dir.path());
+    assert_eq!(same.status.code(), Some(0), "{}", stdout(&same));
+    let other = factlint(
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--source",
+            "source.txt",
+            "other.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(other.status.code(), Some(1), "{}", stdout(&other));
+    assert!(
+        stdout(&other).contains("error[time/mismatch] “last Wednesday”"),
+        "{}",
+        stdout(&other)
+    );
+}
+
+#[test]
+fn facts_draft_writes_a_sheet_that_loads_and_passes_its_source() {
+    let dir = scratch(&[("wire.md", WIRE_STORY), ("aid.md", AID_REPORT)]);
+    let draft = factlint(&["facts", "draft", "wire.md", "aid.md"], dir.path());
+    assert_eq!(draft.status.code(), Some(0), "{}", stderr(&draft));
+    let toml = stdout(&draft);
+    let sheet = factlint::facts::FactSheet::parse("facts.toml", &toml).expect("the draft loads");
+    assert!(sheet.problems.is_empty(), "{:?}", sheet.problems);
+    let ids: Vec<&str> = sheet.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "wildfire-castelmar-burned-2300",
+            "authorities-evacuated-1400-residents",
+            "fire-chief-marta-ribas",
+            "regional-government-released-45"
+        ],
+        "{toml}"
+    );
+    assert!(toml.contains("published = 2025-08-14"), "{toml}");
+    assert!(toml.contains("cues = ["), "{toml}");
+    std::fs::write(dir.path().join("facts.toml"), &toml).expect("write");
+    for source in ["wire.md", "aid.md"] {
+        let check = factlint(&["check", "--facts", "facts.toml", source], dir.path());
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{source}: {}{}",
+            stdout(&check),
+            stderr(&check)
+        );
+        assert!(stdout(&check).is_empty(), "{source}: {}", stdout(&check));
+    }
+    // Nothing is written when a source cannot be read.
+    let missing = factlint(&["facts", "draft", "wire.md", "nowhere.md"], dir.path());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stdout(&missing).is_empty());
+}

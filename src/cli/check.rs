@@ -9,15 +9,15 @@ use std::time::Instant;
 
 use factlint::baseline::Baseline;
 use factlint::diagnostic::{Diagnostic, Severity};
-use factlint::facts::{FactSheet, SourceText};
+use factlint::facts::FactSheet;
 use factlint::lint::Checker;
-use factlint::prose::{Markup, Prose};
+use factlint::prose::Prose;
 use factlint::report::{self, Checked};
 use factlint::rules::FactSheetContext;
 use factlint::source::sheet_from_sources;
 use factlint::workspace::{Setup, Workspace};
 
-use super::{Input, Outcome, inputs, read_input, report_problems, use_color, write};
+use super::{Input, Outcome, inputs, read_input, read_sources, report_problems, use_color, write};
 use crate::{CheckArgs, Format};
 
 /// Below this many files no progress bar is drawn: the run is over first.
@@ -53,22 +53,7 @@ fn with_sources(
     if args.sources.is_empty() {
         return sheet_of;
     }
-    let mut sources = Vec::new();
-    for path in &args.sources {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push(SourceText {
-                    path: path.display().to_string(),
-                    text: Prose::new(&text, Markup::of(path)).text,
-                }),
-                Err(_) => outcome.fail(format!(
-                    "{}: source is not UTF-8 text; convert it (e.g. with iconv) and retry",
-                    path.display()
-                )),
-            },
-            Err(e) => outcome.fail(format!("{}: cannot read source: {e}", path.display())),
-        }
-    }
+    let sources = read_sources(&args.sources, outcome);
     for sheet in sheets.iter_mut() {
         *sheet = Arc::new(sheet_from_sources(
             sources.clone(),

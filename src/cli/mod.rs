@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use factlint::analysis::Analysis;
+use factlint::facts::SourceText;
 use factlint::prose::{Markup, Prose};
 use factlint::report;
 use factlint::workspace::{Problem, Workspace};
@@ -227,4 +228,46 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
     }
     report_problems(&mut workspace, false, &mut outcome);
     outcome.code()
+}
+
+/// Reads source documents for `--source` and `facts draft`: Markdown is read
+/// as its prose, as documents are. A source that cannot be read is reported.
+pub fn read_sources(paths: &[PathBuf], outcome: &mut Outcome) -> Vec<SourceText> {
+    let mut sources = Vec::with_capacity(paths.len());
+    for path in paths {
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push(SourceText {
+                    path: path.display().to_string(),
+                    text: Prose::new(&text, Markup::of(path)).text,
+                }),
+                Err(_) => outcome.fail(format!(
+                    "{}: source is not UTF-8 text; convert it (e.g. with iconv) and retry",
+                    path.display()
+                )),
+            },
+            Err(e) => outcome.fail(format!("{}: cannot read source: {e}", path.display())),
+        }
+    }
+    sources
+}
+
+/// `factlint facts draft`: a fact sheet from the sources, on standard
+/// output. Nothing is printed when a source cannot be read: half a sheet
+/// redirected into `facts.toml` would look whole.
+pub fn draft(paths: &[PathBuf], date: Option<jiff::civil::Date>) -> ExitCode {
+    let mut outcome = Outcome::default();
+    let sources = read_sources(paths, &mut outcome);
+    if outcome.failed {
+        return outcome.code();
+    }
+    let sheet = factlint::source::draft(&sources, date);
+    if std::io::stdout()
+        .lock()
+        .write_all(sheet.as_bytes())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::extract::quote::{quotations, quoted_span};
+use crate::facts::Origin;
 use crate::link::Kind;
 use crate::support::QuoteVerdict;
 use crate::verbatim::{QuoteMatch, QuoteWords, REORDERED, correction};
@@ -43,30 +44,49 @@ impl Rule for QuoteMismatch {
                 .mention(analysis, &first.span)
                 .map(|ctx| facts.index.links(&ctx, Kind::Quote))
                 .unwrap_or_default();
-            if let Some(support) = &facts.support {
-                if let QuoteVerdict::Misquotes { fact: f, passage } =
-                    support.judge_quote(facts.index.sheet, analysis, parts)
-                {
-                    let fact = facts.index.fact(f);
-                    out.push(super::source_contradiction(
-                        self,
-                        analysis,
-                        quoted_span(parts),
-                        fact,
-                        f,
-                        passage,
-                    ));
-                    continue;
-                }
+            // In source mode any words of the sources may be quoted.
+            if facts
+                .support
+                .as_ref()
+                .is_some_and(|s| s.quoted_in_source(&words))
+            {
+                continue;
             }
             let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
                 links.iter().any(|l| l.fact == fact && l.strong)
             }) else {
+                if let Some(support) = &facts.support {
+                    if let QuoteVerdict::Misquotes { fact: f, passage } =
+                        support.judge_quote(facts.index.sheet, analysis, parts)
+                    {
+                        out.push(super::source_contradiction(
+                            self,
+                            analysis,
+                            quoted_span(parts),
+                            facts.index.fact(f),
+                            f,
+                            passage,
+                        ));
+                    }
+                }
                 continue;
             };
             let fact = facts.index.fact(canonical.fact);
             let passage = &fact.text[fact.quotes[canonical.quote].content.clone()];
-            let mut notes = vec![format!("the fact says: “{passage}”")];
+            // A drafted fact is a sentence of a source, not a sheet's fact.
+            let (whose, says, label) = match fact.origin {
+                Origin::Sheet => (
+                    format!("fact `{}`", fact.id),
+                    "the fact says",
+                    format!("canonical quotation in fact `{}`", fact.id),
+                ),
+                Origin::Source(_) => (
+                    "the source".to_string(),
+                    "the source says",
+                    "the source's words".to_string(),
+                ),
+            };
+            let mut notes = vec![format!("{says}: “{passage}”")];
             notes.extend(changes.iter().map(|c| format!("changed: {c}")));
             // Safe to correct: one piece, in the speaker's order.
             let fix = (parts.len() == 1 && !changes.iter().any(|c| c == REORDERED))
@@ -85,13 +105,13 @@ impl Rule for QuoteMismatch {
                 fact: Some(canonical.fact),
                 expected: Some(passage.to_string()),
                 fact_value: Some(fact.quotes[canonical.quote].content.clone()),
-                fact_label: Some(format!("canonical quotation in fact `{}`", fact.id)),
+                fact_label: Some(label),
                 notes,
                 ..Diagnostic::new(
                     self.id(),
                     self.severity(),
                     quoted_span(parts),
-                    format!("misquote of fact `{}`: {}", fact.id, changes.join(", ")),
+                    format!("misquote of {whose}: {}", changes.join(", ")),
                 )
             });
         }

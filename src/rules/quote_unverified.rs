@@ -53,16 +53,24 @@ impl Rule for QuoteUnverified {
             {
                 continue;
             }
+            let (note, message) = if facts.support.is_some() {
+                (
+                    "quote the source's words, or paraphrase without quotation marks",
+                    "quotation is not in the source",
+                )
+            } else {
+                (
+                    "add it to the fact sheet if it is right, or check it against the source",
+                    "quotation matches no quotation in the fact sheet",
+                )
+            };
             out.push(Diagnostic {
-                notes: vec![
-                    "add it to the fact sheet if it is right, or check it against the source"
-                        .to_string(),
-                ],
+                notes: vec![note.to_string()],
                 ..Diagnostic::new(
                     self.id(),
                     self.severity(),
                     quoted_span(parts),
-                    "quotation matches no quotation in the fact sheet".to_string(),
+                    message.to_string(),
                 )
             });
         }
