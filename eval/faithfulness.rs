@@ -12,7 +12,10 @@
 //! ignored). Printed: balanced accuracy overall and per error type (the
 //! rows of that type against all consistent rows), the false-alarm rate on
 //! consistent rows, rows per second, and the largest classes of errors:
-//! missed rows by type and false alarms by rule. `--out` writes one line per
+//! missed rows by type and by what was reported on them, and false alarms
+//! by rule; when rows carry SummEdits' `meta` (the edit and whether the
+//! new value is elsewhere in the source), missed rows by kind of edit too.
+//! `--out` writes one line per
 //! row: `{"id", "prediction", "findings": [{"rule", "severity", "text",
 //! "message", "start", "end"}]}`, byte offsets into the candidate.
 
@@ -41,6 +44,50 @@ struct Row {
     label: String,
     #[serde(default)]
     error_types: Vec<String>,
+    /// SummEdits' edit annotations, when the file has them.
+    #[serde(default)]
+    meta: Option<Meta>,
+}
+
+/// What the data says was edited (optional).
+#[derive(Deserialize, Default)]
+struct Meta {
+    #[serde(default)]
+    changes: Vec<Change>,
+    #[serde(default)]
+    value_support: Vec<ValueSupport>,
+}
+
+#[derive(Deserialize)]
+struct Change {
+    #[serde(default)]
+    edited: String,
+    #[serde(default)]
+    cats: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ValueSupport {
+    in_source: bool,
+}
+
+/// The kind of edit a missed row has, from the data's annotations.
+fn edit_class(row: &Row) -> Option<&'static str> {
+    let meta = row.meta.as_ref()?;
+    Some(if row.error_types.iter().any(|t| t == "quote") {
+        "a quotation edited"
+    } else if !meta.value_support.is_empty() && meta.value_support.iter().all(|v| v.in_source) {
+        "the new value is given elsewhere in the source"
+    } else if !meta
+        .changes
+        .iter()
+        .filter(|c| !c.cats.is_empty())
+        .any(|c| c.edited.bytes().any(|b| b.is_ascii_digit()))
+    {
+        "no digit in the edit (up/down, ordinals, units, before/after)"
+    } else {
+        "a number or date with digits changed"
+    })
 }
 
 /// What was predicted for one row.
@@ -236,6 +283,51 @@ fn summary(rows: &[Row], predictions: &[Prediction], seconds: f64) -> String {
     s.push_str("false alarms by rule (consistent rows with an error from it):\n");
     for (rule, n) in by_rule {
         s.push_str(&format!("  {rule:<18} {n}\n"));
+    }
+    // What factlint said about the inconsistent rows it missed: nothing at
+    // all (the change is not a value it reads, or the value was judged
+    // supported), or warnings only (unsupported values, unverified quotes).
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+    for (row, p) in rows.iter().zip(predictions) {
+        if row.label != "inconsistent" || p.inconsistent {
+            continue;
+        }
+        let mut rules: Vec<&str> = p
+            .findings
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .map(|d| d.rule)
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let class = if rules.is_empty() {
+            "no finding".to_string()
+        } else {
+            format!("warnings only: {}", rules.join(", "))
+        };
+        *missed.entry(class).or_default() += 1;
+    }
+    let mut by_edit: BTreeMap<&str, usize> = BTreeMap::new();
+    for (row, p) in rows.iter().zip(predictions) {
+        if row.label == "inconsistent" && !p.inconsistent {
+            if let Some(class) = edit_class(row) {
+                *by_edit.entry(class).or_default() += 1;
+            }
+        }
+    }
+    let mut missed: Vec<(String, usize)> = missed.into_iter().collect();
+    missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    s.push_str("missed inconsistent rows by what was reported:\n");
+    for (class, n) in missed {
+        s.push_str(&format!("  {class:<40} {n}\n"));
+    }
+    if !by_edit.is_empty() {
+        let mut by_edit: Vec<(&str, usize)> = by_edit.into_iter().collect();
+        by_edit.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        s.push_str("missed inconsistent rows by the data's edit annotations:\n");
+        for (class, n) in by_edit {
+            s.push_str(&format!("  {class:<64} {n}\n"));
+        }
     }
     s.push_str(&format!(
         "speed: {:.0} rows/s ({} rows in {seconds:.2} s)\n",

@@ -394,7 +394,10 @@ pub fn restates(
     };
     // Another kind of amount ("several plans" for "$250"), or a vague one
     // for a number, restates nothing.
-    if !comparable(m, v) || v.vague.is_some() && m.vague.is_none() {
+    // Two counted nouns may name one thing ("six planes" for "six
+    // aircraft"): for support the kind is enough.
+    let counted = |q: &QuantityMention| q.unit_kind == Some(UnitKind::Counted);
+    if !(comparable(m, v) || counted(m) && counted(v)) || v.vague.is_some() && m.vague.is_none() {
         return false;
     }
     // A range restates a range with the same ends ("$80 million to $100

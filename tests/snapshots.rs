@@ -66,10 +66,14 @@ fn check(dir: &Path, expected: &BTreeSet<String>) {
 
 #[test]
 fn every_snapshot_is_referenced() {
-    let mut expected: BTreeSet<String> = ["castelmar_human", "castelmar_json"]
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let mut expected: BTreeSet<String> = [
+        "castelmar_human",
+        "castelmar_json",
+        "castelmar_source_mode_human",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect();
     for category in std::fs::read_dir(root().join("rules")).expect("rules folder") {
         let category = category.expect("entry").path();
         for rule in std::fs::read_dir(&category).expect("category folder") {

@@ -12,6 +12,10 @@ use super::{Context, Rule, RuleDoc, RuleMeta};
 
 pub struct QuoteMismatch;
 
+/// How many of the source sentences a quotation's sentence restates best
+/// count as linked to it (source mode).
+const RESTATED_LINKS: usize = 3;
+
 static META: RuleMeta = RuleMeta {
     id: "quote/mismatch",
     severity: Severity::Error,
@@ -52,8 +56,21 @@ impl Rule for QuoteMismatch {
             {
                 continue;
             }
+            // In source mode, the source sentences the quotation's sentence
+            // restates best stand for the linked facts.
+            let restated: Vec<usize> = facts
+                .support
+                .as_ref()
+                .map(|s| {
+                    s.ranked(facts.index.sheet, analysis, &quoted_span(parts))
+                        .into_iter()
+                        .take(RESTATED_LINKS)
+                        .map(|(f, _)| f)
+                        .collect()
+                })
+                .unwrap_or_default();
             let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
-                links.iter().any(|l| l.fact == fact && l.strong)
+                links.iter().any(|l| l.fact == fact && l.strong) || restated.contains(&fact)
             }) else {
                 if let Some(support) = &facts.support {
                     if let QuoteVerdict::Misquotes { fact: f, passage } =

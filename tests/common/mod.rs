@@ -49,6 +49,16 @@ pub fn fixture_sheet(folder: &Path) -> Option<FactSheet> {
     Some(sheet_from_sources(vec![source], sheet.as_ref(), None))
 }
 
+/// A fact sheet of one source document alone (source mode, as `--source`).
+pub fn fixture_sheet_from(source_path: &Path) -> FactSheet {
+    let text = std::fs::read_to_string(source_path).expect("source readable");
+    let source = SourceText {
+        path: relative(source_path),
+        text: Prose::new(&text, Markup::of(source_path)).text,
+    };
+    sheet_from_sources(vec![source], None, None)
+}
+
 /// Checks one document with the default rules, as the binary does; returns its findings and
 /// the human and JSON output.
 pub fn check_file(doc: &Path, sheet: Option<&FactSheet>) -> (Vec<Diagnostic>, String, String) {
