@@ -251,16 +251,7 @@ impl SourceSupport {
     /// first: those sharing its words (rare ones and near ones counting
     /// more) that score at least [`MIN_RESTATEMENT`].
     pub fn ranked(&self, sheet: &FactSheet, analysis: &Analysis, span: &Span) -> Vec<(usize, f32)> {
-        let Some(sentence) = analysis.doc.sentence_at(span.start) else {
-            return Vec::new();
-        };
-        let from = analysis
-            .words
-            .partition_point(|w| w.span.start < sentence.start);
-        let to = analysis
-            .words
-            .partition_point(|w| w.span.end <= sentence.end);
-        let around: Vec<&Word> = analysis.words[from..to.max(from)]
+        let around: Vec<&Word> = sentence_words(analysis, span)
             .iter()
             .filter(|w| !(w.span.start >= span.start && w.span.end <= span.end))
             .collect();
@@ -317,11 +308,8 @@ impl SourceSupport {
         values: &[(usize, Span)],
     ) -> Option<usize> {
         let fact = &sheet.facts[f];
-        let sentence = analysis.doc.sentence_at(span.start)?;
-        let mine: HashSet<&str> = analysis
-            .words
+        let mine: HashSet<&str> = sentence_words(analysis, span)
             .iter()
-            .filter(|w| w.span.start >= sentence.start && w.span.end <= sentence.end)
             .filter(|w| !is_stop_word(&w.stem))
             .map(|w| w.stem.as_str())
             .collect();
@@ -353,6 +341,17 @@ fn crosses_clause(text: &str, between: Span) -> bool {
         || gap
             .split(|c: char| !c.is_alphabetic())
             .any(|w| CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// The words of the sentence around `span` (none outside a sentence).
+fn sentence_words<'a>(analysis: &'a Analysis, span: &Span) -> &'a [Word] {
+    let Some(sentence) = analysis.doc.sentence_at(span.start) else {
+        return &[];
+    };
+    let words = &analysis.words;
+    let from = words.partition_point(|w| w.span.start < sentence.start);
+    let to = words.partition_point(|w| w.span.end <= sentence.end);
+    &words[from..to.max(from)]
 }
 
 /// A fact's content words, values and stop words left out.
@@ -659,9 +658,6 @@ impl SourceSupport {
     /// match the words right around a source value: a value is what its
     /// neighbours say it is ("up 17% from $0.29", "the Bundle for $100").
     fn local_score(&self, analysis: &Analysis, span: &Span, fact: &Fact, value: &Span) -> f32 {
-        let Some(sentence) = analysis.doc.sentence_at(span.start) else {
-            return 0.0;
-        };
         let near = |ws: &[Word], at: &Span| -> HashMap<String, f32> {
             let i = ws.partition_point(|w| w.span.end <= at.start);
             let j = ws.partition_point(|w| w.span.start < at.end);
@@ -681,13 +677,7 @@ impl SourceSupport {
             }
             out
         };
-        let from = analysis
-            .words
-            .partition_point(|w| w.span.start < sentence.start);
-        let to = analysis
-            .words
-            .partition_point(|w| w.span.end <= sentence.end);
-        let mine = near(&analysis.words[from..to.max(from)], span);
+        let mine = near(sentence_words(analysis, span), span);
         let theirs = near(&words(&fact.text, 0..fact.text.len()), value);
         mine.iter()
             .filter_map(|(stem, a)| {
