@@ -77,16 +77,25 @@ pub struct SourceSupport {
     /// The unknown date both texts were read against, when neither gives
     /// one (see [`crate::source::FRAME`]).
     frame: Option<Date>,
-    /// The facts drafted from source documents.
-    facts: Vec<usize>,
-    /// Per fact (by sheet index): its content stems.
-    stems: HashMap<usize, HashSet<String>>,
+    /// The facts drafted from source documents, by sheet index, with
+    /// their words read once.
+    facts: HashMap<usize, SourceFact>,
+    /// Their sheet indices, in order.
+    order: Vec<usize>,
     /// Stem → its weight: 1 for a word of one fact, less for common ones.
     weights: HashMap<String, f32>,
     /// Each source document's words, folded for quotation comparison: the
     /// rewrite may quote any words of its source, marked as a quotation
     /// there or not (a transcript is all speech).
     folded_sources: Vec<Vec<String>>,
+}
+
+/// A source fact's words.
+#[derive(Debug)]
+struct SourceFact {
+    words: Vec<Word>,
+    /// Its content stems: values and stop words left out.
+    stems: HashSet<String>,
 }
 
 /// What supports a value.
@@ -111,19 +120,30 @@ pub struct Restated {
 impl SourceSupport {
     /// `None` when the sheet was not drafted from sources.
     pub fn new(sheet: &FactSheet) -> Option<Self> {
-        let facts: Vec<usize> = (0..sheet.facts.len())
+        let order: Vec<usize> = (0..sheet.facts.len())
             .filter(|&f| matches!(sheet.facts[f].origin, Origin::Source(_)))
             .collect();
         if sheet.sources.is_empty() {
             return None;
         }
-        let stems: HashMap<usize, HashSet<String>> = facts
+        let facts: HashMap<usize, SourceFact> = order
             .iter()
-            .map(|&f| (f, content_stems(&sheet.facts[f])))
+            .map(|&f| {
+                let text = &sheet.facts[f].text;
+                let words = words(text, 0..text.len());
+                let stems = words
+                    .iter()
+                    .filter(|w| {
+                        !is_stop_word(&w.stem) && !w.stem.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                    .map(|w| w.stem.clone())
+                    .collect();
+                (f, SourceFact { words, stems })
+            })
             .collect();
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for set in stems.values() {
-            for s in set {
+        for fact in facts.values() {
+            for s in &fact.stems {
                 *counts.entry(s).or_default() += 1;
             }
         }
@@ -140,13 +160,13 @@ impl SourceSupport {
             folded_sources,
             frame: sheet.frame.then_some(sheet.published).flatten(),
             facts,
-            stems,
+            order,
             weights,
         })
     }
 
     fn source_facts<'s>(&self, sheet: &'s FactSheet) -> impl Iterator<Item = (usize, &'s Fact)> {
-        self.facts.iter().map(move |&f| (f, &sheet.facts[f]))
+        self.order.iter().map(move |&f| (f, &sheet.facts[f]))
     }
 
     /// What supports quantity `mention` (written `written`), if anything.
@@ -283,7 +303,7 @@ impl SourceSupport {
         let mut ranked: Vec<(usize, f32)> = self
             .source_facts(sheet)
             .map(|(f, _)| {
-                let stems = &self.stems[&f];
+                let stems = &self.facts[&f].stems;
                 let score = near
                     .iter()
                     .filter(|(stem, _)| stems.contains(**stem))
@@ -301,19 +321,18 @@ impl SourceSupport {
     /// the fact shares with the sentence around `span`.
     fn nearest_value(
         &self,
-        sheet: &FactSheet,
         analysis: &Analysis,
         span: &Span,
         f: usize,
         values: &[(usize, Span)],
     ) -> Option<usize> {
-        let fact = &sheet.facts[f];
         let mine: HashSet<&str> = sentence_words(analysis, span)
             .iter()
             .filter(|w| !is_stop_word(&w.stem))
             .map(|w| w.stem.as_str())
             .collect();
-        let shared: Vec<usize> = words(&fact.text, 0..fact.text.len())
+        let shared: Vec<usize> = self.facts[&f]
+            .words
             .iter()
             .filter(|w| mine.contains(w.stem.as_str()))
             .map(|w| w.span.start)
@@ -343,6 +362,25 @@ fn crosses_clause(text: &str, between: Span) -> bool {
             .any(|w| CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
+/// The content words within [`LOCAL_REACH`] words of `at`, each weighted
+/// by its nearness.
+fn neighbours<'w>(words: &'w [Word], at: &Span) -> HashMap<&'w str, f32> {
+    let i = words.partition_point(|w| w.span.end <= at.start);
+    let j = words.partition_point(|w| w.span.start < at.end).max(i);
+    let before = words[..i].iter().rev().take(LOCAL_REACH).enumerate();
+    let after = words[j..].iter().take(LOCAL_REACH).enumerate();
+    let mut out: HashMap<&str, f32> = HashMap::new();
+    for (d, w) in before.chain(after) {
+        if is_stop_word(&w.stem) || w.stem.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let weight = 1.0 / (1.0 + d as f32 / LOCAL_HALF);
+        let e = out.entry(w.stem.as_str()).or_default();
+        *e = e.max(weight);
+    }
+    out
+}
+
 /// The words of the sentence around `span` (none outside a sentence).
 fn sentence_words<'a>(analysis: &'a Analysis, span: &Span) -> &'a [Word] {
     let Some(sentence) = analysis.doc.sentence_at(span.start) else {
@@ -352,15 +390,6 @@ fn sentence_words<'a>(analysis: &'a Analysis, span: &Span) -> &'a [Word] {
     let from = words.partition_point(|w| w.span.start < sentence.start);
     let to = words.partition_point(|w| w.span.end <= sentence.end);
     &words[from..to.max(from)]
-}
-
-/// A fact's content words, values and stop words left out.
-fn content_stems(fact: &Fact) -> HashSet<String> {
-    words(&fact.text, 0..fact.text.len())
-        .into_iter()
-        .filter(|w| !is_stop_word(&w.stem) && !w.stem.starts_with(|c: char| c.is_ascii_digit()))
-        .map(|w| w.stem)
-        .collect()
 }
 
 /// Whether quantity `m` (its number written `written`) restates source
@@ -654,61 +683,34 @@ struct Scored {
 }
 
 impl SourceSupport {
-    /// How well the words right around a value of the rewrite (at `span`)
-    /// match the words right around a source value: a value is what its
-    /// neighbours say it is ("up 17% from $0.29", "the Bundle for $100").
-    fn local_score(&self, analysis: &Analysis, span: &Span, fact: &Fact, value: &Span) -> f32 {
-        let near = |ws: &[Word], at: &Span| -> HashMap<String, f32> {
-            let i = ws.partition_point(|w| w.span.end <= at.start);
-            let j = ws.partition_point(|w| w.span.start < at.end);
-            let mut out: HashMap<String, f32> = HashMap::new();
-            let before = ws[..i].iter().rev().enumerate();
-            let after = ws[j..].iter().enumerate();
-            for (d, w) in before.chain(after) {
-                if d >= LOCAL_REACH {
-                    continue;
-                }
-                if is_stop_word(&w.stem) || w.stem.starts_with(|c: char| c.is_ascii_digit()) {
-                    continue;
-                }
-                let weight = 1.0 / (1.0 + d as f32 / LOCAL_HALF);
-                let e = out.entry(w.stem.clone()).or_default();
-                *e = e.max(weight);
-            }
-            out
-        };
-        let mine = near(sentence_words(analysis, span), span);
-        let theirs = near(&words(&fact.text, 0..fact.text.len()), value);
-        mine.iter()
-            .filter_map(|(stem, a)| {
-                let b = theirs.get(stem)?;
-                Some(self.weights.get(stem).copied().unwrap_or(0.0) * a * b)
-            })
-            .sum()
-    }
-
     /// `values` (fact, value index, value span) scored: how well the
-    /// sentence restates the fact's sentence, plus how well the value's
-    /// neighbours match.
+    /// sentence restates the fact's sentence, plus how well the words right
+    /// around the value match those around the rewrite's value (a value is
+    /// what its neighbours say it is: "up 17% from $0.29", "the Bundle for
+    /// $100").
     fn score(
         &self,
         analysis: &Analysis,
         span: &Span,
         ranked: &[(usize, f32)],
-        facts: &[Fact],
         values: impl Iterator<Item = (usize, usize, Span)>,
     ) -> Vec<Scored> {
+        let sentence: HashMap<usize, f32> = ranked.iter().copied().collect();
+        let mine = neighbours(sentence_words(analysis, span), span);
         let mut out: Vec<Scored> = values
             .map(|(fact, value, at)| {
-                let sentence = ranked
+                let theirs = neighbours(&self.facts[&fact].words, &at);
+                let local: f32 = mine
                     .iter()
-                    .find(|(f, _)| *f == fact)
-                    .map_or(0.0, |(_, s)| *s);
+                    .filter_map(|(stem, a)| {
+                        let b = theirs.get(stem)?;
+                        Some(self.weights.get(*stem).copied().unwrap_or(0.0) * a * b)
+                    })
+                    .sum();
                 Scored {
                     fact,
                     value,
-                    score: sentence
-                        + LOCAL_WEIGHT * self.local_score(analysis, span, &facts[fact], &at),
+                    score: sentence.get(&fact).copied().unwrap_or(0.0) + LOCAL_WEIGHT * local,
                 }
             })
             .collect();
@@ -716,10 +718,6 @@ impl SourceSupport {
         out
     }
 
-    /// The verdict from the scored values of the same kind and those that
-    /// agree: supported when an agreeing value is restated about as well as
-    /// the best one of its kind, a contradiction of the best one when it
-    /// scores as a restatement at all, otherwise unsupported.
     /// The *another event* guard, as for fact sheets ([`crate::link`]):
     /// "in a separate assault", "an earlier raid" next to the value say it
     /// is not what the restated sentence reports (unless that sentence says
@@ -739,10 +737,14 @@ impl SourceSupport {
             .any(|w| {
                 let word = analysis.doc.text[w.span.clone()].to_ascii_lowercase();
                 SOURCE_EVENT_MARKERS.contains(&word.as_str())
-                    && !self.stems[&fact].contains(&w.stem)
+                    && !self.facts[&fact].stems.contains(&w.stem)
             })
     }
 
+    /// The verdict from the scored values of the same kind and those that
+    /// agree: supported when an agreeing value is restated about as well as
+    /// the best one of its kind, a contradiction of the best one when it
+    /// scores as a restatement at all, otherwise unsupported.
     fn decide(
         &self,
         comparable: &[Scored],
@@ -801,7 +803,6 @@ impl SourceSupport {
                 analysis,
                 &mention.span,
                 &ranked,
-                &sheet.facts,
                 self.source_facts(sheet).flat_map(|(f, fact)| {
                     fact.quantities
                         .iter()
@@ -867,7 +868,6 @@ impl SourceSupport {
                 analysis,
                 &mention.span,
                 &ranked,
-                &sheet.facts,
                 self.source_facts(sheet).flat_map(|(f, fact)| {
                     fact.times
                         .iter()
@@ -937,7 +937,7 @@ impl SourceSupport {
             .enumerate()
             .map(|(i, q)| (i, q.content.clone()))
             .collect();
-        let passage = match self.nearest_value(sheet, analysis, &span, fact, &quotes) {
+        let passage = match self.nearest_value(analysis, &span, fact, &quotes) {
             Some(q) => quotes[q].1.clone(),
             None => 0..sheet.facts[fact].text.len(),
         };
