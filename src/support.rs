@@ -381,6 +381,112 @@ fn neighbours<'w>(words: &'w [Word], at: &Span) -> HashMap<&'w str, f32> {
     out
 }
 
+/// Words that say an amount went up ...
+const UP: &[&str] = &[
+    "up",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "growth",
+    "gain",
+    "gained",
+    "gains",
+    "higher",
+    "climb",
+    "climbed",
+    "jump",
+    "jumped",
+    "raise",
+    "raised",
+    "improved",
+    "surged",
+];
+/// ... or down.
+const DOWN: &[&str] = &[
+    "down",
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "falling",
+    "decrease",
+    "decreased",
+    "decreases",
+    "decline",
+    "declined",
+    "declines",
+    "drop",
+    "dropped",
+    "drops",
+    "lower",
+    "lowered",
+    "loss",
+    "losses",
+    "lost",
+    "shrank",
+    "shrink",
+    "cut",
+    "cuts",
+    "reduce",
+    "reduced",
+    "weakened",
+    "slumped",
+];
+/// How many words from an amount its direction word may stand.
+const DIRECTION_REACH: usize = 3;
+
+/// Whether the amount at `at` went up (`true`) or down (`false`), by the
+/// direction words within [`DIRECTION_REACH`] words of it in its clause;
+/// `None` when they say neither, or both.
+fn direction(words: &[Word], text: &str, at: &Span) -> Option<bool> {
+    let i = words.partition_point(|w| w.span.end <= at.start);
+    let j = words.partition_point(|w| w.span.start < at.end).max(i);
+    let before = words[..i].iter().rev().take(DIRECTION_REACH);
+    let after = words[j..].iter().take(DIRECTION_REACH);
+    // "rose 5% to $2 billion": the level reached ("to", "from", "at", "of"
+    // an amount) takes no direction from the verb before it.
+    let before = before.take_while(|w| {
+        !matches!(
+            text[w.span.clone()].to_ascii_lowercase().as_str(),
+            "to" | "from" | "at" | "of"
+        )
+    });
+    let mut found: Option<bool> = None;
+    for w in before.chain(after) {
+        let between = if w.span.end <= at.start {
+            w.span.end..at.start
+        } else {
+            at.end..w.span.start
+        };
+        if crosses_clause(text, between) {
+            continue;
+        }
+        let word = text[w.span.clone()].to_ascii_lowercase();
+        let says = if UP.contains(&word.as_str()) {
+            true
+        } else if DOWN.contains(&word.as_str()) {
+            false
+        } else {
+            continue;
+        };
+        if found.is_some_and(|f| f != says) {
+            return None;
+        }
+        found = Some(says);
+    }
+    found
+}
+
 /// The words of the sentence around `span` (none outside a sentence).
 fn sentence_words<'a>(analysis: &'a Analysis, span: &Span) -> &'a [Word] {
     let Some(sentence) = analysis.doc.sentence_at(span.start) else {
@@ -843,6 +949,30 @@ impl SourceSupport {
             Verdict::Contradicts(r) if self.another_event(analysis, &mention.span, r.fact) => {
                 Verdict::Unsupported
             }
+            // The same amount, but the source's went the other way ("fell
+            // 5%" written "rose 5%").
+            Verdict::Supported => match agreeing.first() {
+                Some(a)
+                    if direction(
+                        sentence_words(analysis, &mention.span),
+                        analysis.doc.text,
+                        &mention.span,
+                    )
+                    .zip(direction(
+                        &self.facts[&a.fact].words,
+                        &sheet.facts[a.fact].text,
+                        &sheet.facts[a.fact].quantities[a.value].span,
+                    ))
+                    .is_some_and(|(mine, theirs)| mine != theirs) =>
+                {
+                    Verdict::Contradicts(Restated {
+                        fact: a.fact,
+                        value: a.value,
+                        score: a.score,
+                    })
+                }
+                _ => Verdict::Supported,
+            },
             verdict => verdict,
         }
     }
@@ -1135,6 +1265,22 @@ mod tests {
         assert_eq!(
             verdicts(source, "The new budget takes effect last month."),
             ["last month: unsupported"]
+        );
+    }
+
+    #[test]
+    fn the_same_amount_going_the_other_way_is_a_contradiction() {
+        let source = "Quarterly revenue fell 5% to $2 billion, and costs rose 3%.";
+        assert_eq!(
+            verdicts(source, "Quarterly revenue rose 5% to $2 billion."),
+            ["5% ≠ 5%", "$2 billion: supported"]
+        );
+        assert_eq!(
+            verdicts(
+                source,
+                "Quarterly revenue was down 5%, while costs were up 3%."
+            ),
+            ["5%: supported", "3%: supported"]
         );
     }
 

@@ -8,7 +8,7 @@ use crate::facts::FactSheet;
 use crate::house_style::Tolerance;
 use crate::interval::{Interval, is_rounding_of};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
-use crate::support::Verdict;
+use crate::support::{Verdict, restates};
 use crate::words::{concept, stem};
 
 use super::{Context, FactSheetContext, Rule, RuleDoc, RuleMeta};
@@ -104,14 +104,25 @@ impl Rule for QuantityMismatch {
                 }
                 let fact = facts.index.fact(restated.fact);
                 let value = &fact.quantities[restated.value];
-                out.push(super::source_contradiction(
+                let mut found = super::source_contradiction(
                     self,
                     analysis,
                     mention.span.clone(),
                     fact,
                     restated.fact,
                     value.span.clone(),
-                ));
+                );
+                // The same amount, contradicted by its direction.
+                let written = &analysis.doc.text[mention.number_span.clone()];
+                if restates(mention, written, value, sheet) {
+                    found.message = format!(
+                        "“{}” goes the other way from the source, which says: “{}”",
+                        &analysis.doc.text[mention.span.clone()],
+                        fact.text.trim()
+                    );
+                    found.notes.clear();
+                }
+                out.push(found);
             }
         }
     }
