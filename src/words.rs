@@ -147,12 +147,18 @@ fn trim_e(s: String) -> String {
 
 /// "stopp" → "stop", "planned" → "plan"; "kill" keeps its double l.
 fn undouble(root: &str) -> String {
-    let b = root.as_bytes();
-    let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
-        root[..n - 1].to_string()
-    } else {
-        root.to_string()
+    // Letters, not bytes: '𑙙' ends in two equal bytes.
+    let mut last = root.chars().rev();
+    match (last.next(), last.next()) {
+        (Some(a), Some(b))
+            if root.len() >= 3
+                && a == b
+                && a.is_ascii_alphabetic()
+                && !matches!(a, 'l' | 's' | 'z' | 'f') =>
+        {
+            root[..root.len() - 1].to_string()
+        }
+        _ => root.to_string(),
     }
 }
 
@@ -463,6 +469,14 @@ pub fn is_title_case(words: &[Word], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_doubled_letter_is_a_letter_not_a_byte() {
+        // '𑙙' is F0 91 99 99: its last two bytes are equal.
+        assert_eq!(stem("𑙙ed"), "𑙙");
+        assert_eq!(stem("planned"), "plan");
+        assert_eq!(stem("killed"), "kill");
+    }
 
     #[test]
     fn stems_fold_inflections() {
