@@ -673,11 +673,28 @@ fn frame_kind(written: &str) -> u8 {
         0
     } else if has(&[
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]) || lower.bytes().any(|b| b.is_ascii_digit())
+    ]) || has(&["first", "second", "third", "fourth"])
+        || lower.bytes().any(|b| b.is_ascii_digit())
     {
-        1
+        NAMED
     } else {
         2
+    }
+}
+
+/// The kind of a named month, day or quarter ("May", "June 2", "the first
+/// quarter") in [`frame_kind`].
+const NAMED: u8 = 1;
+
+impl SourceSupport {
+    /// Both read in the frame and both a named month, day or quarter: their
+    /// year is the frame's guess (a tense may move it), so they compare
+    /// without it ("Q1" and "the first quarter").
+    fn named_in_frame(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
+        in_frame(a, self.frame)
+            && in_frame(b, self.frame)
+            && frame_kind(wa) == NAMED
+            && frame_kind(wb) == NAMED
     }
 }
 
@@ -709,7 +726,9 @@ impl SourceSupport {
             if x == y {
                 return true;
             }
-            if in_frame(a, self.frame) != in_frame(b, self.frame) {
+            if in_frame(a, self.frame) != in_frame(b, self.frame)
+                || self.named_in_frame(a, wa, b, wb)
+            {
                 return yearless(x) == yearless(y);
             }
         }
@@ -725,9 +744,15 @@ impl SourceSupport {
     /// Whether `a` and `b`, comparable, cannot both be true: dates whose
     /// days do not meet (both dated, or both in the frame), durations of
     /// another length.
-    fn times_contradict(&self, a: &TimeMention, b: &TimeMention) -> bool {
+    fn times_contradict(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
         if in_frame(a, self.frame) != in_frame(b, self.frame) {
             return false;
+        }
+        if self.named_in_frame(a, wa, b, wb) {
+            return match (&a.value, &b.value) {
+                (Some(x), Some(y)) => yearless(x) != yearless(y),
+                _ => false,
+            };
         }
         match (a.interval, b.interval) {
             // Clock times of one day: "6:55" is not "7:55".
@@ -1021,7 +1046,12 @@ impl SourceSupport {
             values(&|fact, t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]));
         match self.decide(&comparable, &agreeing, |_| false) {
             Verdict::Contradicts(r)
-                if !self.times_contradict(mention, &sheet.facts[r.fact].times[r.value]) =>
+                if !self.times_contradict(
+                    mention,
+                    written,
+                    &sheet.facts[r.fact].times[r.value],
+                    &sheet.facts[r.fact].text[sheet.facts[r.fact].times[r.value].span.clone()],
+                ) =>
             {
                 Verdict::Supported
             }
