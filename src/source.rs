@@ -37,30 +37,27 @@ const ID_WORDS: usize = 4;
 /// How many cues a drafted fact suggests.
 const MAX_CUES: usize = 4;
 
-/// The facts of `sources`, in order, each a sentence with a checkable
-/// value. `published` dates a source whose front matter gives no date;
-/// ids already in `taken` are not reused.
-pub fn facts_of(
-    sources: &[SourceText],
-    published: Option<Date>,
-    taken: &mut HashSet<String>,
-) -> Vec<Fact> {
+/// The facts of the source documents `docs`, in order, each a sentence
+/// with a checkable value. `published` dates a source that gives no date
+/// of its own (front matter or dateline); ids already in `taken` are not
+/// reused.
+fn facts_of(docs: &[Document], published: Option<Date>, taken: &mut HashSet<String>) -> Vec<Fact> {
     let mut facts = Vec::new();
-    for (n, source) in sources.iter().enumerate() {
-        let doc = Document::new(&source.text);
+    for (n, doc) in docs.iter().enumerate() {
+        let text = doc.text;
         // The source's own date (front matter or dateline) first; its
         // dateline dates the story and is no fact.
-        let reference = reference_date(&doc, None, published);
+        let reference = reference_date(doc, None, published);
         let date = reference.as_ref().map(|r| r.date);
         let dateline = reference.and_then(|r| r.dateline);
-        for mut span in units(&doc) {
+        for mut span in units(doc) {
             // "CASTELMAR, Aug. 14, 2025 — The wildfire…": the fact starts
             // after the dateline.
             if let Some(d) = dateline
                 .as_ref()
                 .filter(|d| span.start <= d.start && d.end < span.end)
             {
-                let rest = &source.text[d.end..span.end];
+                let rest = &text[d.end..span.end];
                 let skipped = rest.len()
                     - rest
                         .trim_start_matches(|c: char| {
@@ -69,11 +66,11 @@ pub fn facts_of(
                         .len();
                 span.start = d.end + skipped;
             }
-            let text = source.text[span.clone()].to_string();
-            let id = unique_id(&text, taken);
+            let sentence = text[span.clone()].to_string();
+            let id = unique_id(&sentence, taken);
             let mut fact = Fact::new(
                 id,
-                text,
+                sentence,
                 span,
                 Vec::new(),
                 Scope::Sentence,
@@ -107,14 +104,14 @@ pub fn sheet_from_sources(
     let mut taken: HashSet<String> = sheet
         .map(|s| s.facts.iter().map(|f| f.id.clone()).collect())
         .unwrap_or_default();
+    let docs: Vec<Document> = sources.iter().map(|s| Document::new(&s.text)).collect();
     let published = published.or(sheet.and_then(|s| s.published)).or_else(|| {
-        sources
-            .iter()
-            .find_map(|s| reference_date(&Document::new(&s.text), None, None).map(|r| r.date))
+        docs.iter()
+            .find_map(|doc| reference_date(doc, None, None).map(|r| r.date))
     });
     let frame = published.is_none();
     let published = published.or(Some(FRAME));
-    let drafted = facts_of(&sources, published, &mut taken);
+    let drafted = facts_of(&docs, published, &mut taken);
     match sheet {
         Some(sheet) => FactSheet {
             path: sheet.path.clone(),
@@ -337,7 +334,7 @@ mod tests {
         let sources = [source(
             "Gunmen attacked the base on Sunday. The army was surprised. More than 30 soldiers were killed.",
         )];
-        let facts = facts_of(&sources, None, &mut HashSet::new());
+        let facts = sheet_from_sources(sources.to_vec(), None, None).facts;
         let texts: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -353,7 +350,7 @@ mod tests {
     #[test]
     fn a_quotation_over_two_sentences_is_one_fact() {
         let text = "The minister said: \"We left. We will come back.\" Nothing else was said.";
-        let facts = facts_of(&[source(text)], None, &mut HashSet::new());
+        let facts = sheet_from_sources(vec![source(text)], None, None).facts;
         assert_eq!(facts.len(), 1);
         assert_eq!(
             facts[0].text,

@@ -98,15 +98,6 @@ struct SourceFact {
     stems: HashSet<String>,
 }
 
-/// What supports a value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Support {
-    /// A source fact states it.
-    Stated { fact: usize },
-    /// Editors' arithmetic on source values ("the sum of 12 and 30").
-    Derived(String),
-}
-
 /// The source sentence an unsupported value's sentence restates, and the
 /// value there it contradicts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,7 +105,6 @@ pub struct Restated {
     pub fact: usize,
     /// Index into the fact's quantities or times.
     pub value: usize,
-    pub score: f32,
 }
 
 impl SourceSupport {
@@ -169,30 +159,9 @@ impl SourceSupport {
         self.order.iter().map(move |&f| (f, &sheet.facts[f]))
     }
 
-    /// What supports quantity `mention` (written `written`), if anything.
-    pub fn quantity(
-        &self,
-        sheet: &FactSheet,
-        mention: &QuantityMention,
-        written: &str,
-    ) -> Option<Support> {
-        let style = &sheet.house_style;
-        let tolerance = style.tolerance;
-        let read = Interval::read(mention, style, tolerance);
-        for (f, fact) in self.source_facts(sheet) {
-            if fact
-                .quantities
-                .iter()
-                .any(|v| restates(mention, written, v, sheet))
-            {
-                return Some(Support::Stated { fact: f });
-            }
-        }
-        self.derived(sheet, mention, written, &read, tolerance, None)
-    }
-
-    /// A sum, difference or percentage of two source values that agrees.
-    fn derived(
+    /// Whether a sum, difference or percentage of two source values (of
+    /// the facts `only` lists, or all) agrees with `mention`.
+    fn derives(
         &self,
         sheet: &FactSheet,
         mention: &QuantityMention,
@@ -200,8 +169,10 @@ impl SourceSupport {
         read: &Interval,
         tolerance: Tolerance,
         only: Option<&[usize]>,
-    ) -> Option<Support> {
-        mention.value?;
+    ) -> bool {
+        if mention.value.is_none() {
+            return false;
+        }
         let values: Vec<(f64, Option<UnitKind>)> = self
             .source_facts(sheet)
             .filter(|(f, _)| only.is_none_or(|only| only.contains(f)))
@@ -226,14 +197,10 @@ impl SourceSupport {
                     for (part, whole) in [(a, b), (b, a)] {
                         if whole != 0.0 && !pa && !pb {
                             if agrees(part / whole * 100.0) {
-                                return Some(Support::Derived(format!(
-                                    "{part} is this share of {whole}"
-                                )));
+                                return true;
                             }
                             if agrees(((part - whole) / whole * 100.0).abs()) {
-                                return Some(Support::Derived(format!(
-                                    "the change from {whole} to {part}"
-                                )));
+                                return true;
                             }
                         }
                     }
@@ -247,24 +214,14 @@ impl SourceSupport {
                     continue;
                 }
                 if agrees(a + b) {
-                    return Some(Support::Derived(format!("the sum of {a} and {b}")));
+                    return true;
                 }
                 if agrees((a - b).abs()) {
-                    return Some(Support::Derived(format!("the difference of {a} and {b}")));
+                    return true;
                 }
             }
         }
-        None
-    }
-
-    /// What supports time expression `mention`, if anything.
-    pub fn time(&self, sheet: &FactSheet, mention: &TimeMention, written: &str) -> Option<usize> {
-        self.source_facts(sheet).find_map(|(f, fact)| {
-            fact.times
-                .iter()
-                .any(|t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]))
-                .then_some(f)
-        })
+        false
     }
 
     /// The source sentences the sentence around `span` restates, best
@@ -899,7 +856,6 @@ impl SourceSupport {
         Verdict::Contradicts(Restated {
             fact: best.fact,
             value: best.value,
-            score: best.score,
         })
     }
 
@@ -967,8 +923,7 @@ impl SourceSupport {
         }
         let verdict = self.decide(&same_kind, &agreeing, |near| {
             let only = (!near.is_empty()).then_some(near);
-            self.derived(sheet, mention, written, &read, tolerance, only)
-                .is_some()
+            self.derives(sheet, mention, written, &read, tolerance, only)
         });
         match verdict {
             Verdict::Contradicts(r) if self.another_event(analysis, &mention.span, r.fact) => {
@@ -993,7 +948,6 @@ impl SourceSupport {
                     Verdict::Contradicts(Restated {
                         fact: a.fact,
                         value: a.value,
-                        score: a.score,
                     })
                 }
                 _ => Verdict::Supported,
@@ -1087,7 +1041,18 @@ impl SourceSupport {
             return QuoteVerdict::Supported;
         }
         let span = quoted_span(parts);
-        let ranked = self.ranked(sheet, analysis, &span);
+        self.misquoted(sheet, analysis, &span, &self.ranked(sheet, analysis, &span))
+    }
+
+    /// The verdict on a quotation at `span` that is not in the sources,
+    /// given the source sentences its sentence restates ([`Self::ranked`]).
+    pub fn misquoted(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        span: &Span,
+        ranked: &[(usize, f32)],
+    ) -> QuoteVerdict {
         let Some(&(fact, _)) = ranked.first() else {
             return QuoteVerdict::Unsupported;
         };
@@ -1097,7 +1062,7 @@ impl SourceSupport {
             .enumerate()
             .map(|(i, q)| (i, q.content.clone()))
             .collect();
-        let passage = match self.nearest_value(analysis, &span, fact, &quotes) {
+        let passage = match self.nearest_value(analysis, span, fact, &quotes) {
             Some(q) => quotes[q].1.clone(),
             None => 0..sheet.facts[fact].text.len(),
         };

@@ -48,38 +48,31 @@ impl Rule for QuoteMismatch {
                 .mention(analysis, &first.span)
                 .map(|ctx| facts.index.links(&ctx, Kind::Quote))
                 .unwrap_or_default();
-            // In source mode any words of the sources may be quoted.
-            if facts
-                .support
-                .as_ref()
-                .is_some_and(|s| s.quoted_in_source(&words))
-            {
-                continue;
-            }
-            // In source mode, the source sentences the quotation's sentence
-            // restates best stand for the linked facts.
-            let restated: Vec<usize> = facts
-                .support
-                .as_ref()
-                .map(|s| {
-                    s.ranked(facts.index.sheet, analysis, &quoted_span(parts))
-                        .into_iter()
-                        .take(RESTATED_LINKS)
-                        .map(|(f, _)| f)
-                        .collect()
-                })
-                .unwrap_or_default();
+            // In source mode any words of the sources may be quoted, and the
+            // source sentences the quotation's sentence restates best stand
+            // for the linked facts.
+            let span = quoted_span(parts);
+            let ranked = match &facts.support {
+                Some(support) if support.quoted_in_source(&words) => continue,
+                Some(support) => support.ranked(facts.index.sheet, analysis, &span),
+                None => Vec::new(),
+            };
+            let restated: Vec<usize> = ranked
+                .iter()
+                .take(RESTATED_LINKS)
+                .map(|(f, _)| *f)
+                .collect();
             let QuoteMatch::Close { canonical, changes } = facts.quotes.compare(&words, |fact| {
                 links.iter().any(|l| l.fact == fact && l.strong) || restated.contains(&fact)
             }) else {
                 if let Some(support) = &facts.support {
                     if let QuoteVerdict::Misquotes { fact: f, passage } =
-                        support.judge_quote(facts.index.sheet, analysis, parts)
+                        support.misquoted(facts.index.sheet, analysis, &span, &ranked)
                     {
                         out.push(super::source_contradiction(
                             self,
                             analysis,
-                            quoted_span(parts),
+                            span,
                             facts.index.fact(f),
                             f,
                             passage,

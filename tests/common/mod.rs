@@ -41,22 +41,25 @@ pub fn fixture_sheet(folder: &Path) -> Option<FactSheet> {
     if !source_path.exists() {
         return sheet;
     }
-    let text = std::fs::read_to_string(&source_path).expect("source readable");
-    let source = SourceText {
-        path: relative(&source_path),
-        text: Prose::new(&text, Markup::Markdown).text,
-    };
-    Some(sheet_from_sources(vec![source], sheet.as_ref(), None))
+    Some(sheet_from_sources(
+        vec![source_text(&source_path)],
+        sheet.as_ref(),
+        None,
+    ))
+}
+
+/// A source document read as `--source` reads it: its prose.
+fn source_text(path: &Path) -> SourceText {
+    let text = std::fs::read_to_string(path).expect("source readable");
+    SourceText {
+        path: relative(path),
+        text: Prose::new(&text, Markup::of(path)).text,
+    }
 }
 
 /// A fact sheet of one source document alone (source mode, as `--source`).
 pub fn fixture_sheet_from(source_path: &Path) -> FactSheet {
-    let text = std::fs::read_to_string(source_path).expect("source readable");
-    let source = SourceText {
-        path: relative(source_path),
-        text: Prose::new(&text, Markup::of(source_path)).text,
-    };
-    sheet_from_sources(vec![source], None, None)
+    sheet_from_sources(vec![source_text(source_path)], None, None)
 }
 
 /// Checks one document with the default rules, as the binary does; returns its findings and
