@@ -297,7 +297,10 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
                     || c.is_ascii_digit()
                     || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[')
             });
-            if has_ws && opens_sentence && !(b == b'.' && is_abbreviation(&text[start..i])) {
+            let glued = !has_ws && glued_sentences(text, i, j, para.end);
+            if (has_ws && opens_sentence || glued)
+                && !(b == b'.' && is_abbreviation(&text[start..i]))
+            {
                 out.push(start..j);
                 start = para.end - after_ws.len();
                 i = start;
@@ -314,6 +317,33 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+/// Whether the end mark at `mark` (its closing quotes running to `after`)
+/// ends a sentence that the next one follows with no space, as text
+/// scraped from the web often runs ("…over the medium term.The Bank of
+/// Japan said…"): a word of two lowercase letters, a digit or a closing
+/// mark before it, a capitalised word right after it, and no web address
+/// or e-mail around.
+fn glued_sentences(text: &str, mark: usize, after: usize, end: usize) -> bool {
+    let before = text[..mark].chars().rev().take(2).collect::<Vec<_>>();
+    let word_end = match before.as_slice() {
+        [a, b, ..] if a.is_lowercase() && b.is_lowercase() => true,
+        [a, ..] => a.is_ascii_digit() || matches!(a, '%' | ')' | '"' | '\u{201d}'),
+        [] => false,
+    };
+    let mut next = text[after..end].chars();
+    let capitalised =
+        next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    if !(word_end && capitalised) {
+        return false;
+    }
+    let token_start = text[..mark].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+    let token_end = text[after..end]
+        .find(char::is_whitespace)
+        .map_or(end, |w| after + w);
+    let token = &text[token_start..token_end];
+    !(token.contains("://") || token.contains('@') || token.contains("www."))
+}
+
 /// Whether the text before a period ends with an abbreviation or an initial,
 /// so the period does not end the sentence ("Gen. Langley", "U.S. forces").
 fn is_abbreviation(before: &str) -> bool {
@@ -324,8 +354,8 @@ fn is_abbreviation(before: &str) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    if word.contains('.') {
-        return true; // "U.S", "a.m"
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true; // "U.S", "a.m"; not "1.25%"
     }
     const ABBREVIATIONS: &[&str] = &[
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Cmdr", "Adm",
@@ -407,6 +437,23 @@ mod tests {
                 "\"We fought.\"",
                 "He left!",
                 "Then 3 p.m. came"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_glued_without_a_space_are_split() {
+        let text = "Yields rose on Wednesday.The bank said it would buy bonds since Jan. 18.\
+                    Shares fell 1.25%.Gold added 0.1% at www.Example.com and in the U.S.Then \
+                    it ended.";
+        let doc = Document::new(text);
+        assert_eq!(
+            texts(text, &doc.sentences),
+            vec![
+                "Yields rose on Wednesday.",
+                "The bank said it would buy bonds since Jan. 18.",
+                "Shares fell 1.25%.",
+                "Gold added 0.1% at www.Example.com and in the U.S.Then it ended."
             ]
         );
     }

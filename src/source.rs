@@ -83,10 +83,8 @@ fn facts_of(docs: &[Document], published: Option<Date>, taken: &mut HashSet<Stri
                 fact.times
                     .retain(|t| !overlaps_any(&t.span, std::iter::once(&local)));
             }
-            if !fact.has_checkable_value() {
-                taken.remove(&fact.id);
-                continue;
-            }
+            // Every sentence is kept: those without a value are what a
+            // quotation may quote and what restatements are scored among.
             fact.origin = Origin::Source(n);
             facts.push(fact);
         }
@@ -290,19 +288,24 @@ pub fn draft(sources: &[SourceText], published: Option<Date>) -> String {
     let draft = DraftSheet {
         story: DraftStory {
             title,
-            published: sheet.published.map(|d| toml::value::Datetime {
-                date: Some(toml::value::Date {
-                    year: d.year() as u16,
-                    month: d.month() as u8,
-                    day: d.day() as u8,
+            // The shared unknown frame is no date to write down.
+            published: sheet
+                .published
+                .filter(|_| !sheet.frame)
+                .map(|d| toml::value::Datetime {
+                    date: Some(toml::value::Date {
+                        year: d.year() as u16,
+                        month: d.month() as u8,
+                        day: d.day() as u8,
+                    }),
+                    time: None,
+                    offset: None,
                 }),
-                time: None,
-                offset: None,
-            }),
         },
         fact: sheet
             .facts
             .iter()
+            .filter(|f| f.has_checkable_value())
             .map(|f| DraftFact {
                 id: &f.id,
                 text: &f.text,
@@ -330,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fact_per_sentence_with_a_value() {
+    fn a_fact_per_sentence_and_a_drafted_one_per_sentence_with_a_value() {
         let sources = [source(
             "Gunmen attacked the base on Sunday. The army was surprised. More than 30 soldiers were killed.",
         )];
@@ -340,21 +343,32 @@ mod tests {
             texts,
             [
                 "Gunmen attacked the base on Sunday.",
+                "The army was surprised.",
                 "More than 30 soldiers were killed."
             ]
         );
-        assert_eq!(facts[1].origin, Origin::Source(0));
-        assert_eq!(&sources[0].text[facts[1].text_span.clone()], facts[1].text);
+        assert_eq!(facts[2].origin, Origin::Source(0));
+        assert_eq!(&sources[0].text[facts[2].text_span.clone()], facts[2].text);
+        let drafted = draft(&sources, None);
+        assert!(
+            drafted.contains("text = \"More than 30 soldiers"),
+            "{drafted}"
+        );
+        assert!(!drafted.contains("text = \"The army"), "{drafted}");
+        assert!(!drafted.contains("published"), "{drafted}");
     }
 
     #[test]
     fn a_quotation_over_two_sentences_is_one_fact() {
         let text = "The minister said: \"We left. We will come back.\" Nothing else was said.";
         let facts = sheet_from_sources(vec![source(text)], None, None).facts;
-        assert_eq!(facts.len(), 1);
+        let texts: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(
-            facts[0].text,
-            "The minister said: \"We left. We will come back.\""
+            texts,
+            [
+                "The minister said: \"We left. We will come back.\"",
+                "Nothing else was said."
+            ]
         );
     }
 

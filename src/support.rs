@@ -31,10 +31,10 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::extract::quantity::{QuantityMention, UnitKind};
 use crate::extract::quote::{QuoteMention, quoted_span};
-use crate::extract::time::{Resolution, TimeMention, TimexType};
+use crate::extract::time::{MONTHS, Resolution, TimeMention, TimexType, WEEKDAYS};
 use crate::facts::{Fact, FactSheet, Origin};
 use crate::house_style::Tolerance;
-use crate::interval::{Interval, is_rounding_of};
+use crate::interval::{Interval, close, is_rounding_of};
 use crate::link::EVENT_WINDOW;
 use crate::verbatim::{QuoteWords, fold};
 use crate::words::{Word, is_stop_word, words};
@@ -64,6 +64,14 @@ const OTHER_CLAUSE: f32 = 0.4;
 const CLAUSE_WORDS: &[&str] = &[
     "and", "but", "while", "whereas", "which", "who", "with", "or",
 ];
+/// A bound holds an amount at most this many times it, or this share of
+/// it ("more than 30" for 34, "under 500" for 480; not "at least $6" for
+/// $8.50).
+const BOUND_REACH: f64 = 1.25;
+/// An agreeing value supports only when the best contradicting one is
+/// restated by less than this much more (about two rare words next to the
+/// value).
+const DOUBT_GAP: f32 = 2.0;
 /// Two amounts are of the same order when neither is this many times the other.
 const SAME_ORDER: f64 = 20.0;
 /// Pairs of source values tried for sums, differences and percentages are
@@ -84,10 +92,20 @@ pub struct SourceSupport {
     order: Vec<usize>,
     /// Stem → its weight: 1 for a word of one fact, less for common ones.
     weights: HashMap<String, f32>,
+    /// The same over every source sentence, for quotations.
+    quote_weights: HashMap<String, f32>,
     /// Each source document's words, folded for quotation comparison: the
     /// rewrite may quote any words of its source, marked as a quotation
     /// there or not (a transcript is all speech).
     folded_sources: Vec<Vec<String>>,
+    /// The codes of the sources ("3D", "SARS-CoV-2", "ELITEFIT15") by
+    /// their letters, each with its fact and span there.
+    codes: HashMap<String, Vec<(usize, Span)>>,
+    /// Every code of the sources, lowercase.
+    code_set: HashSet<String>,
+    /// The ordinals of the sources by the stem of the word they rank
+    /// ("second" "session" → 2), each with its fact and span there.
+    ordinals: HashMap<String, Vec<(u32, usize, Span)>>,
 }
 
 /// A source fact's words.
@@ -131,28 +149,52 @@ impl SourceSupport {
                 (f, SourceFact { words, stems })
             })
             .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for fact in facts.values() {
-            for s in &fact.stems {
-                *counts.entry(s).or_default() += 1;
+        // Values are judged among the sentences with a value, so their
+        // words weigh by those; a quotation may quote any sentence.
+        let weights = rarity(
+            facts
+                .iter()
+                .filter(|(f, _)| sheet.facts[**f].has_checkable_value())
+                .map(|(_, fact)| fact),
+        );
+        let quote_weights = rarity(facts.values());
+        let folded_sources = sheet.sources.iter().map(|s| fold(&s.text)).collect();
+        let mut codes: HashMap<String, Vec<(usize, Span)>> = HashMap::new();
+        let mut code_set = HashSet::new();
+        for &f in &order {
+            let text = &sheet.facts[f].text;
+            for span in codes_in(text) {
+                let code = &text[span.clone()];
+                code_set.insert(code.to_lowercase());
+                codes.entry(letters_of(code)).or_default().push((f, span));
             }
         }
-        let n = facts.len().max(1) as f32;
-        let weights = counts
-            .into_iter()
-            .map(|(s, c)| {
-                let w = (1.0 + n / c as f32).ln() / (1.0 + n).ln();
-                (s.to_string(), w)
-            })
-            .collect();
-        let folded_sources = sheet.sources.iter().map(|s| fold(&s.text)).collect();
+        let mut ordinals: HashMap<String, Vec<(u32, usize, Span)>> = HashMap::new();
+        for &f in &order {
+            for o in ordinals_in(&facts[&f].words, &sheet.facts[f].text) {
+                ordinals
+                    .entry(o.ranks)
+                    .or_default()
+                    .push((o.rank, f, o.span));
+            }
+        }
         Some(SourceSupport {
             folded_sources,
+            codes,
+            code_set,
+            ordinals,
             frame: sheet.frame.then_some(sheet.published).flatten(),
             facts,
             order,
             weights,
+            quote_weights,
         })
+    }
+
+    /// A stem's weight among the sentences with a value: 1 for a word none
+    /// of them has.
+    fn weight(&self, stem: &str) -> f32 {
+        self.weights.get(stem).copied().unwrap_or(1.0)
     }
 
     fn source_facts<'s>(&self, sheet: &'s FactSheet) -> impl Iterator<Item = (usize, &'s Fact)> {
@@ -180,7 +222,7 @@ impl SourceSupport {
             .filter_map(|v| Some((v.value?, v.unit_kind)))
             .take(MAX_DERIVED_VALUES)
             .collect();
-        let agrees = |x: f64| {
+        let rounded = |x: f64| {
             let point = Interval {
                 low: Some(x),
                 high: Some(x),
@@ -189,6 +231,16 @@ impl SourceSupport {
             };
             read.overlaps(&point) || rounds_to(mention, written, x, tolerance)
         };
+        // A sum or difference is written as it comes out, unless the
+        // rewrite says it approximates ("$1.7 billion" is not $1.8 billion
+        // less $130 million); a percentage is rounded.
+        let approximates = mention.about || mention.approximate;
+        let agrees = |x: f64| {
+            if approximates {
+                return rounded(x);
+            }
+            mention.value.is_some_and(|m| close(m, x))
+        };
         let percent = mention.unit_kind == Some(UnitKind::Percent);
         for (i, &(a, ka)) in values.iter().enumerate() {
             for &(b, kb) in &values[i + 1..] {
@@ -196,10 +248,10 @@ impl SourceSupport {
                 if percent {
                     for (part, whole) in [(a, b), (b, a)] {
                         if whole != 0.0 && !pa && !pb {
-                            if agrees(part / whole * 100.0) {
+                            if rounded(part / whole * 100.0) {
                                 return true;
                             }
-                            if agrees(((part - whole) / whole * 100.0).abs()) {
+                            if rounded(((part - whole) / whole * 100.0).abs()) {
                                 return true;
                             }
                         }
@@ -228,6 +280,28 @@ impl SourceSupport {
     /// first: those sharing its words (rare ones and near ones counting
     /// more) that score at least [`MIN_RESTATEMENT`].
     pub fn ranked(&self, sheet: &FactSheet, analysis: &Analysis, span: &Span) -> Vec<(usize, f32)> {
+        self.ranked_by(sheet, analysis, span, |stem| self.weight(stem))
+    }
+
+    /// [`Self::ranked`] for a quotation, which may quote any sentence.
+    pub fn ranked_for_quote(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        span: &Span,
+    ) -> Vec<(usize, f32)> {
+        self.ranked_by(sheet, analysis, span, |stem| {
+            self.quote_weights.get(stem).copied().unwrap_or(0.0)
+        })
+    }
+
+    fn ranked_by(
+        &self,
+        sheet: &FactSheet,
+        analysis: &Analysis,
+        span: &Span,
+        weight: impl Fn(&str) -> f32,
+    ) -> Vec<(usize, f32)> {
         let around: Vec<&Word> = sentence_words(analysis, span)
             .iter()
             .filter(|w| !(w.span.start >= span.start && w.span.end <= span.end))
@@ -264,7 +338,7 @@ impl SourceSupport {
                 let score = near
                     .iter()
                     .filter(|(stem, _)| stems.contains(**stem))
-                    .map(|(stem, w)| self.weights.get(*stem).copied().unwrap_or(0.0) * w)
+                    .map(|(stem, w)| weight(stem) * w)
                     .sum();
                 (f, score)
             })
@@ -305,6 +379,27 @@ impl SourceSupport {
             })
             .map(|(i, _)| *i)
     }
+}
+
+/// Each stem's weight among `facts`: 1 for a word of one fact, less the
+/// more facts have it.
+fn rarity<'a>(facts: impl Iterator<Item = &'a SourceFact>) -> HashMap<String, f32> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut n = 0usize;
+    for fact in facts {
+        n += 1;
+        for s in &fact.stems {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let n = n.max(1) as f32;
+    counts
+        .into_iter()
+        .map(|(s, c)| {
+            let w = (1.0 + n / c as f32).ln() / (1.0 + n).ln();
+            (s.to_string(), w)
+        })
+        .collect()
 }
 
 /// Whether `between` (text between two words) holds a clause boundary: a
@@ -517,17 +612,15 @@ pub fn restates(
                 .is_some_and(|(a, b)| (a - b).abs() <= 1e-9 * a.abs().max(1.0))
                 || is_rounding_of(m, written, v, tolerance));
     }
-    if m.about || v.about || m.approximate || v.approximate {
-        return m.value.is_some_and(|x| rv.overlaps(&point(Some(x))))
-            || v.value.is_some_and(|x| rm.overlaps(&point(Some(x))));
-    }
     // A bound holds an exact amount near it ("more than 30" for 34, "under
     // 500" for 480), not any amount on its side ("below $26 billion" says
     // nothing of a $0.13 dividend).
     let near_bound = |bound: Option<f64>, x: Option<f64>| match (bound, x) {
-        (Some(b), Some(x)) if b != 0.0 => (0.5..=2.0).contains(&(x / b)),
+        (Some(b), Some(x)) if b != 0.0 => (1.0 / BOUND_REACH..=BOUND_REACH).contains(&(x / b)),
         _ => false,
     };
+    // A bound and an amount, exact or approximate ("at least $5" is not
+    // "approximately $7.50", nor "approximately $8.50" "at least $6").
     if one_sided(&rm) && !one_sided(&rv) {
         let bound = if rm.high.is_none() { rm.low } else { rm.high };
         return rm.overlaps(&rv) && near_bound(bound, v.value);
@@ -537,6 +630,10 @@ pub fn restates(
     if one_sided(&rv) && !one_sided(&rm) {
         let bound = if rv.high.is_none() { rv.low } else { rv.high };
         return rm.overlaps(&rv) && near_bound(bound, m.value);
+    }
+    if m.about || v.about || m.approximate || v.approximate {
+        return m.value.is_some_and(|x| rv.overlaps(&point(Some(x))))
+            || v.value.is_some_and(|x| rm.overlaps(&point(Some(x))));
     }
     rm.overlaps(&rv) || is_rounding_of(m, written, v, tolerance)
 }
@@ -604,13 +701,19 @@ pub fn times_comparable(a: &TimeMention, b: &TimeMention) -> bool {
                     (digits[..at].to_string(), digits[at..].to_string())
                 };
                 let ((xn, xu), (yn, yu)) = (split(x), split(y));
-                xn == yn || xu == yu
+                // Days, weeks, months and years all compare ("six months"
+                // for "a year"); hours and minutes with each other.
+                let calendar =
+                    |v: &str, unit: &str| !v.contains('T') && ["D", "W", "M", "Y"].contains(&unit);
+                xn == yn || xu == yu || calendar(x, &xu) && calendar(y, &yu)
             }
             _ => false,
         },
-        (TimexType::Date | TimexType::Time, TimexType::Date | TimexType::Time) => {
-            grain(a).is_some() && grain(a) == grain(b)
-        }
+        // A clock time compares with clock times only: "6:55 PM" says
+        // nothing of "June 26th".
+        (TimexType::Time, TimexType::Time) => true,
+        (TimexType::Date, TimexType::Date) => grain(a).is_some() && grain(a) == grain(b),
+
         _ => false,
     }
 }
@@ -621,35 +724,47 @@ pub fn times_comparable(a: &TimeMention, b: &TimeMention) -> bool {
 /// with deictic ones. "May" and "last month" may be the same month or not.
 fn frame_kind(written: &str) -> u8 {
     let lower = written.to_ascii_lowercase();
+    // A name or its abbreviation ("Tue", "Tues", "Tuesday"), not a word
+    // that starts like one ("month", "decade").
     let has = |names: &[&str]| {
-        lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| names.iter().any(|n| w.starts_with(n) && w.len() >= 3))
+        lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            names
+                .iter()
+                .any(|n| w.starts_with(n) && w.len() >= 3 && (w.len() <= 4 || is_calendar_name(w)))
+        })
     };
     if has(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]) {
         0
     } else if has(&[
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]) || has(&["first", "second", "third", "fourth"])
+    ]) || lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| ["first", "second", "third", "fourth"].contains(&w))
         || lower.bytes().any(|b| b.is_ascii_digit())
     {
         NAMED
     } else {
-        2
+        DEICTIC
     }
+}
+
+/// Whether `w` (lowercase) is the full name of a weekday or month.
+fn is_calendar_name(w: &str) -> bool {
+    WEEKDAYS.contains(&w) || MONTHS.contains(&w) || w == "sept"
 }
 
 /// The kind of a named month, day or quarter ("May", "June 2", "the first
 /// quarter") in [`frame_kind`].
 const NAMED: u8 = 1;
+/// The kind of a deictic expression ("yesterday", "last month").
+const DEICTIC: u8 = 2;
 
 impl SourceSupport {
     /// Both read in the frame and both a named month, day or quarter: their
     /// year is the frame's guess (a tense may move it), so they compare
     /// without it ("Q1" and "the first quarter").
     fn named_in_frame(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
-        in_frame(a, self.frame)
-            && in_frame(b, self.frame)
+        (in_frame(a, self.frame) || in_frame(b, self.frame))
             && frame_kind(wa) == NAMED
             && frame_kind(wb) == NAMED
     }
@@ -683,9 +798,12 @@ impl SourceSupport {
             if x == y {
                 return true;
             }
-            if in_frame(a, self.frame) != in_frame(b, self.frame)
-                || self.named_in_frame(a, wa, b, wb)
-            {
+            // Not "the quarter" for the frame's quarter: a deictic
+            // expression's frame value is no day of the story.
+            let dated_and_framed = in_frame(a, self.frame) != in_frame(b, self.frame)
+                && frame_kind(wa) != DEICTIC
+                && frame_kind(wb) != DEICTIC;
+            if dated_and_framed || self.named_in_frame(a, wa, b, wb) {
                 return yearless(x) == yearless(y);
             }
         }
@@ -698,18 +816,30 @@ impl SourceSupport {
         false
     }
 
+    /// Whether `a` (written `wa`) says the same time as `b` (written
+    /// `wb`): the same value, not merely days that cover it ("earlier in
+    /// May" is not "the beginning of last month").
+    fn times_same(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
+        match (&a.value, &b.value) {
+            // "May" is not "the beginning of May".
+            (Some(x), Some(y)) if x == y => a.interval == b.interval,
+            (Some(x), Some(y)) if self.named_in_frame(a, wa, b, wb) => yearless(x) == yearless(y),
+            _ => normalise(wa) == normalise(wb),
+        }
+    }
+
     /// Whether `a` and `b`, comparable, cannot both be true: dates whose
     /// days do not meet (both dated, or both in the frame), durations of
     /// another length.
     fn times_contradict(&self, a: &TimeMention, wa: &str, b: &TimeMention, wb: &str) -> bool {
-        if in_frame(a, self.frame) != in_frame(b, self.frame) {
-            return false;
-        }
         if self.named_in_frame(a, wa, b, wb) {
             return match (&a.value, &b.value) {
                 (Some(x), Some(y)) => yearless(x) != yearless(y),
                 _ => false,
             };
+        }
+        if in_frame(a, self.frame) != in_frame(b, self.frame) {
+            return false;
         }
         match (a.interval, b.interval) {
             // Clock times of one day: "6:55" is not "7:55".
@@ -792,7 +922,7 @@ impl SourceSupport {
                     .iter()
                     .filter_map(|(stem, a)| {
                         let b = theirs.get(stem)?;
-                        Some(self.weights.get(*stem).copied().unwrap_or(0.0) * a * b)
+                        Some(self.weight(stem) * a * b)
                     })
                     .sum();
                 Scored {
@@ -847,7 +977,10 @@ impl SourceSupport {
             };
         };
         let doubt = DOUBT_RATIO;
-        if agreeing.iter().any(|a| a.score >= doubt * best.score) {
+        if agreeing
+            .iter()
+            .any(|a| a.score >= doubt * best.score && best.score - a.score <= DOUBT_GAP)
+        {
             return Verdict::Supported;
         }
         if derived(&[best.fact]) {
@@ -990,11 +1123,40 @@ impl SourceSupport {
         // contradict each other: they are not comparable.
         let framed = in_frame(mention, self.frame);
         let kind = frame_kind(written);
+        // A source time another expression of the sentence agrees with is
+        // that one's, not this one's to contradict ("Q3 … lower than Q2").
+        let sentence = analysis.doc.sentence_at(mention.span.start);
+        let siblings: Vec<(&TimeMention, &str)> = analysis
+            .times
+            .iter()
+            .filter(|t| {
+                t.span != mention.span
+                    && checkable_time(t)
+                    && sentence.is_some()
+                    && analysis.doc.sentence_at(t.span.start) == sentence
+            })
+            .map(|t| (t, &analysis.doc.text[t.span.clone()]))
+            .collect();
         let comparable = values(&|fact, t| {
+            let theirs_written = &fact.text[t.span.clone()];
+            let theirs = frame_kind(theirs_written);
             checkable_time(t)
-                && in_frame(t, self.frame) == framed
-                && (!framed || frame_kind(&fact.text[t.span.clone()]) == kind)
-                && times_comparable(mention, t)
+                && !siblings
+                    .iter()
+                    .any(|(s, w)| self.times_same(s, w, t, theirs_written))
+                // Dated and framed expressions compare when both are named
+                // ("the second quarter" and "the first quarter of 2021").
+                && (in_frame(t, self.frame) == framed || kind == NAMED && theirs == NAMED)
+                && (!framed || theirs == kind)
+                && (times_comparable(mention, t)
+                    // "last month" and "last year" in one frame: their days
+                    // meet or not whatever their grain.
+                    || framed
+                        && kind == DEICTIC
+                        && mention.typ == TimexType::Date
+                        && t.typ == TimexType::Date
+                        && mention.interval.is_some()
+                        && t.interval.is_some())
         });
         let agreeing =
             values(&|fact, t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]));
@@ -1017,7 +1179,149 @@ impl SourceSupport {
     }
 }
 
+/// The codes in `text`: words of letters and digits both, hyphens allowed
+/// ("3D", "SARS-CoV-2", "ELITEFIT15", "MP3"), not ordinals ("2nd") or
+/// amounts with a scale letter ("5m", "10bn").
+pub fn codes_in(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    text.split(|c: char| c.is_whitespace() || c == '/')
+        .filter_map(move |piece| {
+            let start = at;
+            at += piece.len()
+                + text[at + piece.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let trimmed = piece.trim_matches(|c: char| !c.is_alphanumeric());
+            let lead = piece.find(trimmed).unwrap_or(0);
+            let code = trimmed;
+            let letters = code.chars().filter(|c| c.is_alphabetic()).count();
+            let digits = code.chars().filter(|c| c.is_ascii_digit()).count();
+            let ok = letters > 0
+                && digits > 0
+                && code.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !is_amount_or_ordinal(code);
+            ok.then(|| start + lead..start + lead + code.len())
+        })
+}
+
+/// "2nd", "5m", "10bn", "1990s", "9am", "10km", "24/7", "$5" are no codes.
+fn is_amount_or_ordinal(code: &str) -> bool {
+    let lower = code.to_ascii_lowercase();
+    let tail = lower.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if tail.len() == lower.len() {
+        return false; // starts with a letter: "MP3", "SARS-CoV-2", "Q3"…
+    }
+    let tail = tail.trim_start_matches('-');
+    // A number and a suffix or unit; a single capital ("3D") stays a code.
+    !(code.ends_with(|c: char| c.is_ascii_uppercase()) && tail.len() == 1)
+        && tail.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A code's letters, lowercase: what stays when its digits change.
+fn letters_of(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An ordinal or a period word and the word it qualifies: "the fourth
+/// time", "a second straight session", "the 3rd round", "a quarterly
+/// dividend", "daily briefings".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ordinal {
+    pub span: Span,
+    /// The rank (1 for "first"), or for a period word its length in days
+    /// plus [`PERIOD`] ("daily" and "weekly" never share a rank with
+    /// "first").
+    pub rank: u32,
+    /// The stem of the word after it.
+    pub ranks: String,
+}
+
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// Period words' ranks start here.
+pub const PERIOD: u32 = 1000;
+
+/// Words for how often something happens, with the period in days.
+const PERIOD_WORDS: &[(&str, u32)] = &[
+    ("hourly", 0),
+    ("daily", 1),
+    ("weekly", 7),
+    ("biweekly", 14),
+    ("fortnightly", 14),
+    ("monthly", 30),
+    ("quarterly", 91),
+    ("annual", 365),
+    ("yearly", 365),
+];
+
+/// The ordinals and period words of `words` (of `text`) that qualify a
+/// word right after them.
+pub fn ordinals_in(words: &[Word], text: &str) -> Vec<Ordinal> {
+    let rank = |w: &str| -> Option<u32> {
+        let lower = w.to_ascii_lowercase();
+        if let Some(i) = ORDINAL_WORDS.iter().position(|o| *o == lower) {
+            return Some(i as u32 + 1);
+        }
+        if let Some((_, days)) = PERIOD_WORDS.iter().find(|(p, _)| *p == lower) {
+            return Some(PERIOD + days);
+        }
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &lower[digits.len()..];
+        let n: u32 = digits.parse().ok()?;
+        let expected = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        (suffix == expected).then_some(n)
+    };
+    words
+        .windows(2)
+        .filter_map(|pair| {
+            let (w, next) = (&pair[0], &pair[1]);
+            let gap = text.get(w.span.end..next.span.start)?;
+            if !(gap == " " || gap == "-") || is_stop_word(&next.stem) {
+                return None;
+            }
+            Some(Ordinal {
+                span: w.span.clone(),
+                rank: rank(&text[w.span.clone()])?,
+                ranks: next.stem.clone(),
+            })
+        })
+        .collect()
+}
+
 impl SourceSupport {
+    /// The source ordinal that ordinal `o` of a rewrite changes: the
+    /// sources rank the same word, never with `o`'s rank ("the fifth time"
+    /// when the source says "the fourth time").
+    pub fn changed_ordinal(&self, o: &Ordinal) -> Option<(usize, Span)> {
+        let theirs = self.ordinals.get(&o.ranks)?;
+        if theirs.iter().any(|(rank, _, _)| *rank == o.rank) {
+            return None;
+        }
+        theirs.first().map(|(_, f, span)| (*f, span.clone()))
+    }
+
+    /// The source code that code `written` of a rewrite changes: one with
+    /// the same letters and other digits ("2D" for "3D", "SARS-CoV-4" for
+    /// "SARS-CoV-2"), when the sources never write `written` itself.
+    pub fn changed_code(&self, written: &str) -> Option<(usize, Span)> {
+        if self.code_set.contains(&written.to_lowercase()) {
+            return None;
+        }
+        self.codes.get(&letters_of(written))?.first().cloned()
+    }
+
     /// Whether a quotation's words are a verbatim part of a source.
     pub fn quoted_in_source(&self, words: &QuoteWords) -> bool {
         self.folded_sources
@@ -1041,7 +1345,12 @@ impl SourceSupport {
             return QuoteVerdict::Supported;
         }
         let span = quoted_span(parts);
-        self.misquoted(sheet, analysis, &span, &self.ranked(sheet, analysis, &span))
+        self.misquoted(
+            sheet,
+            analysis,
+            &span,
+            &self.ranked_for_quote(sheet, analysis, &span),
+        )
     }
 
     /// The verdict on a quotation at `span` that is not in the sources,
@@ -1243,6 +1552,145 @@ mod tests {
         ));
         assert!(!restated("$250", "several plans"));
         assert!(!restated("15%", "15 people"));
+    }
+
+    #[test]
+    fn a_bound_holds_amounts_near_it_only() {
+        let source =
+            "We raised our outlook from at least $6 per share to approximately $7.50 per share.";
+        assert_eq!(
+            verdicts(
+                source,
+                "It raised its outlook from at least $5 per share to approximately $7.50 per share."
+            ),
+            [
+                "at least $5 ≠ at least $6",
+                "approximately $7.50: supported"
+            ]
+        );
+        let found = verdicts(
+            source,
+            "It raised its outlook from at least $6 per share to approximately $8.50 per share.",
+        );
+        assert_eq!(found[0], "at least $6: supported");
+        assert!(found[1].starts_with("approximately $8.50 ≠"), "{found:?}");
+        let source = "The fire burned at least 2,300 hectares of forest.";
+        assert_eq!(
+            verdicts(source, "The fire burned 2,300 hectares of forest."),
+            ["2,300 hectares: supported"]
+        );
+        assert_eq!(
+            verdicts(source, "The fire burned nearly 2,300 hectares of forest."),
+            ["nearly 2,300 hectares ≠ at least 2,300 hectares"]
+        );
+    }
+
+    #[test]
+    fn a_sum_is_written_as_it_comes_out_unless_approximated() {
+        let source = "Earnings were $130.4 million on net sales of $1.8 billion.";
+        assert_eq!(
+            verdicts(
+                source,
+                "Earnings were $130.4 million on net sales of $1.7 billion."
+            ),
+            ["$130.4 million: supported", "$1.7 billion ≠ $1.8 billion"]
+        );
+        let source = "The storm killed 12 soldiers and 3 civilians.";
+        assert_eq!(
+            verdicts(source, "The storm killed 15 people."),
+            ["15 people: supported"]
+        );
+    }
+
+    #[test]
+    fn clock_times_durations_and_named_periods() {
+        // A clock time says nothing of a date.
+        let source = "The meeting is on June 26th. The train leaves at 6:55 PM.";
+        assert_eq!(
+            verdicts(source, "The train leaves at 7:55 PM."),
+            ["7:55 PM ≠ 6:55 PM"]
+        );
+        // Calendar durations compare whatever their unit.
+        let source = "The warranty covers all parts for a year.";
+        assert_eq!(
+            verdicts(source, "The warranty covers all parts for six months."),
+            ["six months: supported", "six months ≠ a year"]
+        );
+        // A named quarter of the frame and a dated one.
+        let source = "Revenue grew 5% in the first quarter of 2021.";
+        assert_eq!(
+            verdicts(source, "Revenue grew 5% in the second quarter."),
+            [
+                "5%: supported",
+                "the second quarter ≠ the first quarter of 2021"
+            ]
+        );
+        // "Last month" and "last year" in one frame.
+        let source = "Sales rose last year.";
+        assert_eq!(
+            verdicts(source, "Sales rose last month."),
+            ["last month ≠ last year"]
+        );
+    }
+
+    #[test]
+    fn a_time_another_expression_of_the_sentence_restates_is_not_contradicted() {
+        let source = "We expect third quarter revenue to be lower than in the second quarter.";
+        assert_eq!(
+            verdicts(source, "They expect Q3 revenue to be lower than Q2."),
+            ["Q3: supported", "Q2: supported"]
+        );
+        assert_eq!(
+            verdicts(source, "They expect Q4 revenue to be lower than Q2."),
+            ["Q4 ≠ third quarter", "Q2: supported"]
+        );
+    }
+
+    #[test]
+    fn codes_keep_their_letters_and_change_their_digits() {
+        let codes =
+            |text: &str| -> Vec<String> { codes_in(text).map(|s| text[s].to_string()).collect() };
+        assert_eq!(
+            codes("A 3D view, SARS-CoV-2, code ELITEFIT15 (MP3): 5m, 10bn, 2nd, 1990s, 9am, Q3."),
+            ["3D", "SARS-CoV-2", "ELITEFIT15", "MP3", "Q3"]
+        );
+        let support = SourceSupport::new(&sheet(
+            "It includes a 3D visualization. Use code ELITEFIT15 at checkout.",
+        ))
+        .expect("a source sheet");
+        assert!(support.changed_code("2D").is_some());
+        assert!(support.changed_code("ELITE15FIT").is_some());
+        assert!(support.changed_code("3d").is_none());
+        assert!(support.changed_code("FITNESS15").is_none());
+    }
+
+    #[test]
+    fn ordinals_and_period_words_rank_the_word_after_them() {
+        let text = "For the fourth time, a second straight session; the 3rd round; quarterly dividends; at first.";
+        let found: Vec<(String, u32, String)> = ordinals_in(&words(text, 0..text.len()), text)
+            .into_iter()
+            .map(|o| (text[o.span].to_string(), o.rank, o.ranks))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("fourth".to_string(), 4, "time".to_string()),
+                ("second".to_string(), 2, "straight".to_string()),
+                ("3rd".to_string(), 3, "round".to_string()),
+                ("quarterly".to_string(), PERIOD + 91, "dividend".to_string()),
+            ]
+        );
+        let support = SourceSupport::new(&sheet(
+            "Yields rose for a second straight session. The quarterly dividend is $0.13.",
+        ))
+        .expect("a source sheet");
+        let rewrite = "Yields rose for a third straight session and the annual dividend is $0.13.";
+        let changed: Vec<&str> = ordinals_in(&words(rewrite, 0..rewrite.len()), rewrite)
+            .into_iter()
+            .filter(|o| support.changed_ordinal(o).is_some())
+            .map(|o| &rewrite[o.span])
+            .collect();
+        assert_eq!(changed, ["third", "annual"]);
     }
 
     #[test]

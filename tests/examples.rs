@@ -74,6 +74,7 @@ fn source_mode_finds_the_drift_from_the_wire_copy() {
     }
     // Planted drift the wire copy decides, as (file, line, rule).
     for planted in [
+        ("02-newspaper.md", 6, "quantity/mismatch"),
         ("02-newspaper.md", 12, "quantity/mismatch"),
         ("02-newspaper.md", 14, "quote/mismatch"),
         ("02-newspaper.md", 20, "time/mismatch"),

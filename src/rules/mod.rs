@@ -171,6 +171,39 @@ fn source_contradiction(
     }
 }
 
+/// Source mode: ordinals (`periods` false) or period words (`periods`
+/// true) that change what the sources say of the same word ("the fifth
+/// time" for "the fourth time", "monthly reports" for "weekly reports").
+fn changed_ordinals(
+    rule: &dyn Rule,
+    analysis: &Analysis,
+    facts: &FactSheetContext,
+    support: &crate::support::SourceSupport,
+    periods: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    for o in crate::support::ordinals_in(&analysis.words, analysis.doc.text) {
+        let span = o.span.clone();
+        let covered = |s: &crate::document::Span| s.start < span.end && span.start < s.end;
+        if (o.rank >= crate::support::PERIOD) != periods
+            || analysis.times.iter().any(|t| covered(&t.span))
+            || analysis.in_quote(&span)
+        {
+            continue;
+        }
+        if let Some((f, value)) = support.changed_ordinal(&o) {
+            out.push(source_contradiction(
+                rule,
+                analysis,
+                span,
+                facts.index.fact(f),
+                f,
+                value,
+            ));
+        }
+    }
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.id() == id)

@@ -54,7 +54,7 @@ impl Rule for QuoteMismatch {
             let span = quoted_span(parts);
             let ranked = match &facts.support {
                 Some(support) if support.quoted_in_source(&words) => continue,
-                Some(support) => support.ranked(facts.index.sheet, analysis, &span),
+                Some(support) => support.ranked_for_quote(facts.index.sheet, analysis, &span),
                 None => Vec::new(),
             };
             let restated: Vec<usize> = ranked

@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported. With `--source`, a time expression no source expression supports is compared with the source expression of the same grain (a day with a day, a quarter with a quarter, a duration with a duration) that the rewrite's sentence restates best.",
+        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported. With `--source`, a time expression no source expression supports is compared with the source expression of the same grain (a day with a day, a quarter with a quarter, a duration with a duration) that the rewrite's sentence restates best (an expression another one of the same sentence restates is left to that one: \"Q3 lower than Q2\"), and a period word that qualifies the same word otherwise (\"monthly reports\" for \"weekly reports\").",
         why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
         example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
         use_instead: "More than 400 soldiers have died since the beginning of May.",
@@ -258,6 +258,8 @@ impl Rule for TimeMismatch {
                     value.span.clone(),
                 ));
             }
+            // Period words: "monthly reports" when the source says weekly.
+            super::changed_ordinals(self, analysis, facts, support, true, out);
         }
     }
 }
