@@ -336,7 +336,11 @@ fn glued_sentences(text: &str, mark: usize, after: usize, end: usize) -> bool {
     if !(word_end && capitalised) {
         return false;
     }
-    let token_start = text[..mark].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+    let token_start = text[..mark]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(w, c)| w + c.len_utf8());
     let token_end = text[after..end]
         .find(char::is_whitespace)
         .map_or(end, |w| after + w);
@@ -455,6 +459,16 @@ mod tests {
                 "Shares fell 1.25%.",
                 "Gold added 0.1% at www.Example.com and in the U.S.Then it ended."
             ]
+        );
+    }
+
+    #[test]
+    fn a_glued_sentence_after_a_wide_space_is_split_on_char_boundaries() {
+        let text = "Prices\u{a0}rose.Then they fell.";
+        let doc = Document::new(text);
+        assert_eq!(
+            texts(text, &doc.sentences),
+            vec!["Prices\u{a0}rose.", "Then they fell."]
         );
     }
 

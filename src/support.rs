@@ -1187,21 +1187,19 @@ pub fn codes_in(text: &str) -> impl Iterator<Item = Span> + '_ {
     text.split(|c: char| c.is_whitespace() || c == '/')
         .filter_map(move |piece| {
             let start = at;
-            at += piece.len()
-                + text[at + piece.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            let trimmed = piece.trim_matches(|c: char| !c.is_alphanumeric());
-            let lead = piece.find(trimmed).unwrap_or(0);
-            let code = trimmed;
+            // Past the piece and the one separator after it.
+            let rest = &text[at + piece.len()..];
+            at += piece.len() + rest.chars().next().map_or(0, char::len_utf8);
+            let unled = piece.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let code = unled.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let from = start + piece.len() - unled.len();
             let letters = code.chars().filter(|c| c.is_alphabetic()).count();
             let digits = code.chars().filter(|c| c.is_ascii_digit()).count();
             let ok = letters > 0
                 && digits > 0
                 && code.chars().all(|c| c.is_alphanumeric() || c == '-')
                 && !is_amount_or_ordinal(code);
-            ok.then(|| start + lead..start + lead + code.len())
+            ok.then(|| from..from + code.len())
         })
 }
 
