@@ -72,6 +72,9 @@ const BOUND_REACH: f64 = 1.25;
 /// restated by less than this much more (about two rare words next to the
 /// value).
 const DOUBT_GAP: f32 = 2.0;
+/// A time the source gives this often, and no other of its grain, is the
+/// story's time.
+const STORY_TIME_REPEATS: usize = 2;
 /// Two amounts are of the same order when neither is this many times the other.
 const SAME_ORDER: f64 = 20.0;
 /// Pairs of source values tried for sums, differences and percentages are
@@ -103,9 +106,10 @@ pub struct SourceSupport {
     codes: HashMap<String, Vec<(usize, Span)>>,
     /// Every code of the sources, lowercase.
     code_set: HashSet<String>,
-    /// The ordinals of the sources by the stem of the word they rank
-    /// ("second" "session" → 2), each with its fact and span there.
-    ordinals: HashMap<String, Vec<(u32, usize, Span)>>,
+    /// The ordinals of the sources by what they rank and the stem of the
+    /// word they qualify ("second" "session" → 2), each with its fact and
+    /// span there.
+    ordinals: HashMap<(OrdinalKind, String), Vec<(u32, usize, Span)>>,
 }
 
 /// A source fact's words.
@@ -169,11 +173,11 @@ impl SourceSupport {
                 codes.entry(letters_of(code)).or_default().push((f, span));
             }
         }
-        let mut ordinals: HashMap<String, Vec<(u32, usize, Span)>> = HashMap::new();
+        let mut ordinals: HashMap<(OrdinalKind, String), Vec<(u32, usize, Span)>> = HashMap::new();
         for &f in &order {
             for o in ordinals_in(&facts[&f].words, &sheet.facts[f].text) {
                 ordinals
-                    .entry(o.ranks)
+                    .entry((o.kind, o.ranks))
                     .or_default()
                     .push((o.rank, f, o.span));
             }
@@ -1054,10 +1058,26 @@ impl SourceSupport {
                 }
             }
         }
-        let verdict = self.decide(&same_kind, &agreeing, |near| {
+        let mut verdict = self.decide(&same_kind, &agreeing, |near| {
             let only = (!near.is_empty()).then_some(near);
             self.derives(sheet, mention, written, &read, tolerance, only)
         });
+        // The source gives one amount of what the rewrite counts or
+        // measures ("three different plans"): another contradicts it.
+        if verdict == Verdict::Unsupported && mention.unit.is_some() {
+            let quantity = |s: &Scored| &sheet.facts[s.fact].quantities[s.value];
+            let mut same_unit = same_kind
+                .iter()
+                .filter(|s| quantity(s).unit == mention.unit);
+            if let Some(first) = same_unit.next() {
+                if same_unit.all(|s| quantity(s).value == quantity(first).value) {
+                    verdict = Verdict::Contradicts(Restated {
+                        fact: first.fact,
+                        value: first.value,
+                    });
+                }
+            }
+        }
         match verdict {
             Verdict::Contradicts(r) if self.another_event(analysis, &mention.span, r.fact) => {
                 Verdict::Unsupported
@@ -1160,7 +1180,24 @@ impl SourceSupport {
         });
         let agreeing =
             values(&|fact, t| self.times_agree(mention, written, t, &fact.text[t.span.clone()]));
-        match self.decide(&comparable, &agreeing, |_| false) {
+        let mut verdict = self.decide(&comparable, &agreeing, |_| false);
+        // The source repeats one time of this grain and no other ("the
+        // second quarter", twice): it is the story's, and another
+        // contradicts it.
+        if verdict == Verdict::Unsupported {
+            let value = |s: &Scored| &sheet.facts[s.fact].times[s.value].value;
+            if let Some(first) = comparable.first() {
+                if comparable.len() >= STORY_TIME_REPEATS
+                    && comparable.iter().all(|s| value(s) == value(first))
+                {
+                    verdict = Verdict::Contradicts(Restated {
+                        fact: first.fact,
+                        value: first.value,
+                    });
+                }
+            }
+        }
+        match verdict {
             Verdict::Contradicts(r)
                 if !self.times_contradict(
                     mention,
@@ -1224,26 +1261,34 @@ fn letters_of(code: &str) -> String {
         .collect()
 }
 
-/// An ordinal or a period word and the word it qualifies: "the fourth
-/// time", "a second straight session", "the 3rd round", "a quarterly
-/// dividend", "daily briefings".
+/// An ordinal, a period word or a scale word and the word it qualifies:
+/// "the fourth time", "a second straight session", "the 3rd round", "a
+/// quarterly dividend", "daily briefings", "billions of dollars".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ordinal {
     pub span: Span,
-    /// The rank (1 for "first"), or for a period word its length in days
-    /// plus [`PERIOD`] ("daily" and "weekly" never share a rank with
-    /// "first").
+    pub kind: OrdinalKind,
+    /// The rank (1 for "first"), the period in days ("weekly" 7) or the
+    /// power of ten ("millions" 6).
     pub rank: u32,
-    /// The stem of the word after it.
+    /// The stem of the word it qualifies.
     pub ranks: String,
+}
+
+/// What an [`Ordinal`] ranks by; only ranks of one kind compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrdinalKind {
+    /// "first", "3rd".
+    Order,
+    /// "daily", "quarterly": a time.
+    Period,
+    /// "hundreds", "billions": an amount.
+    Scale,
 }
 
 const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
-
-/// Period words' ranks start here.
-pub const PERIOD: u32 = 1000;
 
 /// Words for how often something happens, with the period in days.
 const PERIOD_WORDS: &[(&str, u32)] = &[
@@ -1258,41 +1303,78 @@ const PERIOD_WORDS: &[(&str, u32)] = &[
     ("yearly", 365),
 ];
 
-/// The ordinals and period words of `words` (of `text`) that qualify a
-/// word right after them.
-pub fn ordinals_in(words: &[Word], text: &str) -> Vec<Ordinal> {
-    let rank = |w: &str| -> Option<u32> {
-        let lower = w.to_ascii_lowercase();
-        if let Some(i) = ORDINAL_WORDS.iter().position(|o| *o == lower) {
-            return Some(i as u32 + 1);
-        }
-        if let Some((_, days)) = PERIOD_WORDS.iter().find(|(p, _)| *p == lower) {
-            return Some(PERIOD + days);
-        }
-        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &lower[digits.len()..];
-        let n: u32 = digits.parse().ok()?;
-        let expected = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
-        (suffix == expected).then_some(n)
+/// Vague amounts by their power of ten ("millions of dollars"); they
+/// qualify the noun after "of".
+const SCALE_WORDS: &[(&str, u32)] = &[
+    ("hundreds", 2),
+    ("thousands", 3),
+    ("millions", 6),
+    ("billions", 9),
+    ("trillions", 12),
+];
+
+/// What `w` ranks, if it is an ordinal, a period or a scale word.
+fn ordinal_rank(w: &str) -> Option<(OrdinalKind, u32)> {
+    let lower = w.to_ascii_lowercase();
+    if let Some(i) = ORDINAL_WORDS.iter().position(|o| *o == lower) {
+        return Some((OrdinalKind::Order, i as u32 + 1));
+    }
+    if let Some((_, days)) = PERIOD_WORDS.iter().find(|(p, _)| *p == lower) {
+        return Some((OrdinalKind::Period, *days));
+    }
+    if let Some((_, power)) = SCALE_WORDS.iter().find(|(p, _)| *p == lower) {
+        return Some((OrdinalKind::Scale, *power));
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    let n: u32 = digits.parse().ok()?;
+    let expected = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
     };
-    words
-        .windows(2)
-        .filter_map(|pair| {
-            let (w, next) = (&pair[0], &pair[1]);
-            let gap = text.get(w.span.end..next.span.start)?;
-            if !(gap == " " || gap == "-") || is_stop_word(&next.stem) {
+    (suffix == expected).then_some((OrdinalKind::Order, n))
+}
+
+/// The ordinals, period and scale words of `words` (of `text`) that
+/// qualify a word right after them (after "of", for a scale word, or
+/// nothing: "the billions it has").
+pub fn ordinals_in(words: &[Word], text: &str) -> Vec<Ordinal> {
+    let joined = |a: &Word, b: &Word| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|gap| gap == " " || gap == "-")
+    };
+    (0..words.len().saturating_sub(1))
+        .filter_map(|i| {
+            let w = &words[i];
+            let (kind, rank) = ordinal_rank(&text[w.span.clone()])?;
+            let mut next = i + 1;
+            if kind == OrdinalKind::Scale {
+                // "the billions it has": an amount of nothing named.
+                let of = words
+                    .get(next)
+                    .filter(|of| joined(w, of) && text[of.span.clone()].eq_ignore_ascii_case("of"));
+                if of.is_none() {
+                    return Some(Ordinal {
+                        span: w.span.clone(),
+                        kind,
+                        rank,
+                        ranks: String::new(),
+                    });
+                }
+                next += 1;
+            }
+            let qualified = words.get(next)?;
+            if !joined(&words[next - 1], qualified) || is_stop_word(&qualified.stem) {
                 return None;
             }
             Some(Ordinal {
                 span: w.span.clone(),
-                rank: rank(&text[w.span.clone()])?,
-                ranks: next.stem.clone(),
+                kind,
+                rank,
+                ranks: qualified.stem.clone(),
             })
         })
         .collect()
@@ -1303,7 +1385,7 @@ impl SourceSupport {
     /// sources rank the same word, never with `o`'s rank ("the fifth time"
     /// when the source says "the fourth time").
     pub fn changed_ordinal(&self, o: &Ordinal) -> Option<(usize, Span)> {
-        let theirs = self.ordinals.get(&o.ranks)?;
+        let theirs = self.ordinals.get(&(o.kind, o.ranks.clone()))?;
         if theirs.iter().any(|(rank, _, _)| *rank == o.rank) {
             return None;
         }
@@ -1663,32 +1745,38 @@ mod tests {
     }
 
     #[test]
-    fn ordinals_and_period_words_rank_the_word_after_them() {
-        let text = "For the fourth time, a second straight session; the 3rd round; quarterly dividends; at first.";
-        let found: Vec<(String, u32, String)> = ordinals_in(&words(text, 0..text.len()), text)
-            .into_iter()
-            .map(|o| (text[o.span].to_string(), o.rank, o.ranks))
-            .collect();
+    fn ordinals_period_and_scale_words_rank_the_word_they_qualify() {
+        use OrdinalKind::*;
+        let text = "For the fourth time, a second straight session; the 3rd round; \
+                    quarterly dividends; billions of dollars; at first.";
+        let found: Vec<(&str, OrdinalKind, u32, String)> =
+            ordinals_in(&words(text, 0..text.len()), text)
+                .into_iter()
+                .map(|o| (&text[o.span], o.kind, o.rank, o.ranks))
+                .collect();
         assert_eq!(
             found,
             [
-                ("fourth".to_string(), 4, "time".to_string()),
-                ("second".to_string(), 2, "straight".to_string()),
-                ("3rd".to_string(), 3, "round".to_string()),
-                ("quarterly".to_string(), PERIOD + 91, "dividend".to_string()),
+                ("fourth", Order, 4, "time".to_string()),
+                ("second", Order, 2, "straight".to_string()),
+                ("3rd", Order, 3, "round".to_string()),
+                ("quarterly", Period, 91, "dividend".to_string()),
+                ("billions", Scale, 9, "dollar".to_string()),
             ]
         );
         let support = SourceSupport::new(&sheet(
-            "Yields rose for a second straight session. The quarterly dividend is $0.13.",
+            "Yields rose for a second straight session. The quarterly dividend is $0.13. \
+             The plan could spur billions of dollars in investment.",
         ))
         .expect("a source sheet");
-        let rewrite = "Yields rose for a third straight session and the annual dividend is $0.13.";
+        let rewrite = "Yields rose for a third straight session and the annual dividend is $0.13; \
+                       the plan could spur millions of dollars, or thousands.";
         let changed: Vec<&str> = ordinals_in(&words(rewrite, 0..rewrite.len()), rewrite)
             .into_iter()
             .filter(|o| support.changed_ordinal(o).is_some())
             .map(|o| &rewrite[o.span])
             .collect();
-        assert_eq!(changed, ["third", "annual"]);
+        assert_eq!(changed, ["third", "annual", "millions"]);
     }
 
     #[test]

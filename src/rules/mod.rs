@@ -171,8 +171,8 @@ fn source_contradiction(
     }
 }
 
-/// Source mode: ordinals (`periods` false) or period words (`periods`
-/// true) that change what the sources say of the same word ("the fifth
+/// Source mode: ordinals and scale words (`periods` false) or period
+/// words (`periods` true) that change what the sources say of the same word ("the fifth
 /// time" for "the fourth time", "monthly reports" for "weekly reports").
 fn changed_ordinals(
     rule: &dyn Rule,
@@ -185,7 +185,7 @@ fn changed_ordinals(
     for o in crate::support::ordinals_in(&analysis.words, analysis.doc.text) {
         let span = o.span.clone();
         let covered = |s: &crate::document::Span| s.start < span.end && span.start < s.end;
-        if (o.rank >= crate::support::PERIOD) != periods
+        if (o.kind == crate::support::OrdinalKind::Period) != periods
             || analysis.times.iter().any(|t| covered(&t.span))
             || analysis.in_quote(&span)
         {
