@@ -109,7 +109,7 @@ pub struct SourceSupport {
     /// The ordinals of the sources by what they rank and the stem of the
     /// word they qualify ("second" "session" → 2), each with its fact and
     /// span there.
-    ordinals: HashMap<(OrdinalKind, String), Vec<(u32, usize, Span)>>,
+    ordinals: HashMap<(OrdinalKind, String), Vec<RankedAt>>,
 }
 
 /// A source fact's words.
@@ -173,7 +173,7 @@ impl SourceSupport {
                 codes.entry(letters_of(code)).or_default().push((f, span));
             }
         }
-        let mut ordinals: HashMap<(OrdinalKind, String), Vec<(u32, usize, Span)>> = HashMap::new();
+        let mut ordinals: HashMap<(OrdinalKind, String), Vec<RankedAt>> = HashMap::new();
         for &f in &order {
             for o in ordinals_in(&facts[&f].words, &sheet.facts[f].text) {
                 ordinals
@@ -1274,6 +1274,9 @@ pub struct Ordinal {
     /// The stem of the word it qualifies.
     pub ranks: String,
 }
+
+/// A source ordinal's rank, fact and span there.
+type RankedAt = (u32, usize, Span);
 
 /// What an [`Ordinal`] ranks by; only ranks of one kind compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
