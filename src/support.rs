@@ -72,6 +72,9 @@ const BOUND_REACH: f64 = 1.25;
 /// restated by less than this much more (about two rare words next to the
 /// value).
 const DOUBT_GAP: f32 = 2.0;
+/// How many words on each side of "before" or "after" name what it
+/// orders.
+const ORDER_REACH: usize = 6;
 /// A time the source gives this often, and no other of its grain, is the
 /// story's time.
 const STORY_TIME_REPEATS: usize = 2;
@@ -1395,6 +1398,60 @@ impl SourceSupport {
         theirs.first().map(|(_, f, span)| (*f, span.clone()))
     }
 
+    /// The source "before" or "after" that the one at `at` of a rewrite
+    /// (a word of `words`, the rewrite's sentence) turns around: the source
+    /// says the opposite between words of the same two things, and never
+    /// the same ("restart the computer after launching the apps" when the
+    /// source says "before launching them").
+    pub fn changed_order(
+        &self,
+        sheet: &FactSheet,
+        words: &[Word],
+        text: &str,
+        at: usize,
+    ) -> Option<(usize, Span)> {
+        let mine = text[words[at].span.clone()].to_ascii_lowercase();
+        let opposite = match mine.as_str() {
+            "before" => "after",
+            "after" => "before",
+            _ => return None,
+        };
+        fn stems(run: &[Word]) -> HashSet<&str> {
+            run.iter()
+                .filter(|w| !is_stop_word(&w.stem) && w.stem.len() > 2)
+                .map(|w| w.stem.as_str())
+                .collect()
+        }
+        fn sides(words: &[Word], i: usize) -> (HashSet<&str>, HashSet<&str>) {
+            let left = &words[i.saturating_sub(ORDER_REACH)..i];
+            let right = &words[i + 1..(i + 1 + ORDER_REACH).min(words.len())];
+            (stems(left), stems(right))
+        }
+        let (left, right) = sides(words, at);
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        let mut found = None;
+        for (f, fact) in self.source_facts(sheet) {
+            let theirs = &self.facts[&f].words;
+            for (i, w) in theirs.iter().enumerate() {
+                let word = fact.text[w.span.clone()].to_ascii_lowercase();
+                if word != mine && word != opposite {
+                    continue;
+                }
+                let (l, r) = sides(theirs, i);
+                if l.is_disjoint(&left) || r.is_disjoint(&right) {
+                    continue;
+                }
+                if word == mine {
+                    return None;
+                }
+                found = found.or(Some((f, w.span.clone())));
+            }
+        }
+        found
+    }
+
     /// The source code that code `written` of a rewrite changes: one with
     /// the same letters and other digits ("2D" for "3D", "SARS-CoV-4" for
     /// "SARS-CoV-2"), when the sources never write `written` itself.
@@ -1780,6 +1837,33 @@ mod tests {
             .map(|o| &rewrite[o.span])
             .collect();
         assert_eq!(changed, ["third", "annual", "millions"]);
+    }
+
+    #[test]
+    fn before_and_after_between_the_same_things() {
+        let sheet = sheet(
+            "Maggie: Did you restart your computer before launching them? \
+             Ethan: we can talk more after you listen to everything.",
+        );
+        let support = SourceSupport::new(&sheet).expect("a source sheet");
+        let changed = |rewrite: &str| -> Vec<String> {
+            let words = words(rewrite, 0..rewrite.len());
+            (0..words.len())
+                .filter_map(|at| support.changed_order(&sheet, &words, rewrite, at))
+                .map(|(f, span)| sheet.facts[f].text[span].to_string())
+                .collect()
+        };
+        assert_eq!(
+            changed("Maggie suggests he restarts his computer after launching them."),
+            ["before"]
+        );
+        assert_eq!(
+            changed("They decide to talk more before Henry listens to it."),
+            ["after"]
+        );
+        // The same order, or the order of other things, is no change.
+        assert!(changed("He restarts the computer before launching the apps.").is_empty());
+        assert!(changed("After lunch they went for a walk.").is_empty());
     }
 
     #[test]

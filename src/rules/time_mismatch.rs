@@ -16,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported. With `--source`, a time expression no source expression supports is compared with the source expression of the same grain (a day with a day, a quarter with a quarter, a duration with a duration) that the rewrite's sentence restates best (an expression another one of the same sentence restates is left to that one: \"Q3 lower than Q2\"), and a period word that qualifies the same word otherwise (\"monthly reports\" for \"weekly reports\").",
+        what_it_does: "Resolves each time expression against the document's reference date (\"last Friday\" → 2025-05-30), links it to the fact it talks about, and reports it when the days it covers and the fact's days do not meet. A period's start is compared with a period's start (\"since the month began\" with \"since the beginning of May\"), a date with a date. Anaphoric expressions (\"the next morning\") and vague ones (\"recently\") are never reported. With `--source`, a time expression no source expression supports is compared with the source expression of the same grain (a day with a day, a quarter with a quarter, a duration with a duration) that the rewrite's sentence restates best (an expression another one of the same sentence restates is left to that one: \"Q3 lower than Q2\"), a period word that qualifies the same word otherwise (\"monthly reports\" for \"weekly reports\"), and \"after\" where the source says \"before\" between the same things.",
         why_it_matters: "Relative dates drift silently in rewrites: \"since the beginning of last month\" becomes \"since the month began\", \"Sunday\" becomes \"Saturday\", and the story changes.",
         example: "More than 400 soldiers have died since the month began.   (the fact: since the beginning of May; the article is dated 2 June)",
         use_instead: "More than 400 soldiers have died since the beginning of May.",
@@ -260,6 +260,36 @@ impl Rule for TimeMismatch {
             }
             // Period words: "monthly reports" when the source says weekly.
             super::changed_ordinals(self, analysis, facts, support, true, out);
+            // "after" for "before".
+            for sentence in &analysis.doc.sentences {
+                let from = analysis
+                    .words
+                    .partition_point(|w| w.span.start < sentence.start);
+                let to = analysis
+                    .words
+                    .partition_point(|w| w.span.end <= sentence.end);
+                let words = &analysis.words[from..to.max(from)];
+                for at in 0..words.len() {
+                    let span = words[at].span.clone();
+                    if analysis.in_quote(&span) {
+                        continue;
+                    }
+                    let Some((f, value)) =
+                        support.changed_order(sheet, words, analysis.doc.text, at)
+                    else {
+                        continue;
+                    };
+                    let fact = facts.index.fact(f);
+                    let mut found =
+                        super::source_contradiction(self, analysis, span, fact, f, value.clone());
+                    found.message = format!(
+                        "“{}” turns the order around: the source says “{}”",
+                        &analysis.doc.text[words[at].span.clone()],
+                        &fact.text[value]
+                    );
+                    out.push(found);
+                }
+            }
         }
     }
 }
