@@ -74,7 +74,7 @@ const BOUND_REACH: f64 = 1.25;
 const DOUBT_GAP: f32 = 2.0;
 /// How many words on each side of "before" or "after" name what it
 /// orders.
-const ORDER_REACH: usize = 6;
+const ORDER_REACH: usize = 8;
 /// A time the source gives this often, and no other of its grain, is the
 /// story's time.
 const STORY_TIME_REPEATS: usize = 2;
