@@ -72,8 +72,8 @@ const BOUND_REACH: f64 = 1.25;
 /// restated by less than this much more (about two rare words next to the
 /// value).
 const DOUBT_GAP: f32 = 2.0;
-/// How many words on each side of "before" or "after" name what it
-/// orders.
+/// How many words on each side of "before" or "after", "rose" or "fell"
+/// name what it orders or moves.
 const ORDER_REACH: usize = 8;
 /// A time the source gives this often, and no other of its grain, is the
 /// story's time.
@@ -503,6 +503,29 @@ const DOWN: &[&str] = &[
 ];
 /// How many words from an amount its direction word may stand.
 const DIRECTION_REACH: usize = 3;
+
+/// Words with an opposite: what they say and which side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opposition {
+    /// "before" (true) or "after" (false).
+    Order,
+    /// Up (true: "rose", "raised") or down (false: "fell", "lowered").
+    Direction,
+}
+
+/// Which opposition `word` takes a side in, and which side. "up" and "down"
+/// are left out: most are particles ("set up", "shut down").
+fn opposition(word: &str) -> Option<(Opposition, bool)> {
+    let lower = word.to_ascii_lowercase();
+    match lower.as_str() {
+        "before" => Some((Opposition::Order, true)),
+        "after" => Some((Opposition::Order, false)),
+        "up" | "down" => None,
+        w if UP.contains(&w) => Some((Opposition::Direction, true)),
+        w if DOWN.contains(&w) => Some((Opposition::Direction, false)),
+        _ => None,
+    }
+}
 
 /// Whether the amount at `at` went up (`true`) or down (`false`), by the
 /// direction words within [`DIRECTION_REACH`] words of it in its clause;
@@ -1398,24 +1421,19 @@ impl SourceSupport {
         theirs.first().map(|(_, f, span)| (*f, span.clone()))
     }
 
-    /// The source "before" or "after" that the one at `at` of a rewrite
-    /// (a word of `words`, the rewrite's sentence) turns around: the source
-    /// says the opposite between words of the same two things, and never
-    /// the same ("restart the computer after launching the apps" when the
-    /// source says "before launching them").
-    pub fn changed_order(
+    /// The source word that the one at `at` of a rewrite (a word of
+    /// `words`, the rewrite's sentence) turns around: the source says the
+    /// opposite between words of the same two things, and never the same
+    /// ("restart the computer after launching the apps" when the source
+    /// says "before launching them"; "lowered its outlook" for "raised").
+    pub fn changed_opposite(
         &self,
         sheet: &FactSheet,
         words: &[Word],
         text: &str,
         at: usize,
-    ) -> Option<(usize, Span)> {
-        let mine = text[words[at].span.clone()].to_ascii_lowercase();
-        let opposite = match mine.as_str() {
-            "before" => "after",
-            "after" => "before",
-            _ => return None,
-        };
+    ) -> Option<(Opposition, usize, Span)> {
+        let (kind, side) = opposition(&text[words[at].span.clone()])?;
         fn stems(run: &[Word]) -> HashSet<&str> {
             run.iter()
                 .filter(|w| !is_stop_word(&w.stem) && w.stem.len() > 2)
@@ -1431,22 +1449,28 @@ impl SourceSupport {
         if left.is_empty() || right.is_empty() {
             return None;
         }
+        // Words of both things on both sides: an order relates two, and a
+        // direction is said of what moved by how much.
+        let same_things =
+            |l: &HashSet<&str>, r: &HashSet<&str>| !l.is_disjoint(&left) && !r.is_disjoint(&right);
         let mut found = None;
         for (f, fact) in self.source_facts(sheet) {
             let theirs = &self.facts[&f].words;
             for (i, w) in theirs.iter().enumerate() {
-                let word = fact.text[w.span.clone()].to_ascii_lowercase();
-                if word != mine && word != opposite {
+                let Some((their_kind, their_side)) = opposition(&fact.text[w.span.clone()]) else {
+                    continue;
+                };
+                if their_kind != kind {
                     continue;
                 }
                 let (l, r) = sides(theirs, i);
-                if l.is_disjoint(&left) || r.is_disjoint(&right) {
+                if !same_things(&l, &r) {
                     continue;
                 }
-                if word == mine {
+                if their_side == side {
                     return None;
                 }
-                found = found.or(Some((f, w.span.clone())));
+                found = found.or(Some((kind, f, w.span.clone())));
             }
         }
         found
@@ -1849,8 +1873,8 @@ mod tests {
         let changed = |rewrite: &str| -> Vec<String> {
             let words = words(rewrite, 0..rewrite.len());
             (0..words.len())
-                .filter_map(|at| support.changed_order(&sheet, &words, rewrite, at))
-                .map(|(f, span)| sheet.facts[f].text[span].to_string())
+                .filter_map(|at| support.changed_opposite(&sheet, &words, rewrite, at))
+                .map(|(_, f, span)| sheet.facts[f].text[span].to_string())
                 .collect()
         };
         assert_eq!(
@@ -1864,6 +1888,29 @@ mod tests {
         // The same order, or the order of other things, is no change.
         assert!(changed("He restarts the computer before launching the apps.").is_empty());
         assert!(changed("After lunch they went for a walk.").is_empty());
+    }
+
+    #[test]
+    fn a_direction_turned_around_between_the_same_things() {
+        let sheet = sheet(
+            "The company raised its full year earnings outlook to $7.50 per share. \
+             Costs rose in Europe while sales fell in Asia.",
+        );
+        let support = SourceSupport::new(&sheet).expect("a source sheet");
+        let changed = |rewrite: &str| -> Vec<(Opposition, String)> {
+            let words = words(rewrite, 0..rewrite.len());
+            (0..words.len())
+                .filter_map(|at| support.changed_opposite(&sheet, &words, rewrite, at))
+                .map(|(kind, f, span)| (kind, sheet.facts[f].text[span].to_string()))
+                .collect()
+        };
+        assert_eq!(
+            changed("The company lowered its full year earnings outlook to $7.50."),
+            [(Opposition::Direction, "raised".to_string())]
+        );
+        assert!(changed("The company raised its earnings outlook to $7.50.").is_empty());
+        // Each direction where the source gives it.
+        assert!(changed("Costs rose in Europe and sales fell in Asia.").is_empty());
     }
 
     #[test]

@@ -204,6 +204,56 @@ fn changed_ordinals(
     }
 }
 
+/// Source mode: words that turn around what the source says between the
+/// same things (`which`: "after" for "before", "lowered" for "raised").
+fn changed_opposites(
+    rule: &dyn Rule,
+    analysis: &Analysis,
+    facts: &FactSheetContext,
+    support: &crate::support::SourceSupport,
+    which: crate::support::Opposition,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = analysis.doc.text;
+    for sentence in &analysis.doc.sentences {
+        let from = analysis
+            .words
+            .partition_point(|w| w.span.start < sentence.start);
+        let to = analysis
+            .words
+            .partition_point(|w| w.span.end <= sentence.end);
+        let words = &analysis.words[from..to.max(from)];
+        for at in 0..words.len() {
+            let span = words[at].span.clone();
+            if analysis.in_quote(&span) {
+                continue;
+            }
+            let Some((kind, f, value)) =
+                support.changed_opposite(facts.index.sheet, words, text, at)
+            else {
+                continue;
+            };
+            if kind != which {
+                continue;
+            }
+            let fact = facts.index.fact(f);
+            let theirs = fact.text[value.clone()].to_string();
+            let mut found = source_contradiction(rule, analysis, span.clone(), fact, f, value);
+            found.message = match kind {
+                crate::support::Opposition::Order => format!(
+                    "“{}” turns the order around: the source says “{theirs}”",
+                    &text[span]
+                ),
+                crate::support::Opposition::Direction => format!(
+                    "“{}” goes the other way: the source says “{theirs}”",
+                    &text[span]
+                ),
+            };
+            out.push(found);
+        }
+    }
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|r| r.id() == id)

@@ -8,7 +8,7 @@ use crate::facts::FactSheet;
 use crate::house_style::Tolerance;
 use crate::interval::{Interval, is_rounding_of};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
-use crate::support::{Verdict, codes_in, restates};
+use crate::support::{Opposition, Verdict, codes_in, restates};
 use crate::words::{concept, stem};
 
 use super::{Context, FactSheetContext, Rule, RuleDoc, RuleMeta};
@@ -21,7 +21,7 @@ static META: RuleMeta = RuleMeta {
     needs_facts: true,
     on_by_default: true,
     doc: RuleDoc {
-        what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted. With `--source`, a quantity no source value supports (see `quantity/unsupported` for what an editor may derive) is compared with the source value of the same kind whose words and neighbours the rewrite's sentence restates best; a value the source gives, but for another thing, is reported too (\"$50\" for the bundle when $50 is another product's price). So are a code with other digits (\"2D\" for \"3D\") and another ordinal (\"a third straight session\" for \"a second\").",
+        what_it_does: "Links each quantity to the fact it talks about (shared words, the same counted noun) and reports it when no value satisfies both: quantities are intervals, so \"more than 30\" is (30, ∞), \"nearly 500\" is just below 500, \"dozens\" is at least 24 (the fact sheet's `[house_style]` and a fact's `tolerance` change what approximate and vague amounts mean). A compatible but vaguer mention is not an error, and a round number written for an exact one (\"2,300\" for 2,348) is accepted. With `--source`, a quantity no source value supports (see `quantity/unsupported` for what an editor may derive) is compared with the source value of the same kind whose words and neighbours the rewrite's sentence restates best; a value the source gives, but for another thing, is reported too (\"$50\" for the bundle when $50 is another product's price). So are a code with other digits (\"2D\" for \"3D\"), another ordinal (\"a third straight session\" for \"a second\") and the other direction (\"lowered\" for \"raised\").",
         why_it_matters: "A death toll, a budget or a vote count that drifts between rewrites (\"more than 30 soldiers\" becoming \"30 soldiers\") misinforms readers and is the error corrections are most often published for.",
         example: "Mali army loses 30 soldiers in base assault   (the fact: more than 30 soldiers were killed)",
         use_instead: "Mali army loses more than 30 soldiers in base assault",
@@ -149,6 +149,8 @@ impl Rule for QuantityMismatch {
             }
             // Ordinals: "for the fifth time" when the source says fourth.
             super::changed_ordinals(self, analysis, facts, support, false, out);
+            // "lowered its outlook" when the source raised it.
+            super::changed_opposites(self, analysis, facts, support, Opposition::Direction, out);
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::time::{Resolution, Signal, TimeMention};
 use crate::link::{Comparable, Kind, Link, MentionContext, judge};
-use crate::support::Verdict;
+use crate::support::{Opposition, Verdict};
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 
@@ -261,35 +261,7 @@ impl Rule for TimeMismatch {
             // Period words: "monthly reports" when the source says weekly.
             super::changed_ordinals(self, analysis, facts, support, true, out);
             // "after" for "before".
-            for sentence in &analysis.doc.sentences {
-                let from = analysis
-                    .words
-                    .partition_point(|w| w.span.start < sentence.start);
-                let to = analysis
-                    .words
-                    .partition_point(|w| w.span.end <= sentence.end);
-                let words = &analysis.words[from..to.max(from)];
-                for at in 0..words.len() {
-                    let span = words[at].span.clone();
-                    if analysis.in_quote(&span) {
-                        continue;
-                    }
-                    let Some((f, value)) =
-                        support.changed_order(sheet, words, analysis.doc.text, at)
-                    else {
-                        continue;
-                    };
-                    let fact = facts.index.fact(f);
-                    let mut found =
-                        super::source_contradiction(self, analysis, span, fact, f, value.clone());
-                    found.message = format!(
-                        "“{}” turns the order around: the source says “{}”",
-                        &analysis.doc.text[words[at].span.clone()],
-                        &fact.text[value]
-                    );
-                    out.push(found);
-                }
-            }
+            super::changed_opposites(self, analysis, facts, support, Opposition::Order, out);
         }
     }
 }
