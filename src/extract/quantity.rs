@@ -722,6 +722,9 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("pounds sterling", "GBP"),
     ("dollars", "USD"),
     ("dollar", "USD"),
+    // Slang a dialogue or a quotation uses ("5 mln bucks", "20 quid").
+    ("bucks", "USD"),
+    ("quid", "GBP"),
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("pounds", "GBP"),
@@ -5260,6 +5263,8 @@ mod tests {
         assert_eq!(vuk("a $5 bill"), money(5.0, "USD"));
         assert_eq!(vuk("Supply limit: ₿21,000,000"), money(21e6, "BTC"));
         assert_eq!(vuk("2 satoshis one day"), money(2.0, "satoshi"));
+        assert_eq!(vuk("we may lose 5 mln bucks"), money(5e6, "USD"));
+        assert_eq!(vuk("it cost me 20 quid"), money(20.0, "GBP"));
         assert_eq!(vuk("it costs Rs 2 lakh crore"), money(2e12, "INR"));
         assert_eq!(
             vuk("a loan of 12,34,567.89 rupees"),
