@@ -61,7 +61,12 @@ impl Tolerance {
     /// [`crate::interval::is_rounding_of`]) may stand for the precise value `precise`.
     pub fn accepts_rounding(self, written_as: f64, step: f64, precise: f64) -> bool {
         match self {
-            Tolerance::Rounding => close((precise / step).round() * step, written_as),
+            // Rounded at its last digit, and not by more than a tenth:
+            // "2,300" for 2,348, "2,000" for 1,950; not "2,000" for 1,500.
+            Tolerance::Rounding => {
+                close((precise / step).round() * step, written_as)
+                    && (written_as - precise).abs() <= MAX_ROUNDING_SHARE * precise.abs() + 1e-9
+            }
             Tolerance::Share(s) => (written_as - precise).abs() <= s * precise.abs() + 1e-9,
         }
     }
@@ -268,6 +273,8 @@ mod tests {
         assert!(!Tolerance::Share(0.0).accepts_rounding(2300.0, 100.0, 2348.0));
         assert!(Tolerance::Rounding.accepts_rounding(2300.0, 100.0, 2348.0));
         assert!(!Tolerance::Rounding.accepts_rounding(2300.0, 100.0, 2368.0));
+        assert!(Tolerance::Rounding.accepts_rounding(2000.0, 1000.0, 1950.0));
+        assert!(!Tolerance::Rounding.accepts_rounding(2000.0, 1000.0, 1500.0));
     }
 
     #[test]

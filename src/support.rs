@@ -661,6 +661,24 @@ pub fn restates(
         let bound = if rv.high.is_none() { rv.low } else { rv.high };
         return rm.overlaps(&rv) && near_bound(bound, m.value);
     }
+    // Both approximate: the rewrite gives the source's number, or rounds
+    // it ("approximately $7.60" is not "approximately $7.50").
+    let hedged = |q: &QuantityMention| q.about || q.approximate;
+    if hedged(m) && hedged(v) {
+        let plain = QuantityMention {
+            low: m.value,
+            high: m.value,
+            low_inclusive: true,
+            high_inclusive: true,
+            about: false,
+            approximate: false,
+            ..m.clone()
+        };
+        return m
+            .value
+            .zip(v.value)
+            .is_some_and(|(x, y)| close(x, y) || rounds_to(&plain, written, y, tolerance));
+    }
     if m.about || v.about || m.approximate || v.approximate {
         return m.value.is_some_and(|x| rv.overlaps(&point(Some(x))))
             || v.value.is_some_and(|x| rm.overlaps(&point(Some(x))));
@@ -1211,7 +1229,14 @@ impl SourceSupport {
         // second quarter", twice): it is the story's, and another
         // contradicts it.
         if verdict == Verdict::Unsupported {
-            let value = |s: &Scored| &sheet.facts[s.fact].times[s.value].value;
+            // The same quarter or month of other years is still one ("the
+            // third quarter" of 2020 and of 2019).
+            let value = |s: &Scored| {
+                sheet.facts[s.fact].times[s.value]
+                    .value
+                    .as_deref()
+                    .map(yearless)
+            };
             if let Some(first) = comparable.first() {
                 if comparable.len() >= STORY_TIME_REPEATS
                     && comparable.iter().all(|s| value(s) == value(first))
