@@ -1763,6 +1763,16 @@ mod tests {
         );
         assert_eq!(found[0], "at least $6: supported");
         assert!(found[1].starts_with("approximately $8.50 ≠"), "{found:?}");
+        // Two approximations: the same number, or the rewrite's rounds it.
+        let source = "The storm damaged approximately 2,348 homes.";
+        assert_eq!(
+            verdicts(source, "The storm damaged about 2,300 homes."),
+            ["about 2,300 homes: supported"]
+        );
+        assert_eq!(
+            verdicts(source, "The storm damaged about 2,400 homes."),
+            ["about 2,400 homes ≠ approximately 2,348 homes"]
+        );
         let source = "The fire burned at least 2,300 hectares of forest.";
         assert_eq!(
             verdicts(source, "The fire burned 2,300 hectares of forest."),
