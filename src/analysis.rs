@@ -116,6 +116,15 @@ impl<'a> Analysis<'a> {
             .get_or_init(|| self.words.iter().map(|w| w.stem.clone()).collect())
     }
 
+    /// The words of `sentence` (a span of [`Document::sentences`]).
+    pub fn sentence_words(&self, sentence: &std::ops::Range<usize>) -> &[crate::words::Word] {
+        let from = self
+            .words
+            .partition_point(|w| w.span.start < sentence.start);
+        let to = self.words.partition_point(|w| w.span.end <= sentence.end);
+        &self.words[from..to.max(from)]
+    }
+
     /// Whether `span` is the dateline: it dates the document, it claims nothing.
     pub fn in_dateline(&self, span: &std::ops::Range<usize>) -> bool {
         self.reference

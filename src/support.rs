@@ -113,6 +113,9 @@ pub struct SourceSupport {
     /// word they qualify ("second" "session" → 2), each with its fact and
     /// span there.
     ordinals: HashMap<(OrdinalKind, String), Vec<RankedAt>>,
+    /// The sources' words with an opposite ("before", "raised"): what they
+    /// say, which side, and where (fact, index into its words).
+    oppositions: Vec<(Opposition, bool, usize, usize)>,
 }
 
 /// A source fact's words.
@@ -185,11 +188,25 @@ impl SourceSupport {
                     .push((o.rank, f, o.span));
             }
         }
+        let oppositions = order
+            .iter()
+            .flat_map(|&f| {
+                let text = &sheet.facts[f].text;
+                facts[&f]
+                    .words
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, w)| {
+                        opposition(&text[w.span.clone()]).map(|(kind, side)| (kind, side, f, i))
+                    })
+            })
+            .collect();
         Some(SourceSupport {
             folded_sources,
             codes,
             code_set,
             ordinals,
+            oppositions,
             frame: sheet.frame.then_some(sheet.published).flatten(),
             facts,
             order,
@@ -516,14 +533,19 @@ pub enum Opposition {
 /// Which opposition `word` takes a side in, and which side. "up" and "down"
 /// are left out: most are particles ("set up", "shut down").
 fn opposition(word: &str) -> Option<(Opposition, bool)> {
-    let lower = word.to_ascii_lowercase();
-    match lower.as_str() {
-        "before" => Some((Opposition::Order, true)),
-        "after" => Some((Opposition::Order, false)),
-        "up" | "down" => None,
-        w if UP.contains(&w) => Some((Opposition::Direction, true)),
-        w if DOWN.contains(&w) => Some((Opposition::Direction, false)),
-        _ => None,
+    let is = |w: &&str| w.eq_ignore_ascii_case(word);
+    if is(&"before") {
+        Some((Opposition::Order, true))
+    } else if is(&"after") {
+        Some((Opposition::Order, false))
+    } else if is(&"up") || is(&"down") {
+        None
+    } else if UP.iter().any(is) {
+        Some((Opposition::Direction, true))
+    } else if DOWN.iter().any(is) {
+        Some((Opposition::Direction, false))
+    } else {
+        None
     }
 }
 
@@ -571,13 +593,10 @@ fn direction(words: &[Word], text: &str, at: &Span) -> Option<bool> {
 
 /// The words of the sentence around `span` (none outside a sentence).
 fn sentence_words<'a>(analysis: &'a Analysis, span: &Span) -> &'a [Word] {
-    let Some(sentence) = analysis.doc.sentence_at(span.start) else {
-        return &[];
-    };
-    let words = &analysis.words;
-    let from = words.partition_point(|w| w.span.start < sentence.start);
-    let to = words.partition_point(|w| w.span.end <= sentence.end);
-    &words[from..to.max(from)]
+    match analysis.doc.sentence_at(span.start) {
+        Some(sentence) => analysis.sentence_words(&sentence),
+        None => &[],
+    }
 }
 
 /// Whether quantity `m` (its number written `written`) restates source
@@ -1369,18 +1388,18 @@ const SCALE_WORDS: &[(&str, u32)] = &[
 
 /// What `w` ranks, if it is an ordinal, a period or a scale word.
 fn ordinal_rank(w: &str) -> Option<(OrdinalKind, u32)> {
-    let lower = w.to_ascii_lowercase();
-    if let Some(i) = ORDINAL_WORDS.iter().position(|o| *o == lower) {
+    let is = |word: &&str| word.eq_ignore_ascii_case(w);
+    if let Some(i) = ORDINAL_WORDS.iter().position(is) {
         return Some((OrdinalKind::Order, i as u32 + 1));
     }
-    if let Some((_, days)) = PERIOD_WORDS.iter().find(|(p, _)| *p == lower) {
+    if let Some((_, days)) = PERIOD_WORDS.iter().find(|(p, _)| is(p)) {
         return Some((OrdinalKind::Period, *days));
     }
-    if let Some((_, power)) = SCALE_WORDS.iter().find(|(p, _)| *p == lower) {
+    if let Some((_, power)) = SCALE_WORDS.iter().find(|(p, _)| is(p)) {
         return Some((OrdinalKind::Scale, *power));
     }
-    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &lower[digits.len()..];
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
     let n: u32 = digits.parse().ok()?;
     let expected = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -1389,7 +1408,9 @@ fn ordinal_rank(w: &str) -> Option<(OrdinalKind, u32)> {
         (3, _) => "rd",
         _ => "th",
     };
-    (suffix == expected).then_some((OrdinalKind::Order, n))
+    suffix
+        .eq_ignore_ascii_case(expected)
+        .then_some((OrdinalKind::Order, n))
 }
 
 /// The ordinals, period and scale words of `words` (of `text`) that
@@ -1453,7 +1474,6 @@ impl SourceSupport {
     /// says "before launching them"; "lowered its outlook" for "raised").
     pub fn changed_opposite(
         &self,
-        sheet: &FactSheet,
         words: &[Word],
         text: &str,
         at: usize,
@@ -1479,24 +1499,19 @@ impl SourceSupport {
         let same_things =
             |l: &HashSet<&str>, r: &HashSet<&str>| !l.is_disjoint(&left) && !r.is_disjoint(&right);
         let mut found = None;
-        for (f, fact) in self.source_facts(sheet) {
-            let theirs = &self.facts[&f].words;
-            for (i, w) in theirs.iter().enumerate() {
-                let Some((their_kind, their_side)) = opposition(&fact.text[w.span.clone()]) else {
-                    continue;
-                };
-                if their_kind != kind {
-                    continue;
-                }
-                let (l, r) = sides(theirs, i);
-                if !same_things(&l, &r) {
-                    continue;
-                }
-                if their_side == side {
-                    return None;
-                }
-                found = found.or(Some((kind, f, w.span.clone())));
+        for &(their_kind, their_side, f, i) in &self.oppositions {
+            if their_kind != kind {
+                continue;
             }
+            let theirs = &self.facts[&f].words;
+            let (l, r) = sides(theirs, i);
+            if !same_things(&l, &r) {
+                continue;
+            }
+            if their_side == side {
+                return None;
+            }
+            found = found.or(Some((kind, f, theirs[i].span.clone())));
         }
         found
     }
@@ -1908,7 +1923,7 @@ mod tests {
         let changed = |rewrite: &str| -> Vec<String> {
             let words = words(rewrite, 0..rewrite.len());
             (0..words.len())
-                .filter_map(|at| support.changed_opposite(&sheet, &words, rewrite, at))
+                .filter_map(|at| support.changed_opposite(&words, rewrite, at))
                 .map(|(_, f, span)| sheet.facts[f].text[span].to_string())
                 .collect()
         };
@@ -1935,7 +1950,7 @@ mod tests {
         let changed = |rewrite: &str| -> Vec<(Opposition, String)> {
             let words = words(rewrite, 0..rewrite.len());
             (0..words.len())
-                .filter_map(|at| support.changed_opposite(&sheet, &words, rewrite, at))
+                .filter_map(|at| support.changed_opposite(&words, rewrite, at))
                 .map(|(kind, f, span)| (kind, sheet.facts[f].text[span].to_string()))
                 .collect()
         };

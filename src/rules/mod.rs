@@ -216,21 +216,13 @@ fn changed_opposites(
 ) {
     let text = analysis.doc.text;
     for sentence in &analysis.doc.sentences {
-        let from = analysis
-            .words
-            .partition_point(|w| w.span.start < sentence.start);
-        let to = analysis
-            .words
-            .partition_point(|w| w.span.end <= sentence.end);
-        let words = &analysis.words[from..to.max(from)];
+        let words = analysis.sentence_words(sentence);
         for at in 0..words.len() {
             let span = words[at].span.clone();
             if analysis.in_quote(&span) {
                 continue;
             }
-            let Some((kind, f, value)) =
-                support.changed_opposite(facts.index.sheet, words, text, at)
-            else {
+            let Some((kind, f, value)) = support.changed_opposite(words, text, at) else {
                 continue;
             };
             if kind != which {
