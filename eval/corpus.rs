@@ -129,7 +129,8 @@ fn vary(sentence: &str, rng: &mut fastrand::Rng, out: &mut String) {
                 .find(|c: char| !(c.is_ascii_digit() || c == ','))
                 .unwrap_or(rest.len());
             let digits = rest[..end].trim_end_matches(',');
-            let n = digits.bytes().filter(u8::is_ascii_digit).count() as u32;
+            // At most 18 digits: 10^19 still fits in a u64.
+            let n = (digits.bytes().filter(u8::is_ascii_digit).count() as u32).min(18);
             let low = 10u64.pow(n.saturating_sub(1));
             let value = rng.u64(low.max(1)..10u64.pow(n));
             if digits.contains(',') {
