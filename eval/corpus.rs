@@ -18,29 +18,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use factlint::extract::time::{month_label, weekday_label};
+
+/// The names a sentence's weekdays and months are varied among.
+fn weekdays() -> impl Iterator<Item = &'static str> {
+    (1..=7).map(weekday_label)
+}
+
+fn months() -> impl Iterator<Item = &'static str> {
+    (1..=12).map(month_label)
+}
 
 struct Args {
     out: PathBuf,
@@ -141,13 +128,13 @@ fn vary(sentence: &str, rng: &mut fastrand::Rng, out: &mut String) {
             rest = &rest[digits.len()..];
             continue;
         }
-        if let Some(word) = WEEKDAYS.iter().find(|w| rest.starts_with(*w)) {
-            out.push_str(WEEKDAYS[rng.usize(..WEEKDAYS.len())]);
+        if let Some(word) = weekdays().find(|w| rest.starts_with(w)) {
+            out.push_str(weekday_label(rng.usize(..7) as i8 + 1));
             rest = &rest[word.len()..];
             continue;
         }
-        if let Some(word) = MONTHS.iter().find(|m| rest.starts_with(*m)) {
-            out.push_str(MONTHS[rng.usize(..MONTHS.len())]);
+        if let Some(word) = months().find(|m| rest.starts_with(m)) {
+            out.push_str(month_label(rng.usize(..12) as i8 + 1));
             rest = &rest[word.len()..];
             continue;
         }
@@ -197,7 +184,7 @@ fn fact_sheet(sentences: &[String], n: usize, rng: &mut fastrand::Rng) -> String
         .iter()
         .filter(|s| {
             s.contains(|c: char| c.is_ascii_digit() || c == '"' || c == '\u{201c}')
-                || WEEKDAYS.iter().chain(&MONTHS).any(|w| s.contains(w))
+                || weekdays().chain(months()).any(|w| s.contains(w))
         })
         .cloned()
         .collect();

@@ -2508,7 +2508,8 @@ fn apply_mod(iv: (Date, Date), m: &str, is_month: bool) -> (Date, Date) {
     }
 }
 
-fn weekday_label(wd: i8) -> &'static str {
+/// A weekday's name, 1 = Monday (clamped to 1..=7).
+pub fn weekday_label(wd: i8) -> &'static str {
     [
         "Monday",
         "Tuesday",
@@ -2520,7 +2521,8 @@ fn weekday_label(wd: i8) -> &'static str {
     ][(wd.clamp(1, 7) - 1) as usize]
 }
 
-fn month_label(m: i8) -> &'static str {
+/// A month's name, 1 = January (clamped to 1..=12).
+pub fn month_label(m: i8) -> &'static str {
     [
         "January",
         "February",
