@@ -29,6 +29,8 @@
 //! words of its sentence, not with the size of the fact sheet.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -48,6 +50,9 @@ const PROXIMITY: f32 = 8.0;
 /// Words farther than this from the mention are not read, so a
 /// pathological paragraph (a whole file on one line) costs linear time.
 const MAX_REACH: usize = 120;
+/// A word more facts than this share brings no fact to a mention by itself
+/// (see [`FactIndex::links`]). No smaller sheet is affected.
+const NOMINATING_POSTINGS: usize = 64;
 /// How far around a mention the *another event* guard looks, in words.
 pub(crate) const EVENT_WINDOW: usize = 8;
 /// Extra weight of a word in the mention's own segment of the sentence
@@ -270,79 +275,141 @@ impl<'s> FactIndex<'s> {
 
     /// The facts a mention may talk about, best first, with the *another
     /// event* guard applied.
+    ///
+    /// Facts come to a mention through the words they share with its
+    /// paragraph, found in the index. A word that more than
+    /// [`NOMINATING_POSTINGS`] facts share adds to the score of the facts
+    /// the paragraph's other words bring, but brings none by itself: in a
+    /// sheet that large it tells no fact from the others, and reading its
+    /// whole list for every mention would make the cost grow with the sheet.
     pub fn links(&self, ctx: &MentionContext, kind: Kind) -> Vec<Link> {
         if !self.in_document(ctx) {
             return Vec::new();
         }
-        let mut scores: HashMap<usize, HashMap<&str, f32>> = HashMap::new();
-        for (i, w) in ctx.paragraph_words().iter().enumerate() {
-            let Some(facts) = self.postings.get(&w.stem) else {
-                continue;
-            };
-            let index = ctx.paragraph.start + i;
-            let in_sentence = ctx.sentence.contains(&index);
-            let mut weight = self.weights[&w.stem] * ctx.proximity(index);
-            if ctx.segment.contains(&index) {
-                weight += self.weights[&w.stem] * SEGMENT_BONUS;
-            }
-            for &f in facts {
-                if !in_sentence && self.sheet.facts[f].scope == Scope::Sentence {
-                    continue;
-                }
-                // A stem seen twice counts once, at its closest.
-                let best = scores
-                    .entry(f)
-                    .or_default()
-                    .entry(w.stem.as_str())
-                    .or_insert(0.0);
-                *best = best.max(weight);
-            }
-        }
+        let shared = self.shared_stems(ctx);
         let subject = match kind {
             Kind::Quantity => self.subject(ctx),
             Kind::Time | Kind::Quote => None,
         };
-        let mut links: Vec<Link> = scores
+        // A date has no counted noun to anchor it, so only rare words count
+        // ("released … on Thursday" is not "queued at the health centre over
+        // the weekend").
+        let counts = |stem: &str| match kind {
+            Kind::Time => self.is_rare(stem),
+            Kind::Quantity | Kind::Quote => self.is_distinctive(stem),
+        };
+        let mut at: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut scored: Vec<Scored> = Vec::new();
+        let mut add = |scored: &mut Vec<Scored>, fact: usize, s: &SharedStem| {
+            // A sentence-scoped fact is linked by the sentence's words only.
+            let weight = if self.sheet.facts[fact].scope == Scope::Sentence {
+                match s.in_sentence {
+                    Some(w) => w,
+                    None => return,
+                }
+            } else {
+                s.best
+            };
+            let i = *at.entry(fact).or_insert_with(|| {
+                scored.push(Scored {
+                    fact,
+                    score: 0.0,
+                    distinctive: 0,
+                    subject: false,
+                });
+                scored.len() - 1
+            });
+            let entry = &mut scored[i];
+            entry.score += weight;
+            entry.distinctive += usize::from(counts(s.stem));
+            entry.subject |= subject.is_some_and(|subject| subject.stem == s.stem);
+        };
+        for s in shared
+            .iter()
+            .filter(|s| s.facts.len() <= NOMINATING_POSTINGS)
+        {
+            for &fact in s.facts {
+                add(&mut scored, fact, s);
+            }
+        }
+        let nominated = scored.len();
+        for s in shared
+            .iter()
+            .filter(|s| s.facts.len() > NOMINATING_POSTINGS)
+        {
+            for i in 0..nominated {
+                let fact = scored[i].fact;
+                if self.terms[fact].stems.contains(s.stem) {
+                    add(&mut scored, fact, s);
+                }
+            }
+        }
+        let event = EventClues::new(self, ctx);
+        let others = SentenceValues::new(ctx);
+        let mut links: Vec<Link> = scored
             .into_iter()
-            .filter(|(fact, _)| !self.another_event(*fact, ctx))
-            .map(|(fact, shared)| {
-                let score: f32 = shared.values().sum();
-                let distinctive = match kind {
-                    // A date has no counted noun to anchor it, so only rare
-                    // words count ("released … on Thursday" is not "queued at
-                    // the health centre over the weekend").
-                    Kind::Time => shared.keys().filter(|s| self.is_rare(s)).count(),
-                    Kind::Quantity | Kind::Quote => {
-                        shared.keys().filter(|s| self.is_distinctive(s)).count()
-                    }
-                };
+            .filter(|s| !self.another_event(s.fact, &event))
+            .map(|s| {
                 // A quantity whose subject is named ("revenue of $4.2
                 // billion", "30 soldiers") may only contradict a fact about
                 // that subject, and the subject counts twice.
                 let (about_subject, bonus, named) = match &subject {
-                    Some(subject) if shared.contains_key(subject.stem) => {
-                        (true, 1, subject.outside)
-                    }
+                    Some(subject) if s.subject => (true, 1, subject.outside),
                     Some(_) => (false, 0, false),
                     None => (true, 0, false),
                 };
                 // Another value of the sentence that is exactly one of the
                 // fact's ("the rise of 17 per cent since 2012" beside a fact
                 // "risen by 17% since 2015") ties the sentence to the fact.
-                let corroborated = usize::from(distinctive > 0 && self.corroborated(fact, ctx));
+                let corroborated =
+                    usize::from(s.distinctive > 0 && others.corroborate(&self.sheet.facts[s.fact]));
                 Link {
-                    fact,
-                    score,
+                    fact: s.fact,
+                    score: s.score,
                     strong: about_subject
-                        && distinctive + bonus + corroborated >= MIN_SHARED_WORDS
-                        && score >= MIN_SCORE,
-                    distinctive,
+                        && s.distinctive + bonus + corroborated >= MIN_SHARED_WORDS
+                        && s.score >= MIN_SCORE,
+                    distinctive: s.distinctive,
                     named,
                 }
             })
             .collect();
         links.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
         links
+    }
+
+    /// The paragraph's stems that facts have, each once, in the order they
+    /// first come, weighted at their closest to the mention.
+    fn shared_stems<'c>(&'c self, ctx: &MentionContext<'c>) -> Vec<SharedStem<'c>> {
+        let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut shared: Vec<SharedStem> = Vec::new();
+        for (i, w) in ctx.paragraph_words().iter().enumerate() {
+            let Some(facts) = self.postings.get(&w.stem) else {
+                continue;
+            };
+            let index = ctx.paragraph.start + i;
+            let mut weight = self.weights[&w.stem] * ctx.proximity(index);
+            if ctx.segment.contains(&index) {
+                weight += self.weights[&w.stem] * SEGMENT_BONUS;
+            }
+            let in_sentence = ctx.sentence.contains(&index).then_some(weight);
+            let i = *at.entry(w.stem.as_str()).or_insert_with(|| {
+                shared.push(SharedStem {
+                    stem: w.stem.as_str(),
+                    facts,
+                    best: 0.0,
+                    in_sentence: None,
+                });
+                shared.len() - 1
+            });
+            // A stem seen twice counts once, at its closest.
+            let s = &mut shared[i];
+            s.best = s.best.max(weight);
+            if let Some(w) = in_sentence {
+                s.in_sentence = Some(s.in_sentence.map_or(w, |old| old.max(w)));
+            }
+        }
+        shared
     }
 
     /// What a quantity measures, when the text names it with a word the
@@ -484,55 +551,6 @@ impl<'s> FactIndex<'s> {
             .all(|&(a, b)| days_apart(when, (a, b)) > ANOTHER_TIME_DAYS)
     }
 
-    /// Whether another value of the mention's sentence is exactly one of the
-    /// fact's values: the same quantity with the same unit, or the same days
-    /// in the same role.
-    fn corroborated(&self, fact: usize, ctx: &MentionContext) -> bool {
-        let analysis = ctx.analysis;
-        let Some(sentence) = analysis.doc.sentence_at(ctx.span.start) else {
-            return false;
-        };
-        let fact = &self.sheet.facts[fact];
-        let elsewhere = |span: &Span| {
-            sentence.start <= span.start
-                && span.end <= sentence.end
-                && (span.end <= ctx.span.start || span.start >= ctx.span.end)
-        };
-        // Both lists are in text order: only the sentence's slice is read.
-        let q_first = analysis
-            .quantities
-            .partition_point(|q| q.span.start < sentence.start);
-        let t_first = analysis
-            .times
-            .partition_point(|t| t.span.start < sentence.start);
-        let quantity = analysis.quantities[q_first..]
-            .iter()
-            .take_while(|q| q.span.start < sentence.end)
-            .filter(|q| elsewhere(&q.span))
-            .any(|q| {
-                fact.quantities.iter().any(|v| {
-                    v.unit == q.unit
-                        && crate::interval::Interval::of(v).same(&crate::interval::Interval::of(q))
-                })
-            });
-        let start = |t: &crate::extract::time::TimeMention| {
-            matches!(
-                t.signal.as_ref().map(|s| s.0),
-                Some(Signal::Since | Signal::From)
-            )
-        };
-        let time = analysis.times[t_first..]
-            .iter()
-            .take_while(|t| t.span.start < sentence.end)
-            .filter(|t| elsewhere(&t.span) && t.interval.is_some())
-            .any(|t| {
-                fact.times
-                    .iter()
-                    .any(|v| v.interval == t.interval && start(v) == start(t))
-            });
-        quantity || time
-    }
-
     /// What a quantity measures, as a stem, when the text names it ("crowd"
     /// in "a crowd of 98,000").
     pub fn mention_subject<'c>(&self, ctx: &MentionContext<'c>) -> Option<&'c str> {
@@ -590,39 +608,20 @@ impl<'s> FactIndex<'s> {
                 .any(|n| document_stems.contains(n))
     }
 
-    /// The *another event* guard.
-    fn another_event(&self, fact: usize, ctx: &MentionContext) -> bool {
+    /// The *another event* guard, for one fact: the writer marks another
+    /// event that the fact does not mark itself, or the paragraph names none
+    /// of the fact's names while a name no fact knows stands near.
+    fn another_event(&self, fact: usize, clues: &EventClues) -> bool {
         let terms = &self.terms[fact];
-        let near = ctx.near(EVENT_WINDOW);
-        // "In a separate assault", "another attack", "an earlier raid": the
-        // writer says outright that this is not the fact's event, unless
-        // the fact says so itself.
-        // Compared as written: "previously" is not "previous".
-        let marked = near.iter().any(|w| {
-            let word = ctx.text[w.span.clone()].to_ascii_lowercase();
-            OTHER_EVENT_MARKERS.contains(&word.as_str()) && !terms.stems.contains(&w.stem)
-        });
-        if marked {
+        if clues.markers.iter().any(|m| !terms.stems.contains(*m)) {
             return true;
         }
-        if terms.names.is_empty()
-            || ctx
-                .paragraph_words()
+        clues.unknown_name_near
+            && !terms.names.is_empty()
+            && !terms
+                .names
                 .iter()
-                .any(|w| terms.names.contains(&w.stem))
-        {
-            return false;
-        }
-        // A name the fact sheet knows belongs to the story (the loser of an
-        // election is named beside the winner's share); an unknown one
-        // announces another event.
-        near.iter().any(|w| {
-            w.capitalised
-                && !ctx.title_case()
-                && !is_calendar_word(&w.stem)
-                && !is_stop_word(&w.stem)
-                && !self.postings.contains_key(&w.stem)
-        })
+                .any(|n| clues.paragraph_stems.contains(n.as_str()))
     }
 
     /// The *another predicate* guard: none of the words right next to the
@@ -763,6 +762,141 @@ impl<V> Comparable<V> {
             all: self.all.into_iter().map(&mut f).collect(),
             closest: self.closest.into_iter().map(f).collect(),
         }
+    }
+}
+
+/// A word of the mention's paragraph that facts have.
+struct SharedStem<'c> {
+    stem: &'c str,
+    /// The facts that have it.
+    facts: &'c [usize],
+    /// Its weight at its closest to the mention, in the paragraph ...
+    best: f32,
+    /// ... and in the mention's sentence, when it is there.
+    in_sentence: Option<f32>,
+}
+
+/// A fact's score for one mention, as the shared words add up.
+struct Scored {
+    fact: usize,
+    score: f32,
+    /// How many distinctive words it shares.
+    distinctive: usize,
+    /// It shares the mention's subject.
+    subject: bool,
+}
+
+/// What the *another event* guard reads around one mention, read once for
+/// all the facts it is weighed against.
+struct EventClues<'c> {
+    /// The stems of the words near the mention that announce another event
+    /// ("separate", "another", "earlier"; compared as written: "previously"
+    /// is not "previous").
+    markers: Vec<&'c str>,
+    /// Every stem of the mention's paragraph.
+    paragraph_stems: FxHashSet<&'c str>,
+    /// A capitalised word near the mention that no fact has: a name that
+    /// announces another event (a name the sheet knows belongs to the story,
+    /// like the loser of an election named beside the winner's share).
+    unknown_name_near: bool,
+}
+
+impl<'c> EventClues<'c> {
+    fn new(index: &FactIndex, ctx: &MentionContext<'c>) -> Self {
+        let near = ctx.near(EVENT_WINDOW);
+        let markers = near
+            .iter()
+            .filter(|w| {
+                let written = &ctx.text[w.span.clone()];
+                OTHER_EVENT_MARKERS
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(written))
+            })
+            .map(|w| w.stem.as_str())
+            .collect();
+        let title_case = ctx.title_case();
+        let unknown_name_near = near.iter().any(|w| {
+            w.capitalised
+                && !title_case
+                && !is_calendar_word(&w.stem)
+                && !is_stop_word(&w.stem)
+                && !index.postings.contains_key(&w.stem)
+        });
+        EventClues {
+            markers,
+            paragraph_stems: ctx
+                .paragraph_words()
+                .iter()
+                .map(|w| w.stem.as_str())
+                .collect(),
+            unknown_name_near,
+        }
+    }
+}
+
+/// The other values of a mention's sentence (its quantities and times but
+/// the mention), read once for all the facts it is weighed against.
+struct SentenceValues<'c> {
+    quantities: Vec<&'c crate::extract::quantity::QuantityMention>,
+    times: Vec<&'c crate::extract::time::TimeMention>,
+}
+
+impl<'c> SentenceValues<'c> {
+    fn new(ctx: &MentionContext<'c>) -> Self {
+        let analysis = ctx.analysis;
+        let Some(sentence) = analysis.doc.sentence_at(ctx.span.start) else {
+            return SentenceValues {
+                quantities: Vec::new(),
+                times: Vec::new(),
+            };
+        };
+        let elsewhere = |span: &Span| {
+            sentence.start <= span.start
+                && span.end <= sentence.end
+                && (span.end <= ctx.span.start || span.start >= ctx.span.end)
+        };
+        // Both lists are in text order: only the sentence's slice is read.
+        let q_first = analysis
+            .quantities
+            .partition_point(|q| q.span.start < sentence.start);
+        let t_first = analysis
+            .times
+            .partition_point(|t| t.span.start < sentence.start);
+        SentenceValues {
+            quantities: analysis.quantities[q_first..]
+                .iter()
+                .take_while(|q| q.span.start < sentence.end)
+                .filter(|q| elsewhere(&q.span))
+                .collect(),
+            times: analysis.times[t_first..]
+                .iter()
+                .take_while(|t| t.span.start < sentence.end)
+                .filter(|t| elsewhere(&t.span) && t.interval.is_some())
+                .collect(),
+        }
+    }
+
+    /// Whether one of them is exactly one of the fact's values: the same
+    /// quantity with the same unit, or the same days in the same role.
+    fn corroborate(&self, fact: &Fact) -> bool {
+        let quantity = self.quantities.iter().any(|q| {
+            fact.quantities.iter().any(|v| {
+                v.unit == q.unit
+                    && crate::interval::Interval::of(v).same(&crate::interval::Interval::of(q))
+            })
+        });
+        let start = |t: &crate::extract::time::TimeMention| {
+            matches!(
+                t.signal.as_ref().map(|s| s.0),
+                Some(Signal::Since | Signal::From)
+            )
+        };
+        let time = self.times.iter().any(|t| {
+            fact.times
+                .iter()
+                .any(|v| v.interval == t.interval && start(v) == start(t))
+        });
+        quantity || time
     }
 }
 

@@ -79,6 +79,10 @@ pub struct CommonArgs {
     /// found by walking folders.
     #[arg(long)]
     pub force_exclude: bool,
+    /// How many files are read at once, on as many threads; by default one
+    /// per core (or `RAYON_NUM_THREADS`). The output is the same either way.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Files or directories (.txt, .md, .markdown); `-` reads standard input.
     #[arg(required_unless_present = "stdin_filename")]
     pub paths: Vec<PathBuf>,

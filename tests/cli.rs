@@ -212,6 +212,46 @@ fn bad_files_are_reported_and_the_rest_still_checked() {
 }
 
 #[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    // Files of very different sizes, so that threads finish out of order,
+    // with unreadable ones among them.
+    let mut files: Vec<(String, Vec<u8>)> = vec![("facts.toml".into(), SHEET.into())];
+    for i in 0..40 {
+        let doc = if i % 3 == 0 { WRONG_DOC } else { CLEAN_DOC };
+        files.push((format!("docs/{i:02}.md"), doc.repeat(1 + (i * 37) % 200).into()));
+    }
+    files.push(("docs/07-latin1.md".into(), b"Caf\xe9 $2.5 million.\n".to_vec()));
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_slice()))
+        .collect();
+    let dir = scratch(&files);
+    for format in ["human", "json", "sarif"] {
+        let run = |jobs: &str| {
+            factlint(
+                &["check", "--color", "never", "--format", format, "-j", jobs, "docs"],
+                dir.path(),
+            )
+        };
+        let one = run("1");
+        assert_eq!(one.status.code(), Some(2), "{}", stderr(&one));
+        assert!(stdout(&one).contains("39.md"), "every file is checked");
+        let four = run("4");
+        assert_eq!(stdout(&one), stdout(&four), "{format}");
+        // The summary line's time differs between runs.
+        let without_time = |o: &Output| {
+            stderr(o)
+                .lines()
+                .filter(|l| !l.starts_with("factlint: checked"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(without_time(&one), without_time(&four), "{format}");
+        assert_eq!(one.status.code(), four.status.code());
+    }
+}
+
+#[test]
 fn directories_are_walked_for_prose_files_in_order() {
     let dir = scratch(&[("facts.toml", SHEET.as_bytes())]);
     let docs = dir.path().join("docs");

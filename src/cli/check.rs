@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use factlint::baseline::Baseline;
@@ -17,7 +17,9 @@ use factlint::rules::FactSheetContext;
 use factlint::source::sheet_from_sources;
 use factlint::workspace::{Setup, Workspace};
 
-use super::{Input, Outcome, inputs, read_input, read_sources, report_problems, use_color, write};
+use super::{
+    Input, Outcome, inputs, parallel, read_sources, read_text, report_problems, use_color, write,
+};
 use crate::{CheckArgs, Format};
 
 /// Below this many files no progress bar is drawn: the run is over first.
@@ -112,7 +114,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
     }
 
-    let mut baseline = args.baseline.as_deref().and_then(|path| {
+    let baseline = args.baseline.as_deref().and_then(|path| {
         match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
             .and_then(|s| Baseline::parse(&s))
@@ -130,11 +132,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .or(args.write_baseline.as_deref())
         .and_then(Path::parent)
         .map(Path::to_path_buf);
+    let baseline = Mutex::new(baseline);
     let mut accepted = 0;
     let mut to_write: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     let mut done: Vec<Done> = Vec::new();
     let mut tally = Tally::default();
-    let fail_at = args.fail_level.severity();
 
     // pre-commit runs hooks in a terminal but shows their output later
     let progress = (inputs.len() >= PROGRESS_FROM
@@ -159,101 +161,53 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ok
     };
 
-    for ((input, setup), sheet) in inputs.iter().zip(&setups).zip(&sheet_of) {
-        if let Some(bar) = &progress {
-            bar.set_message(input.display());
-            bar.inc(1);
-        }
-        let Some(mut text) = read_input(input, &mut outcome) else {
-            continue;
-        };
-        let checker = Checker {
-            levels: &setup.levels,
-            facts: sheet.map(|i| &contexts[i]),
-            date: args.common.date,
-        };
-        let path = input.display();
-        if args.fix || args.diff {
-            if let Some(fixed) = checker.fix(&text, input.markup()) {
-                if args.diff {
-                    if !print(&unified_diff(&path, &text, &fixed.text)) {
-                        return ExitCode::from(2);
-                    }
-                    tally.fixed += fixed.fixed;
-                    tally.fixed_files += 1;
-                    outcome.findings_fail = true;
-                } else if let Input::File(p) = input {
-                    match write::replace_if_unchanged(p, text.as_bytes(), &fixed.text) {
-                        Ok(()) => {
-                            tally.fixed += fixed.fixed;
-                            tally.fixed_files += 1;
-                            text = fixed.text;
-                        }
-                        Err(e) => outcome.fail(format!("{path}: {e}")),
-                    }
-                } else {
-                    // standard input: the fixed text goes to standard output
-                    tally.fixed += fixed.fixed;
-                    tally.fixed_files += 1;
-                    text = fixed.text;
+    parallel::set_jobs(args.common.jobs);
+    let run = Run {
+        args: &args,
+        contexts: &contexts,
+        sheets: &sheets,
+        baseline: &baseline,
+        baseline_dir: baseline_dir.as_deref(),
+        fail_at: args.fail_level.severity(),
+        color,
+    };
+    let work: Vec<(&Input, &Setup, Option<usize>)> = inputs
+        .iter()
+        .zip(&setups)
+        .zip(&sheet_of)
+        .map(|((input, setup), sheet)| (input, setup, *sheet))
+        .collect();
+    let mut closed = false;
+    parallel::in_order(
+        &work,
+        |&(input, setup, sheet)| run.check_file(input, setup, sheet),
+        |file| {
+            if let Some(bar) = &progress {
+                bar.set_message(file.path.clone());
+                bar.inc(1);
+            }
+            for failure in &file.failures {
+                outcome.fail(failure);
+            }
+            tally.add(&file.tally);
+            outcome.findings_fail |= file.findings_fail;
+            accepted += file.accepted;
+            if let Some(output) = &file.output {
+                if !print(output) {
+                    closed = true; // stdout closed: nobody is reading
+                    return false;
                 }
             }
-            if args.diff {
-                tally.files += 1;
-                continue;
-            }
-            if matches!(input, Input::Stdin(_)) {
-                tally.files += 1;
-                if !print(&text) {
-                    return ExitCode::from(2);
-                }
-                continue;
-            }
-        }
-        let prose = Prose::new(&text, input.markup());
-        let (analysis, mut diagnostics) = checker.check(&text, &prose);
-        let key = input.baseline_key(baseline_dir.as_deref());
-        if let Some(b) = baseline.as_mut() {
-            accepted += b.filter(&key, &text, &mut diagnostics);
-        }
-        tally.files += 1;
-        if args.write_baseline.is_some() {
-            to_write.push((key, text.clone(), diagnostics));
-            continue;
-        }
-        count(&mut tally, &diagnostics);
-        outcome.findings_fail |= diagnostics.iter().any(|d| d.severity >= fail_at);
-        let sheet_ref = sheet.map(|i| sheets[i].as_ref());
-        let checked = Checked {
-            path: &path,
-            text: &text,
-            diagnostics: &diagnostics,
-            facts: sheet_ref,
-        };
-        let rendered = match args.format {
-            Format::Human => Some(report::human::render(&checked, color)),
-            Format::Json => Some(report::json::render(&checked, &analysis)),
-            Format::Compact | Format::Github | Format::Rdjsonl => {
-                Some(render_file(args.format, &checked))
-            }
-            Format::Sarif | Format::Junit => None,
-        };
-        match rendered {
-            Some(r) => {
-                if !print(&r) {
-                    return ExitCode::from(2); // stdout closed: nobody is reading
-                }
-            }
-            None => done.push(Done {
-                path,
-                text,
-                diagnostics,
-                sheet: sheet.map(|i| sheets[i].clone()),
-            }),
-        }
-    }
+            done.extend(file.done);
+            to_write.extend(file.to_write);
+            true
+        },
+    );
     if let Some(bar) = &progress {
         bar.finish_and_clear();
+    }
+    if closed {
+        return ExitCode::from(2);
     }
     if matches!(args.format, Format::Sarif | Format::Junit) && !args.diff {
         let checked: Vec<Checked> = done
@@ -282,6 +236,149 @@ pub fn run(args: CheckArgs) -> ExitCode {
         outcome.findings_fail = false;
     }
     outcome.code()
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.fixed += other.fixed;
+        self.fixed_files += other.fixed_files;
+    }
+}
+
+/// What a run needs to check any one of its documents, shared by the threads.
+struct Run<'r> {
+    args: &'r CheckArgs,
+    contexts: &'r [FactSheetContext<'r>],
+    sheets: &'r [Arc<FactSheet>],
+    baseline: &'r Mutex<Option<Baseline>>,
+    baseline_dir: Option<&'r Path>,
+    fail_at: Severity,
+    color: bool,
+}
+
+/// What checking one document gave, handed back to be printed and counted
+/// in input order.
+#[derive(Default)]
+struct FileResult {
+    path: String,
+    /// What went wrong (exit code 2), for standard error.
+    failures: Vec<String>,
+    /// What to print on standard output.
+    output: Option<String>,
+    tally: Tally,
+    findings_fail: bool,
+    /// Findings the baseline accepted.
+    accepted: usize,
+    /// Kept for the formats printed once for the whole run.
+    done: Option<Done>,
+    /// Kept for `--write-baseline`.
+    to_write: Option<(String, String, Vec<Diagnostic>)>,
+}
+
+impl Run<'_> {
+    /// Reads, fixes (on request), checks and renders one document.
+    fn check_file(&self, input: &Input, setup: &Setup, sheet: Option<usize>) -> FileResult {
+        let args = self.args;
+        let path = input.display();
+        let mut file = FileResult {
+            path: path.clone(),
+            ..FileResult::default()
+        };
+        let mut text = match read_text(input) {
+            Ok(text) => text,
+            Err(e) => {
+                file.failures.push(e);
+                return file;
+            }
+        };
+        let checker = Checker {
+            levels: &setup.levels,
+            facts: sheet.map(|i| &self.contexts[i]),
+            date: args.common.date,
+        };
+        if args.fix || args.diff {
+            if let Some(fixed) = checker.fix(&text, input.markup()) {
+                if args.diff {
+                    file.output = Some(unified_diff(&path, &text, &fixed.text));
+                    file.tally.fixed += fixed.fixed;
+                    file.tally.fixed_files += 1;
+                    file.findings_fail = true;
+                } else if let Input::File(p) = input {
+                    match write::replace_if_unchanged(p, text.as_bytes(), &fixed.text) {
+                        Ok(()) => {
+                            file.tally.fixed += fixed.fixed;
+                            file.tally.fixed_files += 1;
+                            text = fixed.text;
+                        }
+                        Err(e) => file.failures.push(format!("{path}: {e}")),
+                    }
+                } else {
+                    // standard input: the fixed text goes to standard output
+                    file.tally.fixed += fixed.fixed;
+                    file.tally.fixed_files += 1;
+                    text = fixed.text;
+                }
+            }
+            if args.diff {
+                file.tally.files += 1;
+                return file;
+            }
+            if matches!(input, Input::Stdin(_)) {
+                file.tally.files += 1;
+                file.output = Some(text);
+                return file;
+            }
+        }
+        let prose = Prose::new(&text, input.markup());
+        let (analysis, mut diagnostics) = checker.check(&text, &prose);
+        let key = input.baseline_key(self.baseline_dir);
+        if let Some(b) = self
+            .baseline
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_mut()
+        {
+            // A baseline's entries are per file: the order in which the
+            // threads filter does not matter.
+            file.accepted = b.filter(&key, &text, &mut diagnostics);
+        }
+        file.tally.files += 1;
+        if args.write_baseline.is_some() {
+            file.to_write = Some((key, text, diagnostics));
+            return file;
+        }
+        count(&mut file.tally, &diagnostics);
+        file.findings_fail = diagnostics.iter().any(|d| d.severity >= self.fail_at);
+        let sheet_ref = sheet.map(|i| self.sheets[i].as_ref());
+        let checked = Checked {
+            path: &path,
+            text: &text,
+            diagnostics: &diagnostics,
+            facts: sheet_ref,
+        };
+        file.output = match args.format {
+            Format::Human => Some(report::human::render(&checked, self.color)),
+            Format::Json => Some(report::json::render(&checked, &analysis)),
+            Format::Compact | Format::Github | Format::Rdjsonl => {
+                Some(render_file(args.format, &checked))
+            }
+            Format::Sarif | Format::Junit => None,
+        };
+        if file.output.is_none() {
+            drop(analysis);
+            file.done = Some(Done {
+                path,
+                text,
+                diagnostics,
+                sheet: sheet.map(|i| self.sheets[i].clone()),
+            });
+        }
+        file
+    }
 }
 
 fn count(tally: &mut Tally, diagnostics: &[Diagnostic]) {

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod lsp;
+pub mod parallel;
 pub mod write;
 
 use std::io::{IsTerminal, Read, Write};
@@ -177,8 +178,8 @@ fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
             .is_some_and(|name| name.starts_with('.') || name == "node_modules")
 }
 
-/// Reads a document as UTF-8, reporting what went wrong.
-pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<String> {
+/// Reads a document as UTF-8; the error says which file and what to do.
+pub fn read_text(input: &Input) -> Result<String, String> {
     let bytes = match input {
         Input::Stdin(_) => {
             let mut buf = Vec::new();
@@ -188,20 +189,13 @@ pub fn read_input(input: &Input, outcome: &mut Outcome) -> Option<String> {
     };
     let shown = input.display();
     match bytes {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                outcome.fail(format!(
-                    "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 and check it again",
-                    e.utf8_error().valid_up_to()
-                ));
-                None
-            }
-        },
-        Err(e) => {
-            outcome.fail(format!("{shown}: cannot read: {e}"));
-            None
-        }
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 and check it again",
+                e.utf8_error().valid_up_to()
+            )
+        }),
+        Err(e) => Err(format!("{shown}: cannot read: {e}")),
     }
 }
 
@@ -210,21 +204,35 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
     let mut outcome = Outcome::default();
     let mut stdout = std::io::stdout().lock();
     let mut workspace = Workspace::new(None, None);
-    for input in inputs(&args, &mut workspace, &mut outcome) {
-        let Some(text) = read_input(&input, &mut outcome) else {
-            continue;
-        };
-        let prose = Prose::new(&text, input.markup());
-        let analysis = Analysis::of_prose(&prose, args.date, None);
-        let path = input.display();
-        let rendered = if json {
-            report::json::render_mentions(&path, &analysis)
-        } else {
-            report::human::render_mentions(&path, &analysis)
-        };
-        if stdout.write_all(rendered.as_bytes()).is_err() {
-            return ExitCode::from(2);
-        }
+    let inputs = inputs(&args, &mut workspace, &mut outcome);
+    parallel::set_jobs(args.jobs);
+    let mut closed = false;
+    parallel::in_order(
+        &inputs,
+        |input| {
+            let text = read_text(input)?;
+            let prose = Prose::new(&text, input.markup());
+            let analysis = Analysis::of_prose(&prose, args.date, None);
+            let path = input.display();
+            Ok(if json {
+                report::json::render_mentions(&path, &analysis)
+            } else {
+                report::human::render_mentions(&path, &analysis)
+            })
+        },
+        |rendered: Result<String, String>| match rendered {
+            Ok(rendered) => {
+                closed = stdout.write_all(rendered.as_bytes()).is_err();
+                !closed
+            }
+            Err(e) => {
+                outcome.fail(e);
+                true
+            }
+        },
+    );
+    if closed {
+        return ExitCode::from(2);
     }
     report_problems(&mut workspace, false, &mut outcome);
     outcome.code()
