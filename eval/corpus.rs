@@ -248,6 +248,13 @@ fn names(sentences: &[String]) -> Vec<String> {
         .filter(|w| !weekdays().chain(months()).any(|x| x == *w))
         .map(str::to_string)
         .collect();
+    // "The" opening a quotation is no name: its lower case is written too.
+    let lower: std::collections::HashSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
+    names.retain(|n| !lower.contains(n.to_lowercase().as_str()));
     names.sort();
     names.dedup();
     names

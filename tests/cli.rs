@@ -218,9 +218,15 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     let mut files: Vec<(String, Vec<u8>)> = vec![("facts.toml".into(), SHEET.into())];
     for i in 0..40 {
         let doc = if i % 3 == 0 { WRONG_DOC } else { CLEAN_DOC };
-        files.push((format!("docs/{i:02}.md"), doc.repeat(1 + (i * 37) % 200).into()));
+        files.push((
+            format!("docs/{i:02}.md"),
+            doc.repeat(1 + (i * 37) % 200).into(),
+        ));
     }
-    files.push(("docs/07-latin1.md".into(), b"Caf\xe9 $2.5 million.\n".to_vec()));
+    files.push((
+        "docs/07-latin1.md".into(),
+        b"Caf\xe9 $2.5 million.\n".to_vec(),
+    ));
     let files: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(n, c)| (n.as_str(), c.as_slice()))
@@ -229,7 +235,9 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     for format in ["human", "json", "sarif"] {
         let run = |jobs: &str| {
             factlint(
-                &["check", "--color", "never", "--format", format, "-j", jobs, "docs"],
+                &[
+                    "check", "--color", "never", "--format", format, "-j", jobs, "docs",
+                ],
                 dir.path(),
             )
         };

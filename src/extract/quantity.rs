@@ -169,6 +169,12 @@ const LOOKBACK: usize = 48;
 /// Finds every quantity in `text`. Years, dates, times, ordinals, phone and
 /// section numbers are not quantities.
 pub fn extract_quantities(text: &str) -> Vec<QuantityMention> {
+    extract(text, may_start_quantity)
+}
+
+/// [`extract_quantities`] with the first-word filter as a parameter, so
+/// that a test can check the filter changes nothing.
+fn extract(text: &str, may_start: fn(&str) -> bool) -> Vec<QuantityMention> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -176,7 +182,7 @@ pub fn extract_quantities(text: &str) -> Vec<QuantityMention> {
             Some(c) => c,
             None => break,
         };
-        if is_candidate_start(text, pos, c) {
+        if is_candidate_start(text, pos, c) && may_start(&text[pos..]) {
             match mention_at(text, pos) {
                 Ok(m) => {
                     // Always move forward, even on a degenerate span.
@@ -1468,6 +1474,12 @@ fn ci<'a>(w: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
 // phrase(p) := w1 (sp1 w2)* boundary   -- the words of `p`, case-insensitive
 fn phrase<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |i: &'a str| {
+        // Most positions tried are no phrase: a first byte that differs says
+        // so before the phrase is split into words.
+        if !matches!((i.as_bytes().first(), p.as_bytes().first()), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+        {
+            return fail(i);
+        }
         let mut rest = i;
         for (k, w) in p.split(' ').enumerate() {
             if k > 0 {
@@ -1565,6 +1577,66 @@ fn at_line_start(text: &str, pos: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether a quantity can start at `i`, judged by its first word alone: a
+/// word of letters must be one that some path of [`mention_at`] begins with
+/// (a number word, a bound, a vague amount, a currency code or qualifier,
+/// "between", "from", "aged"…). Most words of prose are none of these, and
+/// this look-up is far cheaper than trying the grammar on them. Anything
+/// else (digits, signs, symbols, a word with other letters than ASCII) is
+/// left to the grammar.
+fn may_start_quantity(i: &str) -> bool {
+    let letters = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || i[letters..].starts_with(|c: char| c.is_alphabetic()) {
+        return true;
+    }
+    let mut lower = [0u8; 24];
+    let Some(lower) = lower.get_mut(..letters) else {
+        return false; // longer than any starting word
+    };
+    lower.copy_from_slice(&i.as_bytes()[..letters]);
+    lower.make_ascii_lowercase();
+    starting_words().contains(&*lower)
+}
+
+/// The lowercase leading letters of every word a path of [`mention_at`]
+/// may begin with, from the grammar's own tables.
+fn starting_words() -> &'static std::collections::HashSet<Vec<u8>> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<Vec<u8>>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lead = |w: &str| -> Vec<u8> {
+            w.bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase())
+                .collect()
+        };
+        let mut set: std::collections::HashSet<Vec<u8>> = [
+            "a", "an", "half", "quarter", "age", "aged", "between", "from", "minus", "negative",
+            "rs",
+        ]
+        .iter()
+        .map(|w| lead(w))
+        .collect();
+        set.extend(PREFIXES.iter().map(|(w, _)| lead(w)));
+        set.extend(NUMBER_WORDS.iter().map(|(w, _)| lead(w)));
+        set.extend(FRACTION_WORDS.iter().map(|(w, _)| lead(w)));
+        set.extend(VAGUE.iter().map(|(w, _, _)| lead(w)));
+        set.extend(SCALE_ABBREVS.iter().map(|(w, _, _)| lead(w)));
+        set.extend(CURRENCY_SYMBOLS.iter().map(|(w, _)| lead(w)));
+        set.extend(DOLLAR_QUALIFIERS.iter().map(|(w, _)| lead(w)));
+        set.extend(CURRENCY_WORDS.iter().map(|(w, _)| lead(w)));
+        set.extend(LOWERCASE_CODES.iter().map(|(w, _)| lead(w)));
+        for code in ISO_CODES {
+            set.insert(lead(code));
+            for scale in ["m", "mm", "k"] {
+                set.insert(lead(&format!("{scale}{code}")));
+            }
+        }
+        set.remove(&Vec::new());
+        set
+    })
 }
 
 fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
@@ -2692,7 +2764,14 @@ fn bound_prefix(i: &str) -> Res<'_, Bound> {
             return Ok((sp0(r)?.0, b));
         }
     }
-    for (p, b) in PREFIXES {
+    // Only the phrases that start with the input's first letter are tried.
+    let Some(first) = i.as_bytes().first() else {
+        return fail(i);
+    };
+    for (p, b) in PREFIXES
+        .iter()
+        .filter(|(p, _)| p.as_bytes()[0].eq_ignore_ascii_case(first))
+    {
         if let Ok((r, _)) = (phrase(p), sp1).parse(i) {
             return Ok((r, *b));
         }
@@ -4253,6 +4332,108 @@ fn is_street(i: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words the grammar knows and words it does not, numbers and marks,
+    /// for text that reaches every path of [`mention_at`].
+    fn token() -> impl Strategy<Value = String> {
+        let mut starters: Vec<String> = PREFIXES.iter().map(|(w, _)| w.to_string()).collect();
+        starters.extend(NUMBER_WORDS.iter().map(|(w, _)| w.to_string()));
+        starters.extend(FRACTION_WORDS.iter().map(|(w, _)| format!("{w}s")));
+        starters.extend(VAGUE.iter().map(|(w, _, _)| w.to_string()));
+        starters.extend(CURRENCY_SYMBOLS.iter().map(|(w, _)| w.to_string()));
+        starters.extend(DOLLAR_QUALIFIERS.iter().map(|(w, _)| format!("{w}$")));
+        starters.extend(ISO_CODES.iter().map(|w| format!("M{w}")));
+        starters.extend(ISO_CODES.iter().map(|w| w.to_string()));
+        starters.extend(LOWERCASE_CODES.iter().map(|(w, _)| w.to_string()));
+        starters.extend(
+            [
+                "a", "an", "half", "aged", "age", "between", "from", "minus", "negative", "Rs.",
+                "Rs",
+            ]
+            .map(String::from),
+        );
+        let joiners: Vec<&str> = vec![
+            "and", "to", "-", "–", "or", "out of", "in", "over", "of", "point", "through",
+        ];
+        let mut after: Vec<String> = SCALE_ABBREVS
+            .iter()
+            .map(|(w, _, _)| w.to_string())
+            .collect();
+        after.extend(CURRENCY_WORDS.iter().map(|(w, _)| w.to_string()));
+        after.extend(
+            [
+                "%",
+                "per cent",
+                "soldiers",
+                "people",
+                "the",
+                "May",
+                "Some",
+                "No.",
+                "km",
+                "years old",
+                "hundred",
+                "million",
+                "dozen",
+                "a",
+                "thirds",
+                "\"",
+                ".",
+                ",",
+                ")",
+            ]
+            .map(String::from),
+        );
+        let number = || {
+            prop_oneof![
+                "[0-9]{1,4}([.,][0-9]{1,3})?",
+                proptest::sample::select(vec!["one", "two", "twenty", "a", "half", "½"])
+                    .prop_map(String::from),
+            ]
+        };
+        // A phrase: a word a quantity may start with, a number, maybe a
+        // second number after a joiner, maybe a word after.
+        (
+            prop_oneof![
+                4 => proptest::sample::select(starters),
+                1 => "[A-Za-z]{1,9}",
+                1 => Just(String::new()),
+            ],
+            number(),
+            proptest::option::of((proptest::sample::select(joiners), number())),
+            proptest::option::of(proptest::sample::select(after)),
+        )
+            .prop_map(|(starter, a, joined, after)| {
+                let mut phrase = format!("{starter} {a}");
+                if let Some((joiner, b)) = joined {
+                    phrase += &format!(" {joiner} {b}");
+                }
+                if let Some(after) = after {
+                    phrase += &format!(" {after}");
+                }
+                phrase
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_first_word_filter_changes_nothing(
+            tokens in proptest::collection::vec(token(), 1..5),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(". "), Just(", ")], 5),
+        ) {
+            let text: String = tokens
+                .iter()
+                .zip(glue.iter().cycle())
+                .flat_map(|(t, g)| [t.as_str(), g])
+                .collect();
+            let filtered = extract(&text, may_start_quantity);
+            let unfiltered = extract(&text, |_| true);
+            prop_assert_eq!(format!("{filtered:?}"), format!("{unfiltered:?}"), "{:?}", text);
+        }
+    }
 
     fn one(text: &str) -> QuantityMention {
         let v = extract_quantities(text);

@@ -2212,17 +2212,38 @@ fn may_start(i: &str) -> bool {
     if w.len() > 13 {
         return false;
     }
-    let is = |list: &[&str]| list.iter().any(|s| w.eq_ignore_ascii_case(s));
-    is(&STARTERS)
-        || is(&STARTERS_2)
-        || is(&MONTHS)
-        || MONTH_ABBR.iter().any(|(a, _)| w.eq_ignore_ascii_case(a))
-        || is(&WEEKDAYS)
-        || is(&WEEKDAYS_PL)
-        || UNIT_WORDS.iter().any(|(u, _, _)| w.eq_ignore_ascii_case(u))
-        || is(&SMALL)
-        || is(&TENS)
-        || is(&CENTURY_ORD)
+    // Compared without regard to ASCII case, as the lists are written.
+    let mut lower = [0u8; 13];
+    let lower = &mut lower[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    starting_words().contains(&*lower)
+}
+
+/// Every word a time expression may start with, lowercase (ASCII).
+fn starting_words() -> &'static std::collections::HashSet<Vec<u8>> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<Vec<u8>>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists: [&[&str]; 7] = [
+            &STARTERS,
+            &STARTERS_2,
+            &MONTHS,
+            &WEEKDAYS,
+            &WEEKDAYS_PL,
+            &SMALL,
+            &TENS,
+        ];
+        lists
+            .into_iter()
+            .flatten()
+            .copied()
+            .chain(CENTURY_ORD.iter().copied())
+            .chain(MONTH_ABBR.iter().map(|(a, _)| *a))
+            .chain(UNIT_WORDS.iter().map(|(u, _, _)| *u))
+            .map(|w| w.as_bytes().to_ascii_lowercase())
+            .collect()
+    })
 }
 
 /// Tries every phrase parser at `i` and keeps the longest match.
