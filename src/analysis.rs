@@ -112,8 +112,17 @@ impl<'a> Analysis<'a> {
     /// The set of the document's stems: whether it names a place or a person
     /// anywhere.
     pub fn stems(&self) -> &std::collections::HashSet<String> {
-        self.stems
-            .get_or_init(|| self.words.iter().map(|w| w.stem.clone()).collect())
+        self.stems.get_or_init(|| {
+            // Sized by the distinct stems, not by the words (collecting
+            // would reserve a slot per word), and each stem copied once.
+            let mut stems = std::collections::HashSet::new();
+            for w in &self.words {
+                if !stems.contains(&w.stem) {
+                    stems.insert(w.stem.clone());
+                }
+            }
+            stems
+        })
     }
 
     /// The words of `sentence` (a span of [`Document::sentences`]).

@@ -48,6 +48,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     if let Some(s) = start {
         out.push(make_word(text, s..range.end, sentence_start));
     }
+    // A document's words are kept while it is checked: not the doubled
+    // capacity of the last growth.
+    out.shrink_to_fit();
     out
 }
 
