@@ -369,7 +369,6 @@ impl Run<'_> {
             Format::Sarif | Format::Junit => None,
         };
         if file.output.is_none() {
-            drop(analysis);
             file.done = Some(Done {
                 path,
                 text,

@@ -1591,51 +1591,38 @@ fn may_start_quantity(i: &str) -> bool {
     if letters == 0 || i[letters..].starts_with(|c: char| c.is_alphabetic()) {
         return true;
     }
-    let mut lower = [0u8; 24];
-    let Some(lower) = lower.get_mut(..letters) else {
-        return false; // longer than any starting word
-    };
-    lower.copy_from_slice(&i.as_bytes()[..letters]);
-    lower.make_ascii_lowercase();
-    starting_words().contains(&*lower)
+    starting_words().contains(&i[..letters])
 }
 
-/// The lowercase leading letters of every word a path of [`mention_at`]
-/// may begin with, from the grammar's own tables.
-fn starting_words() -> &'static std::collections::HashSet<Vec<u8>> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<Vec<u8>>> =
-        std::sync::OnceLock::new();
+/// The leading letters of every word a path of [`mention_at`] may begin
+/// with, from the grammar's own tables.
+fn starting_words() -> &'static super::WordSet {
+    static SET: std::sync::OnceLock<super::WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let lead = |w: &str| -> Vec<u8> {
-            w.bytes()
-                .take_while(u8::is_ascii_alphabetic)
-                .map(|b| b.to_ascii_lowercase())
-                .collect()
-        };
-        let mut set: std::collections::HashSet<Vec<u8>> = [
+        let lead = |w: &str| -> Vec<u8> { w.bytes().take_while(u8::is_ascii_alphabetic).collect() };
+        let mut words: Vec<Vec<u8>> = [
             "a", "an", "half", "quarter", "age", "aged", "between", "from", "minus", "negative",
             "rs",
         ]
         .iter()
         .map(|w| lead(w))
         .collect();
-        set.extend(PREFIXES.iter().map(|(w, _)| lead(w)));
-        set.extend(NUMBER_WORDS.iter().map(|(w, _)| lead(w)));
-        set.extend(FRACTION_WORDS.iter().map(|(w, _)| lead(w)));
-        set.extend(VAGUE.iter().map(|(w, _, _)| lead(w)));
-        set.extend(SCALE_ABBREVS.iter().map(|(w, _, _)| lead(w)));
-        set.extend(CURRENCY_SYMBOLS.iter().map(|(w, _)| lead(w)));
-        set.extend(DOLLAR_QUALIFIERS.iter().map(|(w, _)| lead(w)));
-        set.extend(CURRENCY_WORDS.iter().map(|(w, _)| lead(w)));
-        set.extend(LOWERCASE_CODES.iter().map(|(w, _)| lead(w)));
+        words.extend(PREFIXES.iter().map(|(w, _)| lead(w)));
+        words.extend(NUMBER_WORDS.iter().map(|(w, _)| lead(w)));
+        words.extend(FRACTION_WORDS.iter().map(|(w, _)| lead(w)));
+        words.extend(VAGUE.iter().map(|(w, _, _)| lead(w)));
+        words.extend(SCALE_ABBREVS.iter().map(|(w, _, _)| lead(w)));
+        words.extend(CURRENCY_SYMBOLS.iter().map(|(w, _)| lead(w)));
+        words.extend(DOLLAR_QUALIFIERS.iter().map(|(w, _)| lead(w)));
+        words.extend(CURRENCY_WORDS.iter().map(|(w, _)| lead(w)));
+        words.extend(LOWERCASE_CODES.iter().map(|(w, _)| lead(w)));
         for code in ISO_CODES {
-            set.insert(lead(code));
+            words.push(lead(code));
             for scale in ["m", "mm", "k"] {
-                set.insert(lead(&format!("{scale}{code}")));
+                words.push(lead(&format!("{scale}{code}")));
             }
         }
-        set.remove(&Vec::new());
-        set
+        super::WordSet::new(words.iter().map(Vec::as_slice))
     })
 }
 

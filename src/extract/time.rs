@@ -2213,17 +2213,12 @@ fn may_start(i: &str) -> bool {
         return false;
     }
     // Compared without regard to ASCII case, as the lists are written.
-    let mut lower = [0u8; 13];
-    let lower = &mut lower[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    starting_words().contains(&*lower)
+    starting_words().contains(w)
 }
 
-/// Every word a time expression may start with, lowercase (ASCII).
-fn starting_words() -> &'static std::collections::HashSet<Vec<u8>> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<Vec<u8>>> =
-        std::sync::OnceLock::new();
+/// Every word a time expression may start with.
+fn starting_words() -> &'static super::WordSet {
+    static SET: std::sync::OnceLock<super::WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         let lists: [&[&str]; 7] = [
             &STARTERS,
@@ -2234,15 +2229,16 @@ fn starting_words() -> &'static std::collections::HashSet<Vec<u8>> {
             &SMALL,
             &TENS,
         ];
-        lists
-            .into_iter()
-            .flatten()
-            .copied()
-            .chain(CENTURY_ORD.iter().copied())
-            .chain(MONTH_ABBR.iter().map(|(a, _)| *a))
-            .chain(UNIT_WORDS.iter().map(|(u, _, _)| *u))
-            .map(|w| w.as_bytes().to_ascii_lowercase())
-            .collect()
+        super::WordSet::new(
+            lists
+                .into_iter()
+                .flatten()
+                .copied()
+                .chain(CENTURY_ORD.iter().copied())
+                .chain(MONTH_ABBR.iter().map(|(a, _)| *a))
+                .chain(UNIT_WORDS.iter().map(|(u, _, _)| *u))
+                .map(str::as_bytes),
+        )
     })
 }
 
