@@ -125,10 +125,10 @@ struct FactTerms {
     /// The words of the fact's text (spans into the text).
     words: Vec<Word>,
     /// Content stems of the text and cues, values excluded.
-    stems: HashSet<String>,
+    stems: FxHashSet<String>,
     /// Its names that few other facts share: the places and parties that
     /// tell this event from others.
-    names: HashSet<String>,
+    names: FxHashSet<String>,
     /// All its names, shared or not: the story's names are theirs together.
     all_names: Vec<String>,
 }
@@ -141,9 +141,9 @@ pub struct FactIndex<'s> {
     /// How many facts the sheet's own (not drafted from a source).
     own: usize,
     /// stem → facts that have it.
-    postings: HashMap<String, Vec<usize>>,
+    postings: FxHashMap<String, Vec<usize>>,
     /// stem → its weight, 1 for a word of one fact, less for common ones.
-    weights: HashMap<String, f32>,
+    weights: FxHashMap<String, f32>,
     /// The story's places, people and parties: the names several facts share
     /// or the title holds (all names, when no two facts share one).
     story_names: Vec<String>,
@@ -162,13 +162,13 @@ impl<'s> FactIndex<'s> {
                 Origin::Sheet => fact_terms(f),
                 Origin::Source(_) => FactTerms {
                     words: Vec::new(),
-                    stems: HashSet::new(),
-                    names: HashSet::new(),
+                    stems: FxHashSet::default(),
+                    names: FxHashSet::default(),
                     all_names: Vec::new(),
                 },
             })
             .collect();
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut postings: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, t) in terms.iter().enumerate() {
             for stem in &t.stems {
                 postings.entry(stem.clone()).or_default().push(i);
@@ -637,20 +637,14 @@ impl<'s> FactIndex<'s> {
         skip: &[&str],
         own: Option<Span>,
     ) -> bool {
+        self.another_predicate_of(fact, &predicate_words(ctx, window, skip, own))
+    }
+
+    /// [`Self::another_predicate`] with the words next to the mention read
+    /// once ([`predicate_words`]), for a mention weighed against many facts.
+    pub fn another_predicate_of(&self, fact: usize, near: &[&str]) -> bool {
         let terms = &self.terms[fact];
-        let own = ctx.words[ctx.mention.clone()].iter().filter(|w| {
-            own.as_ref()
-                .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end)
-        });
-        let mut near = own
-            .chain(ctx.near_in_segment(window))
-            .filter(|w| {
-                !is_stop_word(&w.stem)
-                    && !is_calendar_word(&w.stem)
-                    && !skip.contains(&w.stem.as_str())
-            })
-            .peekable();
-        near.peek().is_some() && !near.any(|w| terms.stems.contains(&w.stem))
+        !near.is_empty() && !near.iter().any(|w| terms.stems.contains(*w))
     }
 
     /// Of several comparable values of one fact, the ones whose words in
@@ -688,7 +682,7 @@ impl<'s> FactIndex<'s> {
     /// How well the words around `value` in the fact match the words around
     /// the mention.
     fn value_affinity(&self, fact: usize, value: &Span, ctx: &MentionContext) -> f32 {
-        let around_value: HashSet<&str> = near(&self.terms[fact].words, value, EVENT_WINDOW)
+        let around_value: FxHashSet<&str> = near(&self.terms[fact].words, value, EVENT_WINDOW)
             .iter()
             .map(|w| w.stem.as_str())
             .filter(|s| !is_stop_word(s))
@@ -1019,6 +1013,26 @@ impl<'a> MentionContext<'a> {
     }
 }
 
+/// The content words right next to a mention that the *another predicate*
+/// guard compares with a fact's (see [`FactIndex::another_predicate`]).
+pub fn predicate_words<'c>(
+    ctx: &MentionContext<'c>,
+    window: usize,
+    skip: &[&str],
+    own: Option<Span>,
+) -> Vec<&'c str> {
+    let own = ctx.words[ctx.mention.clone()].iter().filter(|w| {
+        own.as_ref()
+            .is_some_and(|o| o.start <= w.span.start && w.span.end <= o.end)
+    });
+    own.chain(ctx.near_in_segment(window))
+        .filter(|w| {
+            !is_stop_word(&w.stem) && !is_calendar_word(&w.stem) && !skip.contains(&w.stem.as_str())
+        })
+        .map(|w| w.stem.as_str())
+        .collect()
+}
+
 /// The mention's segment of its sentence: outward from the mention until
 /// punctuation, a conjunction or another value.
 fn segment(analysis: &Analysis, sentence: &Range<usize>, mention: &Range<usize>) -> Range<usize> {
@@ -1096,12 +1110,12 @@ fn fact_terms(fact: &Fact) -> FactTerms {
             .iter()
             .any(|v| v.start < w.span.end && w.span.start < v.end)
     };
-    let mut stems: HashSet<String> = all
+    let mut stems: FxHashSet<String> = all
         .iter()
         .filter(|w| !in_value(w) && !is_stop_word(&w.stem) && !is_calendar_word(&w.stem))
         .map(|w| w.stem.clone())
         .collect();
-    let names: HashSet<String> = all
+    let names: FxHashSet<String> = all
         .iter()
         .filter(|w| w.capitalised && !is_calendar_word(&w.stem) && !is_stop_word(&w.stem))
         .filter(|w| !in_quote(fact, &w.span))

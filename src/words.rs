@@ -23,35 +23,56 @@ pub struct Word {
 /// Splits `range` of `text` into words: runs of letters and digits, joined by
 /// inner apostrophes; hyphens split ("al-Qaeda-linked" is three words).
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut sentence_start = true;
-    let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = range.start + i;
-        let inner_apostrophe = matches!(c, '\'' | '\u{2019}')
-            && start.is_some()
-            && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if c.is_alphanumeric() || inner_apostrophe {
-            start.get_or_insert(at);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(make_word(text, s..at, sentence_start));
-            sentence_start = false;
-        }
-        if matches!(c, '.' | '!' | '?' | '\n') {
-            sentence_start = true;
-        }
-    }
-    if let Some(s) = start {
-        out.push(make_word(text, s..range.end, sentence_start));
-    }
+    let mut out: Vec<Word> = word_spans(text, range)
+        .map(|(span, sentence_start)| make_word(text, span, sentence_start))
+        .collect();
     // A document's words are kept while it is checked: not the doubled
     // capacity of the last growth.
     out.shrink_to_fit();
     out
+}
+
+/// How many words [`words`] finds in `text`, without stemming them.
+pub fn word_count(text: &str) -> usize {
+    word_spans(text, 0..text.len()).count()
+}
+
+/// The spans of [`words`], each with whether it opens a sentence.
+fn word_spans(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    let end = range.end;
+    let mut iter = text[range.clone()]
+        .char_indices()
+        .map(move |(i, c)| (range.start + i, c))
+        .peekable();
+    let mut sentence_start = true;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        let mut start: Option<usize> = None;
+        while let Some((at, c)) = iter.next() {
+            let inner_apostrophe = matches!(c, '\'' | '\u{2019}')
+                && start.is_some()
+                && iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if c.is_alphanumeric() || inner_apostrophe {
+                start.get_or_insert(at);
+                continue;
+            }
+            let word = start.take().map(|s| (s..at, sentence_start));
+            if word.is_some() {
+                sentence_start = false;
+            }
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                sentence_start = true;
+            }
+            if word.is_some() {
+                return word;
+            }
+        }
+        if done {
+            return None;
+        }
+        done = true;
+        start.map(|s| (s..end, sentence_start))
+    })
 }
 
 fn make_word(text: &str, span: Range<usize>, sentence_start: bool) -> Word {
@@ -254,7 +275,7 @@ pub fn concept(word: &str) -> Option<&'static str> {
 /// Function words that never link a sentence to a fact. Takes a stem, so
 /// the list is compared in both raw and stemmed form ("since" → "sinc").
 pub fn is_stop_word(word_stem: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| {
         STOP_WORDS
             .iter()

@@ -168,6 +168,9 @@ pub(super) struct Linked<'a> {
     /// The stems of what the mention counts.
     nouns: Vec<String>,
     subject: Option<&'a str>,
+    /// The content words right next to the mention, read once for the
+    /// *another predicate* guard against each fact.
+    predicate_words: Vec<&'a str>,
 }
 
 impl<'a> Linked<'a> {
@@ -191,7 +194,11 @@ impl<'a> Linked<'a> {
         let subject = facts.index.mention_subject(&ctx);
         let nouns = counted(mention, facts.index.sheet);
         let named = links.iter().filter(|l| l.named).map(|l| l.fact).collect();
+        let skip: Vec<&str> = nouns.iter().map(String::as_str).collect();
+        let predicate_words =
+            crate::link::predicate_words(&ctx, PREDICATE_WINDOW, &skip, modifier_words(mention));
         Some(Linked {
+            predicate_words,
             facts,
             analysis,
             mention,
@@ -214,15 +221,7 @@ impl<'a> Linked<'a> {
     ) -> Comparable<&'a QuantityMention> {
         let index = &self.facts.index;
         let named = self.named.contains(&f);
-        let skip: Vec<&str> = self.nouns.iter().map(String::as_str).collect();
-        if !named
-            && index.another_predicate(
-                f,
-                &self.ctx,
-                PREDICATE_WINDOW,
-                &skip,
-                modifier_words(self.mention),
-            )
+        if !named && index.another_predicate_of(f, &self.predicate_words)
             || index.another_time(f, self.analysis, &self.mention.span)
         {
             return Comparable::none();

@@ -2,12 +2,13 @@
 //! twice in one document, the trace of a paste gone wrong.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::hash_map::{DefaultHasher, Entry};
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Span;
-use crate::words::words;
+use crate::words::word_count;
 
 use super::{Context, Rule, RuleDoc, RuleMeta};
 
@@ -41,9 +42,9 @@ impl Rule for TextRepeatedPassage {
         let text = doc.text;
         // Normalised text → where it was first written. One pass, one hash
         // look-up per paragraph and sentence: linear in the document.
-        let mut paragraphs: HashMap<String, Span> = HashMap::new();
-        let mut sentences: HashMap<String, Span> = HashMap::new();
-        let mut lines: HashMap<String, Span> = HashMap::new();
+        let mut paragraphs = FirstSeen::default();
+        let mut sentences = FirstSeen::default();
+        let mut lines = FirstSeen::default();
         let mut sentence_index = 0;
         for paragraph in &doc.paragraphs {
             let first_sentence = sentence_index;
@@ -60,20 +61,9 @@ impl Rule for TextRepeatedPassage {
             let mut reported = false;
             let key = normalise(&text[paragraph.clone()]);
             if word_count(&key) >= MIN_PARAGRAPH_WORDS {
-                match paragraphs.entry(key) {
-                    Entry::Occupied(first) => {
-                        out.push(diagnostic(
-                            self,
-                            analysis,
-                            paragraph,
-                            first.get(),
-                            "paragraph",
-                        ));
-                        reported = true;
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(paragraph.clone());
-                    }
+                if let Some(first) = paragraphs.first(text, &key, paragraph) {
+                    out.push(diagnostic(self, analysis, paragraph, &first, "paragraph"));
+                    reported = true;
                 }
             }
             for sentence in &doc.sentences[first_sentence..sentence_index] {
@@ -81,20 +71,10 @@ impl Rule for TextRepeatedPassage {
                 if word_count(&key) < MIN_SENTENCE_WORDS {
                     continue;
                 }
-                match sentences.entry(key) {
-                    Entry::Occupied(first) if !reported => {
-                        out.push(diagnostic(
-                            self,
-                            analysis,
-                            sentence,
-                            first.get(),
-                            "sentence",
-                        ));
+                if let Some(first) = sentences.first(text, &key, sentence) {
+                    if !reported {
+                        out.push(diagnostic(self, analysis, sentence, &first, "sentence"));
                         reported = true;
-                    }
-                    Entry::Occupied(_) => {}
-                    Entry::Vacant(slot) => {
-                        slot.insert(sentence.clone());
                     }
                 }
             }
@@ -105,16 +85,41 @@ impl Rule for TextRepeatedPassage {
                 if word_count(&key) < MIN_PARAGRAPH_WORDS {
                     continue;
                 }
-                match lines.entry(key) {
-                    Entry::Occupied(first) if !reported => {
-                        out.push(diagnostic(self, analysis, &line, first.get(), "line"));
+                if let Some(first) = lines.first(text, &key, &line) {
+                    if !reported {
+                        out.push(diagnostic(self, analysis, &line, &first, "line"));
                         reported = true;
                     }
-                    Entry::Occupied(_) => {}
-                    Entry::Vacant(slot) => {
-                        slot.insert(line);
-                    }
                 }
+            }
+        }
+    }
+}
+
+/// Where each normalised passage was first written, kept by the hash of
+/// its text, so that a long document's passages are not all copied. A hash
+/// met again is compared in full: passages that only share a hash are never
+/// taken for one.
+#[derive(Default)]
+struct FirstSeen {
+    at: HashMap<u64, Span>,
+}
+
+impl FirstSeen {
+    /// Where `key` (the normalised `span`) was first written; `None` when
+    /// this is its first time, which is then remembered.
+    fn first(&mut self, text: &str, key: &str, span: &Span) -> Option<Span> {
+        match self
+            .at
+            .entry(BuildHasherDefault::<DefaultHasher>::default().hash_one(key))
+        {
+            Entry::Occupied(first) => {
+                let first = first.get();
+                (normalise(&text[first.clone()]) == key).then(|| first.clone())
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(span.clone());
+                None
             }
         }
     }
@@ -208,11 +213,6 @@ fn without_comments(passage: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     out.into()
-}
-
-/// How many words a normalised passage has (hyphens split words).
-fn word_count(normalised: &str) -> usize {
-    words(normalised, 0..normalised.len()).len()
 }
 
 #[cfg(test)]
