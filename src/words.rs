@@ -45,7 +45,6 @@ fn word_spans(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<us
         .map(move |(i, c)| (range.start + i, c))
         .peekable();
     let mut sentence_start = true;
-    let mut done = false;
     std::iter::from_fn(move || {
         let mut start: Option<usize> = None;
         while let Some((at, c)) = iter.next() {
@@ -67,10 +66,7 @@ fn word_spans(text: &str, range: Range<usize>) -> impl Iterator<Item = (Range<us
                 return word;
             }
         }
-        if done {
-            return None;
-        }
-        done = true;
+        // The text ends inside a word (later calls find none).
         start.map(|s| (s..end, sentence_start))
     })
 }
@@ -493,6 +489,26 @@ pub fn is_title_case(words: &[Word], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_count_counts_what_words_finds() {
+        for text in [
+            "",
+            "  ",
+            "al-Qaeda-linked fighters' wives said: \u{201c}We're here.\u{201d} Then",
+            "It's the soldiers' day. 30,000 people\nend",
+            "trailing",
+        ] {
+            let found = words(text, 0..text.len());
+            assert_eq!(word_count(text), found.len(), "{text:?}");
+        }
+        let text = "It's 30,000 al-Qaeda";
+        let spans: Vec<&str> = words(text, 0..text.len())
+            .iter()
+            .map(|w| &text[w.span.clone()])
+            .collect();
+        assert_eq!(spans, ["It's", "30", "000", "al", "Qaeda"]);
+    }
 
     #[test]
     fn a_doubled_letter_is_a_letter_not_a_byte() {
