@@ -132,7 +132,7 @@ fn link(c: &mut Criterion) {
             date: None,
         };
         group.bench_with_input(BenchmarkId::new("check one article", n), &n, |b, _| {
-            b.iter(|| checker.check(black_box(&text), &prose).1.len())
+            b.iter(|| checker.check(black_box(&text), &prose).len())
         });
     }
     group.finish();
@@ -155,7 +155,7 @@ fn check(c: &mut Criterion) {
     group.bench_function("one article, 100 facts", |b| {
         b.iter(|| {
             let prose = Prose::new(black_box(&text), Markup::Markdown);
-            checker.check(&text, &prose).1.len()
+            checker.check(&text, &prose).len()
         })
     });
     group.finish();

@@ -158,7 +158,7 @@ fn predict(row: &Row) -> Prediction {
         date: None,
     };
     let prose = Prose::new(&row.candidate, Markup::Plain);
-    let (_, findings) = checker.check(&row.candidate, &prose);
+    let findings = checker.check(&row.candidate, &prose);
     Prediction {
         inconsistent: findings.iter().any(|d| d.severity == Severity::Error),
         findings,

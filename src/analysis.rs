@@ -4,9 +4,9 @@
 use jiff::civil::Date;
 
 use crate::document::Document;
-use crate::extract::quantity::{QuantityMention, extract_quantities};
+use crate::extract::quantity::{QuantityMention, extract_quantities_from};
 use crate::extract::quote::{QuoteMention, extract_quotes};
-use crate::extract::time::{TimeMention, TimexType, extract_times};
+use crate::extract::time::{TimeMention, TimexType, extract_times_from};
 use crate::reference::{ReferenceDate, reference_date};
 use crate::words::{Word, words};
 
@@ -43,20 +43,55 @@ impl<'a> Analysis<'a> {
         command_line: Option<Date>,
         fact_sheet: Option<Date>,
     ) -> Self {
-        let doc = Document::with_blocks(&prose.text, prose.blocks.clone());
+        Self::of_prose_until(prose, prose.text.len(), command_line, fact_sheet)
+    }
+
+    /// [`Analysis::of_prose`] of the file's first `end` bytes: the first
+    /// window of a long file (see [`crate::window`]).
+    pub fn of_prose_until(
+        prose: &'a crate::prose::Prose,
+        end: usize,
+        command_line: Option<Date>,
+        fact_sheet: Option<Date>,
+    ) -> Self {
+        let doc = Document::with_blocks(&prose.text[..end], prose.blocks.as_ref());
         Self::of(doc, command_line, fact_sheet)
     }
 
     fn of(doc: Document<'a>, command_line: Option<Date>, fact_sheet: Option<Date>) -> Self {
-        let text = doc.text;
         let reference = reference_date(&doc, command_line, fact_sheet);
+        Self::with_reference(doc, reference)
+    }
+
+    /// Reads a window of a long file's prose (see [`crate::window`]):
+    /// `window` starts at `origin`, and `reference` is the date the first
+    /// window found. Spans are offsets into the file.
+    pub fn of_window(
+        prose: &'a crate::prose::Prose,
+        window: std::ops::Range<usize>,
+        origin: crate::document::Origin,
+        reference: Option<ReferenceDate>,
+    ) -> Self {
+        let doc = Document::window(&prose.text[..window.end], origin, prose.blocks.as_ref());
+        Self::with_reference(doc, reference)
+    }
+
+    fn with_reference(doc: Document<'a>, reference: Option<ReferenceDate>) -> Self {
+        let text = doc.text;
+        // A window of a long document is read from its start; a whole
+        // document from the file's start, front matter included.
+        let from = doc.origin().offset;
         // Front matter is metadata: its date is the reference, not a mention.
         let in_body = |span: &std::ops::Range<usize>| span.start >= doc.body_start;
-        let times: Vec<TimeMention> =
-            extract_times(text, &doc.sentences, reference.as_ref().map(|r| r.date))
-                .into_iter()
-                .filter(|t| in_body(&t.span))
-                .collect();
+        let times: Vec<TimeMention> = extract_times_from(
+            text,
+            from,
+            &doc.sentences,
+            reference.as_ref().map(|r| r.date),
+        )
+        .into_iter()
+        .filter(|t| in_body(&t.span))
+        .collect();
         let quotes = extract_quotes(text, &doc.paragraphs);
         // A number inside a date is not a count; a duration ("48 hours") is both.
         let dates: Vec<std::ops::Range<usize>> = times
@@ -64,14 +99,18 @@ impl<'a> Analysis<'a> {
             .filter(|t| t.typ != TimexType::Duration)
             .map(|t| t.span.clone())
             .collect();
-        let quantities: Vec<QuantityMention> = extract_quantities(text)
+        let quantities: Vec<QuantityMention> = extract_quantities_from(text, from)
             .into_iter()
             .filter(|q| in_body(&q.span) && !overlaps_sorted(&dates, &q.number_span))
             .collect();
         // A dateline opening its line ("ALDERPORT, July 30, 2025 —") places
         // the story; its words say nothing about any fact.
         let mut words = words(text, doc.body_start..text.len());
-        if let Some(d) = reference.as_ref().and_then(|r| r.dateline.clone()) {
+        if let Some(d) = reference
+            .as_ref()
+            .and_then(|r| r.dateline.clone())
+            .filter(|d| d.start >= from)
+        {
             let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
             let before = &text[line_start..d.start];
             if before.chars().count() <= 48 && !before.contains(['.', '!', '?']) {

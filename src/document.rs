@@ -28,11 +28,32 @@ pub struct Document<'a> {
     pub sentences: Vec<Span>,
     /// Block quotations the markup marks (Markdown's `>`), whole.
     pub block_quotes: Vec<Span>,
+    /// The start of each line from [`Document::origin`] on (the first entry
+    /// is the origin itself, which may be inside a line).
     line_starts: Vec<usize>,
+    /// Where the document's lines begin to be counted: the start of the
+    /// file, or of a window of a long one.
+    origin: Origin,
     /// The last position asked for: positions are mostly asked for in text
     /// order, so counting the characters of a 50 MB line again for every
     /// mention on it would make reports quadratic.
     cursor: std::cell::Cell<(usize, LineCol)>,
+}
+
+/// A byte offset with its line and column: where a window of a long
+/// document begins, counted once by whoever cuts the windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub offset: usize,
+    pub at: LineCol,
+}
+
+impl Origin {
+    /// The start of a file.
+    pub const START: Origin = Origin {
+        offset: 0,
+        at: LineCol { line: 1, column: 1 },
+    };
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -58,22 +79,64 @@ impl<'a> Document<'a> {
 
     /// A document whose paragraphs the markup already gave (Markdown's
     /// blocks, see [`crate::prose`]); `None` finds them in the text.
-    pub fn with_blocks(text: &'a str, blocks: Option<Blocks>) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let (body_start, front_matter_date) = front_matter(text);
+    pub fn with_blocks(text: &'a str, blocks: Option<&Blocks>) -> Self {
+        Self::window(text, Origin::START, blocks)
+    }
+
+    /// A window of a long document (see [`crate::window`]): `text` is the
+    /// file up to the window's end and the window starts at `origin`, a
+    /// paragraph boundary. Spans, lines and columns stay the file's and only
+    /// the window's paragraphs are read. Only a window at the start of the
+    /// file has front matter.
+    pub fn window(text: &'a str, origin: Origin, blocks: Option<&Blocks>) -> Self {
+        let start = origin.offset.min(text.len());
+        let (body_start, front_matter_date) = if start == 0 {
+            front_matter(text)
+        } else {
+            (start, None)
+        };
         let (paragraphs, block_quotes) = match blocks {
-            Some(blocks) => (
-                blocks
-                    .paragraphs
-                    .into_iter()
-                    .filter(|b| b.start >= body_start)
-                    .collect(),
-                blocks.quoted,
-            ),
+            Some(blocks) => {
+                // In text order; a block longer than a window is cut with it.
+                let first = blocks.paragraphs.partition_point(|b| b.end <= body_start);
+                let paragraphs = blocks.paragraphs[first..]
+                    .iter()
+                    .take_while(|b| b.start < text.len())
+                    .map(|b| b.start.max(body_start)..b.end.min(text.len()))
+                    .filter(|b| !b.is_empty())
+                    .collect();
+                let quoted = blocks
+                    .quoted
+                    .iter()
+                    .filter(|q| q.start < text.len() && q.end > start)
+                    .cloned()
+                    .collect();
+                (paragraphs, quoted)
+            }
             None => (paragraphs(text, body_start), Vec::new()),
         };
+        Self::build(
+            text,
+            origin,
+            body_start,
+            front_matter_date,
+            paragraphs,
+            block_quotes,
+        )
+    }
+
+    fn build(
+        text: &'a str,
+        origin: Origin,
+        body_start: usize,
+        front_matter_date: Option<Date>,
+        paragraphs: Vec<Span>,
+        block_quotes: Vec<Span>,
+    ) -> Self {
+        let from = origin.offset.min(text.len());
+        let line_starts = std::iter::once(from)
+            .chain(text[from..].match_indices('\n').map(|(i, _)| from + i + 1))
+            .collect();
         let sentences = paragraphs
             .iter()
             .flat_map(|p| sentences(text, p.clone()))
@@ -86,25 +149,36 @@ impl<'a> Document<'a> {
             sentences,
             block_quotes,
             line_starts,
-            cursor: std::cell::Cell::new((0, LineCol { line: 1, column: 1 })),
+            origin,
+            cursor: std::cell::Cell::new((from, origin.at)),
         }
     }
 
-    /// Line and column of a byte offset (clamped to the text).
+    /// Line and column of a byte offset (clamped to the text, and to the
+    /// window of a long document).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let mut offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len()).max(self.line_starts[0]);
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
         let (last, at) = self.cursor.get();
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let result = if line == at.line && last <= offset {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let result = if line + self.origin.at.line == at.line && last <= offset {
             LineCol {
-                line,
+                line: at.line,
                 column: at.column + self.text[last..offset].chars().count(),
             }
+        } else if line == 0 {
+            LineCol {
+                line: self.origin.at.line,
+                column: self.origin.at.column
+                    + self.text[self.line_starts[0]..offset].chars().count(),
+            }
         } else {
-            line_col(self.text, &self.line_starts, offset)
+            LineCol {
+                line: self.origin.at.line + line,
+                column: self.text[self.line_starts[line]..offset].chars().count() + 1,
+            }
         };
         self.cursor.set((offset, result));
         result
@@ -124,6 +198,12 @@ impl<'a> Document<'a> {
             };
             start..end
         })
+    }
+
+    /// Where the document's lines are counted from: the file's start, or
+    /// the start of a window of a long file.
+    pub fn origin(&self) -> Origin {
+        self.origin
     }
 
     /// The sentence that contains `offset`, if any.
@@ -147,20 +227,6 @@ impl<'a> Document<'a> {
 fn containing(ranges: &[Span], offset: usize) -> Option<Span> {
     let i = ranges.partition_point(|r| r.end <= offset);
     ranges.get(i).filter(|r| r.start <= offset).cloned()
-}
-
-/// Line and column of `offset` in `text`, given the start of every line.
-pub fn line_col(text: &str, line_starts: &[usize], offset: usize) -> LineCol {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let line = line_starts.partition_point(|&s| s <= offset).max(1) - 1;
-    let column = text[line_starts[line]..offset].chars().count() + 1;
-    LineCol {
-        line: line + 1,
-        column,
-    }
 }
 
 /// Where the prose starts: after a byte-order mark and front matter.
@@ -399,6 +465,31 @@ mod tests {
         assert_eq!(forward, fresh);
         let backward: Vec<LineCol> = (0..=text.len()).rev().map(|i| doc.line_col(i)).collect();
         assert_eq!(backward.into_iter().rev().collect::<Vec<_>>(), fresh);
+    }
+
+    #[test]
+    fn a_window_counts_the_file_s_lines_and_columns() {
+        let text =
+            "---\ndate: 2025-08-14\n---\nfirst line\nsecond “é” line. More\nthird line\n\nfourth";
+        let whole = Document::new(text);
+        let start = text.find("More").unwrap();
+        let end = text.find("\nfourth").unwrap();
+        let origin = Origin {
+            offset: start,
+            at: whole.line_col(start),
+        };
+        let window = Document::window(&text[..end], origin, None);
+        assert_eq!(window.body_start, start);
+        assert_eq!(window.front_matter_date, None);
+        assert_eq!(window.paragraphs.len(), 1);
+        assert_eq!(window.paragraphs[0], start..text.find("\n\n").unwrap());
+        // in any order, so that the cursor is tried both ways
+        let offsets: Vec<usize> = (start..=end)
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &at in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(window.line_col(at), whole.line_col(at), "at {at}");
+        }
     }
 
     #[test]

@@ -28,5 +28,6 @@ pub mod source;
 pub mod support;
 pub mod suppress;
 pub mod verbatim;
+pub mod window;
 pub mod words;
 pub mod workspace;

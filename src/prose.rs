@@ -54,24 +54,37 @@ pub struct Prose {
 
 impl Prose {
     pub fn new(text: &str, markup: Markup) -> Prose {
-        let mut hidden = vec![false; text.len()];
+        // Blanked in place in a copy of the file: no mask as long as the
+        // file, so a 50 MB file costs its copy and nothing more.
+        let mut prose = text.as_bytes().to_vec();
         let blocks = match markup {
             Markup::Plain => None,
-            Markup::Markdown => Some(markdown(text, &mut hidden)),
+            Markup::Markdown => Some(markdown(text, &mut prose)),
         };
-        hide_urls(text, &mut hidden);
-        Prose {
-            text: blank(text, &hidden),
-            blocks,
+        hide_urls(text, &mut prose);
+        // Every blanked range lies on character boundaries, so this never
+        // fails; if it did, the text would be kept whole rather than cut.
+        let text = String::from_utf8(prose).unwrap_or_else(|_| text.to_string());
+        Prose { text, blocks }
+    }
+}
+
+/// Blanks `prose[range]`: every byte but line breaks becomes a space. A
+/// character's bytes are all non-ASCII or all one ASCII byte, so blanking a
+/// range on character boundaries leaves valid UTF-8 of the same length.
+fn blank(prose: &mut [u8], range: Range<usize>) {
+    for b in &mut prose[range] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
         }
     }
 }
 
-/// Marks everything of the Markdown body that is not text as hidden and
-/// returns its blocks.
-fn markdown(text: &str, hidden: &mut [bool]) -> Blocks {
+/// Blanks everything of the Markdown body that is not text and returns its
+/// blocks.
+fn markdown(text: &str, prose: &mut [u8]) -> Blocks {
     let body = crate::document::body_start(text);
-    hidden[body..].fill(true);
+    blank(prose, body..text.len());
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -120,7 +133,7 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Blocks {
                 _ => {}
             },
             Event::Text(_) if not_prose == 0 => {
-                hidden[range.clone()].fill(false);
+                prose[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
                 if let Some(Some(seen)) = open.last_mut() {
                     seen.end = range.end;
                 } else if let Some(top) = open.last_mut() {
@@ -140,7 +153,7 @@ fn markdown(text: &str, hidden: &mut [bool]) -> Blocks {
 /// Hides web addresses written out in the text ("https://…", "www.…"):
 /// their digits and words are no facts. One pass per way an address
 /// starts, each resuming after the address it hid, so the cost is linear.
-fn hide_urls(text: &str, hidden: &mut [bool]) {
+fn hide_urls(text: &str, prose: &mut [u8]) {
     let bytes = text.as_bytes();
     for start in ["http://", "https://", "www."] {
         let mut covered = 0;
@@ -158,23 +171,9 @@ fn hide_urls(text: &str, hidden: &mut [bool]) {
             // Sentence punctuation after an address is not part of it.
             let address =
                 text[at..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
-            hidden[at..at + address.len()].fill(true);
+            blank(prose, at..at + address.len());
         }
     }
-}
-
-/// The text with hidden bytes replaced by spaces (line breaks kept); every
-/// character is hidden whole, so the result is valid UTF-8 of equal length.
-fn blank(text: &str, hidden: &[bool]) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if hidden[i] && c != '\n' && c != '\r' {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -95,44 +95,76 @@ pub fn suppressions(text: &str) -> Vec<Suppression> {
 /// Drops the findings a suppression hides and reports, as info, every
 /// suppression that hides none.
 pub fn apply(text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let found = suppressions(text);
-    if found.is_empty() {
-        return diagnostics;
-    }
-    let mut used = vec![false; found.len()];
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| {
-            let hiding: Vec<usize> = (0..found.len()).filter(|&k| found[k].hides(d)).collect();
-            for &k in &hiding {
-                used[k] = true;
-            }
-            hiding.is_empty()
-        })
-        .collect();
-    for (s, used) in found.iter().zip(used) {
-        if used {
-            continue;
+    Suppressor::new(text).apply(diagnostics, usize::MAX)
+}
+
+/// A file's suppressions, applied to its findings window by window (see
+/// [`crate::window`]): the comments are read once, and whether each one
+/// hid something is remembered until its region has been checked.
+pub struct Suppressor {
+    found: Vec<Suppression>,
+    /// Whether each suppression hid a finding, and whether it was already
+    /// reported as hiding none.
+    used: Vec<bool>,
+    reported: Vec<bool>,
+}
+
+impl Suppressor {
+    pub fn new(text: &str) -> Self {
+        let found = suppressions(text);
+        Suppressor {
+            used: vec![false; found.len()],
+            reported: vec![false; found.len()],
+            found,
         }
-        let what = if s.rules.is_empty() {
-            "any finding".to_string()
-        } else {
-            s.rules.join(", ")
-        };
-        kept.push(Diagnostic {
-            notes: vec!["remove it, or check that the rule id is right".to_string()],
-            ..Diagnostic::new(
-                UNUSED,
-                Severity::Info,
-                s.comment.clone(),
-                format!("this suppression hides nothing ({what})"),
-            )
-        });
     }
-    kept.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    kept
+
+    /// Drops from `diagnostics` the findings a suppression hides and adds,
+    /// as info, each suppression that hid none and whose region ends by
+    /// `checked_to` (every later finding lies after it), sorted by place.
+    pub fn apply(&mut self, diagnostics: Vec<Diagnostic>, checked_to: usize) -> Vec<Diagnostic> {
+        if self.found.is_empty() {
+            return diagnostics;
+        }
+        let (found, used) = (&self.found, &mut self.used);
+        let mut kept: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| {
+                let mut hidden = false;
+                for (s, used) in found.iter().zip(used.iter_mut()) {
+                    if s.hides(d) {
+                        *used = true;
+                        hidden = true;
+                    }
+                }
+                !hidden
+            })
+            .collect();
+        for ((s, used), reported) in found.iter().zip(&self.used).zip(&mut self.reported) {
+            if *used || *reported || s.covers.end > checked_to {
+                continue;
+            }
+            *reported = true;
+            let what = if s.rules.is_empty() {
+                "any finding".to_string()
+            } else {
+                s.rules.join(", ")
+            };
+            kept.push(Diagnostic {
+                notes: vec!["remove it, or check that the rule id is right".to_string()],
+                ..Diagnostic::new(
+                    UNUSED,
+                    Severity::Info,
+                    s.comment.clone(),
+                    format!("this suppression hides nothing ({what})"),
+                )
+            });
+        }
+        kept.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        kept
+    }
 }
 
 #[cfg(test)]

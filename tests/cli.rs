@@ -991,3 +991,39 @@ fn facts_draft_writes_a_sheet_that_loads_and_passes_its_source() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stdout(&missing).is_empty());
 }
+
+#[test]
+fn a_long_file_is_checked_in_windows_at_the_file_s_lines() {
+    // Over a MiB, so it is read in windows (see `factlint::window`); every
+    // third paragraph contradicts the sheet.
+    let paragraphs: Vec<&str> = (0..20_000)
+        .map(|i| if i % 3 == 0 { WRONG_DOC } else { CLEAN_DOC })
+        .collect();
+    let doc = paragraphs.join("\n");
+    assert!(doc.len() > 1 << 20);
+    let dir = scratch(&[("facts.toml", SHEET), ("long.md", doc.as_str())]);
+    let run = |jobs: &str| {
+        factlint(
+            &["check", "--format", "compact", "-j", jobs, "long.md"],
+            dir.path(),
+        )
+    };
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(1), "{}", stderr(&one));
+    let lines: Vec<usize> = stdout(&one)
+        .lines()
+        .filter(|l| l.contains("[quantity/mismatch]"))
+        .map(|l| {
+            l.split(':')
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .expect("a line number")
+        })
+        .collect();
+    let expected: Vec<usize> = (0..20_000)
+        .filter(|i| i % 3 == 0)
+        .map(|i| 2 * i + 1)
+        .collect();
+    assert_eq!(lines, expected);
+    assert_eq!(stdout(&one), stdout(&run("2")));
+}

@@ -12,11 +12,12 @@ use factlint::diagnostic::{Diagnostic, Severity};
 use factlint::facts::FactSheet;
 use factlint::lint::Checker;
 use factlint::prose::Prose;
-use factlint::report::{self, Checked};
+use factlint::report::{self, Checked, Locator};
 use factlint::rules::FactSheetContext;
 use factlint::source::sheet_from_sources;
 use factlint::workspace::{Setup, Workspace};
 
+use super::parallel::Parts;
 use super::{
     Input, Outcome, inputs, parallel, read_sources, read_text, report_problems, use_color, write,
 };
@@ -180,9 +181,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut closed = false;
     parallel::in_order(
         &work,
-        |&(input, setup, sheet)| run.check_file(input, setup, sheet),
+        |&(input, setup, sheet), parts| run.check_file(input, setup, sheet, parts),
         |file| {
-            if let Some(bar) = &progress {
+            if let Some(bar) = progress.as_ref().filter(|_| !file.part) {
                 bar.set_message(file.path.clone());
                 bar.inc(1);
             }
@@ -277,11 +278,20 @@ struct FileResult {
     done: Option<Done>,
     /// Kept for `--write-baseline`.
     to_write: Option<(String, String, Vec<Diagnostic>)>,
+    /// Only a part of the document's findings: a window of a long file,
+    /// handed over before the file is done.
+    part: bool,
 }
 
 impl Run<'_> {
     /// Reads, fixes (on request), checks and renders one document.
-    fn check_file(&self, input: &Input, setup: &Setup, sheet: Option<usize>) -> FileResult {
+    fn check_file(
+        &self,
+        input: &Input,
+        setup: &Setup,
+        sheet: Option<usize>,
+        parts: &mut Parts<FileResult>,
+    ) -> FileResult {
         let args = self.args;
         let path = input.display();
         let mut file = FileResult {
@@ -334,49 +344,81 @@ impl Run<'_> {
             }
         }
         let prose = Prose::new(&text, input.markup());
-        let (analysis, mut diagnostics) = checker.check(&text, &prose);
         let key = input.baseline_key(self.baseline_dir);
-        if let Some(b) = self
-            .baseline
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .as_mut()
-        {
-            // A baseline's entries are per file: the order in which the
-            // threads filter does not matter.
-            file.accepted = b.filter(&key, &text, &mut diagnostics);
-        }
         file.tally.files += 1;
-        if args.write_baseline.is_some() {
-            file.to_write = Some((key, text, diagnostics));
+        let sheet_ref = sheet.map(|i| self.sheets[i].as_ref());
+        let per_run = matches!(args.format, Format::Sarif | Format::Junit);
+        if per_run || args.write_baseline.is_some() {
+            let mut diagnostics = checker.check(&text, &prose);
+            file.accepted = self.accept(&key, &text, &mut diagnostics);
+            if args.write_baseline.is_some() {
+                file.to_write = Some((key, text, diagnostics));
+            } else {
+                count(&mut file.tally, &diagnostics);
+                file.findings_fail = diagnostics.iter().any(|d| d.severity >= self.fail_at);
+                file.done = Some(Done {
+                    path,
+                    text,
+                    diagnostics,
+                    sheet: sheet.map(|i| self.sheets[i].clone()),
+                });
+            }
             return file;
         }
-        count(&mut file.tally, &diagnostics);
-        file.findings_fail = diagnostics.iter().any(|d| d.severity >= self.fail_at);
-        let sheet_ref = sheet.map(|i| self.sheets[i].as_ref());
-        let checked = Checked {
-            path: &path,
-            text: &text,
-            diagnostics: &diagnostics,
-            facts: sheet_ref,
-        };
-        file.output = match args.format {
-            Format::Human => Some(report::human::render(&checked, self.color)),
-            Format::Json => Some(report::json::render(&checked, &analysis)),
-            Format::Compact | Format::Github | Format::Rdjsonl => {
-                Some(render_file(args.format, &checked))
-            }
-            Format::Sarif | Format::Junit => None,
-        };
-        if file.output.is_none() {
-            file.done = Some(Done {
-                path,
-                text,
-                diagnostics,
-                sheet: sheet.map(|i| self.sheets[i].clone()),
+        // Printed file by file; a long file window by window, each window's
+        // output handed over once the next one is checked, so that only a
+        // window's findings are ever held.
+        let locator = Locator::new(&text);
+        let mut pending: Option<FileResult> = None;
+        checker.check_windows(&text, &prose, |analysis, mut diagnostics| {
+            let mut window = FileResult {
+                path: path.clone(),
+                part: true,
+                ..FileResult::default()
+            };
+            window.accepted = self.accept(&key, &text, &mut diagnostics);
+            count(&mut window.tally, &diagnostics);
+            window.findings_fail = diagnostics.iter().any(|d| d.severity >= self.fail_at);
+            let checked = Checked {
+                path: &path,
+                text: &text,
+                diagnostics: &diagnostics,
+                facts: sheet_ref,
+            };
+            window.output = Some(match args.format {
+                Format::Human => report::human::render_with(&checked, &locator, self.color),
+                Format::Json => report::json::render(&checked, analysis),
+                Format::Github => report::github::render_with(&checked, &locator),
+                Format::Rdjsonl => report::rdjsonl::render_with(&checked, &locator),
+                _ => report::compact::render_with(&checked, &locator),
             });
+            if let Some(done) = pending.replace(window) {
+                parts.send(done);
+            }
+            true
+        });
+        // The last window completes the file's result.
+        if let Some(last) = pending {
+            file.output = last.output;
+            file.accepted = last.accepted;
+            file.findings_fail = last.findings_fail;
+            file.tally.add(&last.tally);
         }
         file
+    }
+
+    /// Drops the findings the baseline accepts; returns how many.
+    fn accept(&self, key: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
+        let mut baseline = self
+            .baseline
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A baseline's entries are per file: the order in which the threads
+        // filter does not matter, nor that a long file is filtered window
+        // by window (each entry is used once, in text order).
+        baseline
+            .as_mut()
+            .map_or(0, |b| b.filter(key, text, diagnostics))
     }
 }
 
@@ -427,15 +469,6 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(path, path)
         .to_string()
-}
-
-/// The formats printed file by file.
-fn render_file(format: Format, checked: &Checked) -> String {
-    match format {
-        Format::Github => report::github::render(checked),
-        Format::Rdjsonl => report::rdjsonl::render(checked),
-        _ => report::compact::render(checked),
-    }
 }
 
 /// The formats printed once for the whole run.

@@ -476,7 +476,7 @@ fn findings(text: &str, markup: Markup, setup: &Setup) -> Vec<Diagnostic> {
             date: None,
         };
         let prose = Prose::new(text, markup);
-        checker.check(text, &prose).1
+        checker.check(text, &prose)
     }))
     .unwrap_or_else(|_| {
         log(format_args!("the check failed; no findings shown"));

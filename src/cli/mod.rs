@@ -10,10 +10,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use factlint::analysis::Analysis;
 use factlint::facts::SourceText;
 use factlint::prose::{Markup, Prose};
 use factlint::report;
+use factlint::window::{self, Windowing};
 use factlint::workspace::{Problem, Workspace};
 
 use crate::{Color, CommonArgs};
@@ -209,16 +209,25 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
     let mut closed = false;
     parallel::in_order(
         &inputs,
-        |input| {
+        |input, parts| {
             let text = read_text(input)?;
             let prose = Prose::new(&text, input.markup());
-            let analysis = Analysis::of_prose(&prose, args.date, None);
             let path = input.display();
-            Ok(if json {
-                report::json::render_mentions(&path, &analysis)
-            } else {
-                report::human::render_mentions(&path, &analysis)
-            })
+            // A long file window by window: each window's mentions are
+            // handed over once the next window is read.
+            let mut rendered: Option<String> = None;
+            window::analyses(&prose, args.date, None, Windowing::DEFAULT, |analysis| {
+                if let Some(done) = rendered.take() {
+                    parts.send(Ok(done));
+                }
+                rendered = Some(if json {
+                    report::json::render_mentions(&path, &analysis)
+                } else {
+                    report::human::render_mentions(&path, &analysis)
+                });
+                true
+            });
+            Ok(rendered.unwrap_or_default())
         },
         |rendered: Result<String, String>| match rendered {
             Ok(rendered) => {

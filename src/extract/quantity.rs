@@ -169,14 +169,20 @@ const LOOKBACK: usize = 48;
 /// Finds every quantity in `text`. Years, dates, times, ordinals, phone and
 /// section numbers are not quantities.
 pub fn extract_quantities(text: &str) -> Vec<QuantityMention> {
-    extract(text, may_start_quantity)
+    extract_quantities_from(text, 0)
 }
 
-/// [`extract_quantities`] with the first-word filter as a parameter, so
-/// that a test can check the filter changes nothing.
-fn extract(text: &str, may_start: fn(&str) -> bool) -> Vec<QuantityMention> {
+/// The quantities of `text` from byte `from` on (a character boundary): a
+/// window of a long document, whose spans stay offsets into `text`.
+pub fn extract_quantities_from(text: &str, from: usize) -> Vec<QuantityMention> {
+    extract(text, from, may_start_quantity)
+}
+
+/// [`extract_quantities_from`] with the first-word filter as a parameter,
+/// so that a test can check the filter changes nothing.
+fn extract(text: &str, from: usize, may_start: fn(&str) -> bool) -> Vec<QuantityMention> {
     let mut out = Vec::new();
-    let mut pos = 0;
+    let mut pos = from;
     while pos < text.len() {
         let c = match text[pos..].chars().next() {
             Some(c) => c,
@@ -4416,8 +4422,8 @@ mod tests {
                 .zip(glue.iter().cycle())
                 .flat_map(|(t, g)| [t.as_str(), g])
                 .collect();
-            let filtered = extract(&text, may_start_quantity);
-            let unfiltered = extract(&text, |_| true);
+            let filtered = extract(&text, 0, may_start_quantity);
+            let unfiltered = extract(&text, 0, |_| true);
             prop_assert_eq!(format!("{filtered:?}"), format!("{unfiltered:?}"), "{:?}", text);
         }
     }

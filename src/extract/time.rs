@@ -3693,13 +3693,25 @@ pub fn extract_times(
     sentences: &[Range<usize>],
     reference: Option<Date>,
 ) -> Vec<TimeMention> {
+    extract_times_from(text, 0, sentences, reference)
+}
+
+/// The time expressions of `text` from byte `from` on (a character
+/// boundary): a window of a long document, whose spans stay offsets into
+/// `text`.
+pub fn extract_times_from(
+    text: &str,
+    from: usize,
+    sentences: &[Range<usize>],
+    reference: Option<Date>,
+) -> Vec<TimeMention> {
     let mut out: Vec<TimeMention> = Vec::new();
     let mut kinds: Vec<Kind> = Vec::new();
     let mut anchor: Option<Date> = None;
     let mut last_point: Option<Date> = None;
     let mut last_quarter: Option<(i16, i8)> = None;
-    let mut prev_char: Option<char> = None;
-    let mut pos = 0;
+    let mut prev_char: Option<char> = text[..from].chars().next_back();
+    let mut pos = from;
     let mut finder = SentenceFinder::default();
     while pos < text.len() {
         let Some(c) = text[pos..].chars().next() else {

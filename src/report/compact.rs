@@ -7,7 +7,12 @@ use super::{Checked, Locator};
 
 /// Renders the findings of one document, one line each.
 pub fn render(checked: &Checked) -> String {
-    let locator = Locator::new(checked.text);
+    render_with(checked, &Locator::new(checked.text))
+}
+
+/// [`render`] with the file's positions already indexed: a long file is
+/// rendered window by window with one index.
+pub fn render_with(checked: &Checked, locator: &Locator) -> String {
     let mut out = String::new();
     for d in checked.diagnostics {
         let at = locator.at(d.span.start);

@@ -2,30 +2,42 @@
 //! fact in the fact sheet, and notes with the resolved values.
 
 use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
-use codespan_reporting::files::SimpleFiles;
+use std::ops::Range;
+
+use codespan_reporting::files::{self, Files, SimpleFiles};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor::Buffer};
 
-use super::Checked;
+use super::{Checked, Locator};
 use crate::diagnostic::Severity;
 use crate::facts::FactSheetError;
 
 /// Renders the findings of one document; with `color`, as ANSI escapes.
 pub fn render(checked: &Checked, color: bool) -> String {
-    let mut files = SimpleFiles::new();
-    let doc = files.add(checked.path.to_string(), checked.text.to_string());
+    render_with(checked, &Locator::new(checked.text), color)
+}
+
+/// [`render`] with the file's positions already indexed: a long file is
+/// rendered window by window with one index, and never copied.
+pub fn render_with(checked: &Checked, locator: &Locator, color: bool) -> String {
+    let mut files = Sources {
+        path: checked.path,
+        text: checked.text,
+        locator,
+        others: SimpleFiles::new(),
+    };
     // The fact sheet and each source document are added once, when a
     // finding first points into them.
-    let mut added: Vec<(String, usize)> = Vec::new();
+    let mut added: Vec<(&str, usize)> = Vec::new();
     let mut out = String::new();
     for d in checked.diagnostics {
-        let mut labels = vec![Label::primary(doc, d.span.clone())];
+        let mut labels = vec![Label::primary(DOCUMENT, d.span.clone())];
         if let Some((facts, fact)) = checked.facts.and_then(|f| Some((f, f.facts.get(d.fact?)?))) {
             let (path, text, span) = facts.locate(fact, d.fact_value.as_ref());
-            let file = match added.iter().find(|(p, _)| p == path) {
+            let file = match added.iter().find(|(p, _)| *p == path) {
                 Some(&(_, id)) => id,
                 None => {
-                    let id = files.add(path.to_string(), text.to_string());
-                    added.push((path.to_string(), id));
+                    let id = files.others.add(path, text) + 1;
+                    added.push((path, id));
                     id
                 }
             };
@@ -36,7 +48,7 @@ pub fn render(checked: &Checked, color: bool) -> String {
             });
         }
         if let Some((span, message)) = &d.related {
-            labels.push(Label::secondary(doc, span.clone()).with_message(message.clone()));
+            labels.push(Label::secondary(DOCUMENT, span.clone()).with_message(message.clone()));
         }
         let rendered = Rendered::new(level(d.severity))
             .with_code(d.rule)
@@ -46,6 +58,72 @@ pub fn render(checked: &Checked, color: bool) -> String {
         emit(&mut out, &files, &rendered, color);
     }
     out
+}
+
+/// The id of the checked document among [`Sources`].
+const DOCUMENT: usize = 0;
+
+/// The checked document, borrowed and located with the file's own index,
+/// and the fact sheets and sources its findings point into (ids from 1).
+struct Sources<'a> {
+    path: &'a str,
+    text: &'a str,
+    locator: &'a Locator<'a>,
+    others: SimpleFiles<&'a str, &'a str>,
+}
+
+impl<'a> Files<'a> for Sources<'a> {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        match id {
+            DOCUMENT => Ok(self.path),
+            _ => self.others.name(id - 1),
+        }
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        match id {
+            DOCUMENT => Ok(self.text),
+            _ => self.others.source(id - 1),
+        }
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        match id {
+            DOCUMENT => Ok(self.locator.line_index(byte_index)),
+            _ => self.others.line_index(id - 1, byte_index),
+        }
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+        match id {
+            DOCUMENT => self
+                .locator
+                .line_range(line_index)
+                .ok_or(files::Error::LineTooLarge {
+                    given: line_index,
+                    max: self.locator.line_index(self.text.len()),
+                }),
+            _ => self.others.line_range(id - 1, line_index),
+        }
+    }
+
+    /// From the index's checkpoints: counting from the line's start would
+    /// be quadratic on a document written as one long line.
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        match id {
+            DOCUMENT => Ok(self.locator.at(byte_index).char_column),
+            _ => self.others.column_number(id - 1, line_index, byte_index),
+        }
+    }
 }
 
 /// Renders the problems of a fact sheet that failed to load.
@@ -103,7 +181,12 @@ fn level(severity: Severity) -> Level {
     }
 }
 
-fn emit(out: &mut String, files: &SimpleFiles<String, String>, d: &Rendered<usize>, color: bool) {
+fn emit<'f>(
+    out: &mut String,
+    files: &'f impl Files<'f, FileId = usize>,
+    d: &Rendered<usize>,
+    color: bool,
+) {
     let config = Config::default();
     let result = if color {
         let mut buffer = Buffer::ansi();
@@ -171,7 +254,12 @@ pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> Stri
         }
         lines.push((q.span.start, line));
     }
-    if let Some(r) = &analysis.reference {
+    // Said once, by the first window of a long file.
+    if let Some(r) = analysis
+        .reference
+        .as_ref()
+        .filter(|_| doc.origin().offset == 0)
+    {
         lines.push((0, format!("{path}: reference date {r}")));
     }
     for t in &analysis.times {

@@ -49,8 +49,9 @@ pub(crate) struct Position {
 /// looked up, and its columns are counted from the nearest of the
 /// checkpoints kept every [`CHECKPOINT`] bytes. Counting from the start of
 /// the line instead would make a report quadratic on a document written as
-/// one long line.
-pub(crate) struct Locator<'a> {
+/// one long line. Built once per file and shared by the windows of a long
+/// one (see [`crate::window`]).
+pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
     /// Byte offset, and the character and UTF-16 column there.
@@ -61,7 +62,7 @@ pub(crate) struct Locator<'a> {
 const CHECKPOINT: usize = 1024;
 
 impl<'a> Locator<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 1);
         let (mut char_column, mut utf16_column) = (1, 1);
@@ -82,6 +83,22 @@ impl<'a> Locator<'a> {
             line_starts,
             checkpoints,
         }
+    }
+
+    /// The 0-based index of the line holding `offset`.
+    pub(crate) fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1) - 1
+    }
+
+    /// The bytes of the 0-based line `index`, its line break included.
+    pub(crate) fn line_range(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        let start = *self.line_starts.get(index)?;
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(start..end)
     }
 
     /// The position of a byte offset, clamped to the text and moved back to

@@ -67,7 +67,12 @@ struct RelatedLocation<'a> {
 
 /// Renders the findings of one document, one JSON object per line.
 pub fn render(checked: &Checked) -> String {
-    let locator = Locator::new(checked.text);
+    render_with(checked, &Locator::new(checked.text))
+}
+
+/// [`render`] with the file's positions already indexed: a long file is
+/// rendered window by window with one index.
+pub fn render_with(checked: &Checked, locator: &Locator) -> String {
     let range = |span: &Span| {
         let (start, end) = (locator.at(span.start), locator.at(span.end));
         Range {

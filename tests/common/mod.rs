@@ -82,8 +82,19 @@ pub fn check_file_with(
         facts: context.as_ref(),
         date: None,
     };
-    let (analysis, diagnostics) = checker.check(&text, &prose);
     let path = relative(doc);
+    let (mut diagnostics, mut json) = (Vec::new(), String::new());
+    checker.check_windows(&text, &prose, |analysis, found| {
+        let checked = Checked {
+            path: &path,
+            text: &text,
+            diagnostics: &found,
+            facts: sheet,
+        };
+        json += &report::json::render(&checked, analysis);
+        diagnostics.extend(found);
+        true
+    });
     let checked = Checked {
         path: &path,
         text: &text,
@@ -91,7 +102,6 @@ pub fn check_file_with(
         facts: sheet,
     };
     let human = report::human::render(&checked, false);
-    let json = report::json::render(&checked, &analysis);
     (diagnostics, human, json)
 }
 
