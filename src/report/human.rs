@@ -30,7 +30,27 @@ pub fn render_with(checked: &Checked, locator: &Locator, color: bool) -> String 
     let mut added: Vec<(&str, usize)> = Vec::new();
     let mut out = String::new();
     for d in checked.diagnostics {
-        let mut labels = vec![Label::primary(DOCUMENT, d.span.clone())];
+        let mut labels = Vec::new();
+        let mut notes = Vec::new();
+        // A snippet shows the whole line: one of megabytes would be printed
+        // once per finding on it. Such a line is named, not shown.
+        let long = |span: &Range<usize>| {
+            locator
+                .line_range(locator.line_index(span.start))
+                .is_some_and(|line| line.len() > LONG_LINE)
+        };
+        if long(&d.span) {
+            let at = locator.at(d.span.start);
+            notes.push(format!(
+                "at {}:{}:{}: “{}” (the line is too long to show)",
+                checked.path,
+                at.line,
+                at.char_column,
+                shorten(&checked.text[d.span.clone()])
+            ));
+        } else {
+            labels.push(Label::primary(DOCUMENT, d.span.clone()));
+        }
         if let Some((facts, fact)) = checked.facts.and_then(|f| Some((f, f.facts.get(d.fact?)?))) {
             let (path, text, span) = facts.locate(fact, d.fact_value.as_ref());
             let file = match added.iter().find(|(p, _)| *p == path) {
@@ -48,16 +68,36 @@ pub fn render_with(checked: &Checked, locator: &Locator, color: bool) -> String 
             });
         }
         if let Some((span, message)) = &d.related {
-            labels.push(Label::secondary(DOCUMENT, span.clone()).with_message(message.clone()));
+            if long(span) {
+                let at = locator.at(span.start);
+                notes.push(format!(
+                    "{message} at {}:{}:{}",
+                    checked.path, at.line, at.char_column
+                ));
+            } else {
+                labels.push(Label::secondary(DOCUMENT, span.clone()).with_message(message.clone()));
+            }
         }
+        notes.extend(d.notes.iter().cloned());
         let rendered = Rendered::new(level(d.severity))
             .with_code(d.rule)
             .with_message(d.message.clone())
             .with_labels(labels)
-            .with_notes(d.notes.clone());
+            .with_notes(notes);
         emit(&mut out, &files, &rendered, color);
     }
     out
+}
+
+/// Lines longer than this, in bytes, are not shown in snippets.
+const LONG_LINE: usize = 4096;
+
+/// A finding's text for a note: its first 80 characters.
+fn shorten(found: &str) -> String {
+    match found.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &found[..cut]),
+        None => found.to_string(),
+    }
 }
 
 /// The id of the checked document among [`Sources`].
@@ -299,4 +339,39 @@ pub fn render_mentions(path: &str, analysis: &crate::analysis::Analysis) -> Stri
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn rendered(text: &str, span: Range<usize>) -> String {
+        let diagnostics = [Diagnostic::new(
+            "quantity/mismatch",
+            Severity::Error,
+            span,
+            "wrong".to_string(),
+        )];
+        let checked = Checked {
+            path: "a.md",
+            text,
+            diagnostics: &diagnostics,
+            facts: None,
+        };
+        render(&checked, false)
+    }
+
+    #[test]
+    fn a_line_too_long_to_show_is_named_not_printed() {
+        let filler = "word ".repeat(2000);
+        let text = format!("Short line.\n{filler}30 soldiers {filler}\nEnd.\n");
+        let at = text.find("30 soldiers").unwrap();
+        let out = rendered(&text, at..at + 11);
+        assert!(out.len() < 1000, "{} bytes", out.len());
+        assert!(out.contains("at a.md:2:10001: “30 soldiers”"), "{out}");
+        // a short line is shown as a snippet
+        let short = rendered(&text, 0..5);
+        assert!(short.contains("1 │ Short line."), "{short}");
+    }
 }
