@@ -83,6 +83,12 @@ pub struct CommonArgs {
     /// per core (or `RAYON_NUM_THREADS`). The output is the same either way.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// How to read a file that is not UTF-8: `utf8` reports it and checks the
+    /// others (exit 2); `lossy` reads each byte that is not UTF-8 as a space,
+    /// so that every line, column and offset stays the file's (such a file is
+    /// never fixed).
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
     /// Files or directories (.txt, .md, .markdown); `-` reads standard input.
     #[arg(required_unless_present = "stdin_filename")]
     pub paths: Vec<PathBuf>,
@@ -160,6 +166,12 @@ pub enum Format {
 enum MentionFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Encoding {
+    Utf8,
+    Lossy,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,15 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::root;
-
-fn factlint(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("factlint runs")
-}
+use common::{factlint, root, scratch, stderr, stdout};
 
 /// Runs factlint with `input` on its standard input.
 fn factlint_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
@@ -37,29 +29,9 @@ fn factlint_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
     child.wait_with_output().expect("factlint ends")
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 const CLEAN_DOC: &str = "The council approved $2.5 billion for the harbour bridge.\n";
 const WRONG_DOC: &str = "The council approved $2.5 million for the harbour bridge.\n";
 const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
-
-/// Writes files (creating folders; contents as text or raw bytes) under a
-/// fresh temporary folder.
-fn scratch<C: AsRef<[u8]>>(files: &[(&str, C)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, content) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, content).expect("write");
-    }
-    dir
-}
 
 #[test]
 fn exit_codes_follow_findings() {

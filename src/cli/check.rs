@@ -19,7 +19,8 @@ use factlint::workspace::{Setup, Workspace};
 
 use super::parallel::Parts;
 use super::{
-    Input, Outcome, inputs, parallel, read_sources, read_text, report_problems, use_color, write,
+    Contents, Input, Outcome, binary_note, inputs, parallel, read_sources, read_text,
+    report_problems, use_color, write,
 };
 use crate::{CheckArgs, Format};
 
@@ -187,6 +188,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 bar.set_message(file.path.clone());
                 bar.inc(1);
             }
+            for note in &file.notes {
+                eprintln!("factlint: {note}");
+            }
             for failure in &file.failures {
                 outcome.fail(failure);
             }
@@ -236,6 +240,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.exit_zero {
         outcome.findings_fail = false;
     }
+    outcome.summarise();
     outcome.code()
 }
 
@@ -268,6 +273,8 @@ struct FileResult {
     path: String,
     /// What went wrong (exit code 2), for standard error.
     failures: Vec<String>,
+    /// What to say on standard error without failing (a file skipped).
+    notes: Vec<String>,
     /// What to print on standard output.
     output: Option<String>,
     tally: Tally,
@@ -298,8 +305,13 @@ impl Run<'_> {
             path: path.clone(),
             ..FileResult::default()
         };
-        let mut text = match read_text(input) {
-            Ok(text) => text,
+        let (mut text, lossy) = match read_text(input, args.common.encoding) {
+            Ok(Contents::Text(text)) => (text, false),
+            Ok(Contents::Lossy(text)) => (text, true),
+            Ok(Contents::Binary) => {
+                file.notes.push(binary_note(input));
+                return file;
+            }
             Err(e) => {
                 file.failures.push(e);
                 return file;
@@ -310,7 +322,12 @@ impl Run<'_> {
             facts: sheet.map(|i| &self.contexts[i]),
             date: args.common.date,
         };
-        if args.fix || args.diff {
+        if lossy && (args.fix || args.diff) {
+            // Writing it back would turn its undecoded bytes into spaces.
+            file.notes.push(format!(
+                "{path}: not fixed: read with --encoding lossy, it would lose the bytes that are not UTF-8"
+            ));
+        } else if args.fix || args.diff {
             if let Some(fixed) = checker.fix(&text, input.markup()) {
                 if args.diff {
                     file.output = Some(unified_diff(&path, &text, &fixed.text));

@@ -16,23 +16,40 @@ use factlint::report;
 use factlint::window::{self, Windowing};
 use factlint::workspace::{Problem, Workspace};
 
-use crate::{Color, CommonArgs};
+use crate::{Color, CommonArgs, Encoding};
 
 /// Tracks what decides the exit code.
 #[derive(Default)]
 pub struct Outcome {
-    pub failed: bool,
+    /// How many things could not be done (a file unread, a sheet invalid).
+    pub failures: usize,
     pub findings_fail: bool,
 }
 
 impl Outcome {
     pub fn fail(&mut self, message: impl std::fmt::Display) {
         eprintln!("factlint: {message}");
-        self.failed = true;
+        self.failures += 1;
+    }
+
+    pub fn failed(&self) -> bool {
+        self.failures > 0
+    }
+
+    /// The closing count of failures on standard error, so that one among
+    /// a thousand findings is not missed.
+    pub fn summarise(&self) {
+        if self.failures > 0 {
+            let s = if self.failures == 1 { "" } else { "s" };
+            eprintln!(
+                "factlint: {} failure{s} (above); the other files were checked",
+                self.failures
+            );
+        }
     }
 
     pub fn code(&self) -> ExitCode {
-        if self.failed {
+        if self.failed() {
             ExitCode::from(2)
         } else if self.findings_fail {
             ExitCode::from(1)
@@ -179,7 +196,7 @@ fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
 }
 
 /// Reads a document as UTF-8; the error says which file and what to do.
-pub fn read_text(input: &Input) -> Result<String, String> {
+pub fn read_text(input: &Input, encoding: Encoding) -> Result<Contents, String> {
     let bytes = match input {
         Input::Stdin(_) => {
             let mut buf = Vec::new();
@@ -188,15 +205,64 @@ pub fn read_text(input: &Input) -> Result<String, String> {
         Input::File(p) => std::fs::read(p),
     };
     let shown = input.display();
-    match bytes {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 and check it again",
-                e.utf8_error().valid_up_to()
-            )
-        }),
-        Err(e) => Err(format!("{shown}: cannot read: {e}")),
+    let bytes = bytes
+        .map_err(|e| format!("{shown}: cannot read: {e}; check that it exists and is readable"))?;
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Ok(Contents::Binary);
     }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Contents::Text(text)),
+        Err(e) if encoding == Encoding::Lossy => Ok(Contents::Lossy(lossy(e.into_bytes()))),
+        Err(e) => Err(format!(
+            "{shown}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8, or pass --encoding lossy",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+/// A file that gave no text: a failure (exit 2), or a file skipped with a
+/// note.
+pub enum Unread {
+    Failed(String),
+    Skipped(String),
+}
+
+/// What is said of a binary file passed over.
+pub fn binary_note(input: &Input) -> String {
+    format!(
+        "{}: skipped: binary (a NUL byte near the start), not text",
+        input.display()
+    )
+}
+
+/// How far into a file a NUL byte makes it binary, as git and grep judge.
+const BINARY_SNIFF: usize = 8000;
+
+/// What reading a document gave.
+pub enum Contents {
+    Text(String),
+    /// Not UTF-8, read with `--encoding lossy`.
+    Lossy(String),
+    /// A NUL byte near the start: not text, skipped.
+    Binary,
+}
+
+/// The bytes as text, each byte of an invalid sequence read as a space:
+/// one byte for one byte, so spans stay the file's offsets.
+fn lossy(mut bytes: Vec<u8>) -> String {
+    let mut at = 0;
+    while at < bytes.len() {
+        match std::str::from_utf8(&bytes[at..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let bad = at + e.valid_up_to();
+                let len = e.error_len().unwrap_or(bytes.len() - bad);
+                bytes[bad..bad + len].fill(b' ');
+                at = bad + len;
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// `factlint extract`: every mention of every document.
@@ -210,7 +276,10 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
     parallel::in_order(
         &inputs,
         |input, parts| {
-            let text = read_text(input)?;
+            let text = match read_text(input, args.encoding).map_err(Unread::Failed)? {
+                Contents::Text(text) | Contents::Lossy(text) => text,
+                Contents::Binary => return Err(Unread::Skipped(binary_note(input))),
+            };
             let prose = Prose::new(&text, input.markup());
             let path = input.display();
             // A long file window by window: each window's mentions are
@@ -229,12 +298,16 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
             });
             Ok(rendered.unwrap_or_default())
         },
-        |rendered: Result<String, String>| match rendered {
+        |rendered: Result<String, Unread>| match rendered {
             Ok(rendered) => {
                 closed = stdout.write_all(rendered.as_bytes()).is_err();
                 !closed
             }
-            Err(e) => {
+            Err(Unread::Skipped(note)) => {
+                eprintln!("factlint: {note}");
+                true
+            }
+            Err(Unread::Failed(e)) => {
                 outcome.fail(e);
                 true
             }
@@ -244,6 +317,7 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
         return ExitCode::from(2);
     }
     report_problems(&mut workspace, false, &mut outcome);
+    outcome.summarise();
     outcome.code()
 }
 
@@ -275,7 +349,7 @@ pub fn read_sources(paths: &[PathBuf], outcome: &mut Outcome) -> Vec<SourceText>
 pub fn draft(paths: &[PathBuf], date: Option<jiff::civil::Date>) -> ExitCode {
     let mut outcome = Outcome::default();
     let sources = read_sources(paths, &mut outcome);
-    if outcome.failed {
+    if outcome.failed() {
         return outcome.code();
     }
     let sheet = factlint::source::draft(&sources, date);
