@@ -169,7 +169,7 @@ impl Config {
                 let o = o.get_ref();
                 Override {
                     paths: globs(&o.paths, &mut errors),
-                    facts: o.facts.as_ref().map(|f| dir.join(f.get_ref())),
+                    facts: o.facts.as_ref().and_then(|f| inside(&dir, f, &mut errors)),
                     levels: read_levels(&o.rules, &mut errors),
                 }
             })
@@ -196,13 +196,17 @@ impl Config {
                 snake
             }
         };
+        let facts = raw
+            .facts
+            .as_ref()
+            .and_then(|f| inside(&dir, f, &mut errors));
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.span.as_ref().map_or(0, |s| s.start));
             return Err(errors);
         }
         Ok(Config {
             path: Some(path.to_path_buf()),
-            facts: raw.facts.map(|f| dir.join(f.get_ref())),
+            facts,
             dir,
             include,
             exclude,
@@ -318,6 +322,37 @@ fn read_levels(
     out
 }
 
+/// A path the configuration names, joined to its folder, when it stays in
+/// that folder: a configuration from an untrusted repository must not make
+/// factlint read (and quote, in its errors) files outside the project. A
+/// sheet elsewhere is given on the command line with `--facts`.
+fn inside(dir: &Path, path: &Spanned<String>, errors: &mut Vec<FactSheetError>) -> Option<PathBuf> {
+    let mut depth = 0usize;
+    let mut escapes = false;
+    for part in Path::new(path.get_ref()).components() {
+        match part {
+            std::path::Component::Normal(_) => depth += 1,
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => escapes = true,
+            },
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => escapes = true,
+        }
+    }
+    if escapes {
+        errors.push(error(
+            format!(
+                "`{}` is outside this configuration's folder; a configuration may only name files inside it (give another sheet with --facts)",
+                path.get_ref()
+            ),
+            path.span(),
+        ));
+        return None;
+    }
+    Some(dir.join(path.get_ref()))
+}
+
 fn globs(patterns: &[Spanned<String>], errors: &mut Vec<FactSheetError>) -> GlobSet {
     let mut set = GlobSetBuilder::new();
     for p in patterns {
@@ -349,6 +384,29 @@ mod tests {
 
     fn parse(source: &str) -> Result<Config, Vec<FactSheetError>> {
         Config::parse(Path::new("/news/factlint.toml"), source)
+    }
+
+    #[test]
+    fn a_fact_sheet_outside_the_configuration_s_folder_is_refused() {
+        for outside in ["/etc/passwd", "../facts.toml", "story/../../facts.toml"] {
+            let source = format!("facts = \"{outside}\"\n");
+            let errors =
+                Config::parse(Path::new("/news/factlint.toml"), &source).expect_err(outside);
+            assert!(
+                errors[0]
+                    .message
+                    .contains("outside this configuration's folder"),
+                "{outside}"
+            );
+            assert_eq!(errors[0].span, Some(8..10 + outside.len()), "{outside}");
+            let overridden = format!("[[overrides]]\npaths = [\"*\"]\nfacts = \"{outside}\"\n");
+            assert!(Config::parse(Path::new("/news/factlint.toml"), &overridden).is_err());
+        }
+        for inside in ["facts.toml", "story/../facts.toml", "./a/b.toml"] {
+            let source = format!("facts = \"{inside}\"\n");
+            let config = Config::parse(Path::new("/news/factlint.toml"), &source).expect(inside);
+            assert_eq!(config.facts, Some(Path::new("/news").join(inside)));
+        }
     }
 
     #[test]

@@ -2,6 +2,23 @@
 //! exit code (0 no errors, 1 errors found, 2 usage, configuration or I/O
 //! failure). Everything else lives in the library.
 
+/// `eprintln!` that never panics: with standard error closed (a pipe
+/// whose reader left), a message is lost, not the run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `println!` that never panics when standard output is closed.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod cli;
 
 use std::path::PathBuf;
@@ -217,7 +234,7 @@ fn main() -> ExitCode {
                 } else {
                     format!("off ({})", rule.severity())
                 };
-                println!(
+                out!(
                     "{:<24} {:<14} {}",
                     rule.id(),
                     severity,
@@ -229,7 +246,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => match rules::rule(&rule) {
             Some(rule) => {
                 let doc = rule.doc();
-                println!(
+                out!(
                     "{} ({}, default severity)\n\nWhat it does\n  {}\n\nWhy it matters\n  {}\n\nExample\n  {}\n\nUse instead\n  {}",
                     rule.id(),
                     rule.severity(),
@@ -241,7 +258,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("factlint: no rule `{rule}`; `factlint rules` lists them");
+                say!("factlint: no rule `{rule}`; `factlint rules` lists them");
                 ExitCode::from(2)
             }
         },

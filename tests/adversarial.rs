@@ -185,3 +185,42 @@ fn links_that_loop_or_dangle_and_vanished_files_do_not_stop_the_run() {
     assert!(err.contains("2 failures"), "{err}");
     assert!(stdout(&gone).contains("a.md:1:22"), "{}", stdout(&gone));
 }
+
+#[test]
+fn a_fact_sheet_nested_without_end_is_an_error_at_its_place() {
+    let deep = format!("x = {}\n", "{ a = ".repeat(100_000));
+    let dir = scratch(&[("facts.toml", deep.as_bytes()), ("a.md", WRONG.as_bytes())]);
+    let out = factlint(&["check", "--format", "compact", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("invalid fact sheet"), "{err}");
+    assert!(err.contains("the line is too long to show"), "{err}");
+    assert!(
+        err.len() < 10_000,
+        "the 600 KB line is not printed: {} bytes",
+        err.len()
+    );
+}
+
+#[test]
+fn closed_output_streams_end_the_run_without_a_panic() {
+    use std::process::Stdio;
+    let wrong = format!("{WRONG}\n\n").repeat(2000);
+    let dir = scratch(&[("facts.toml", SHEET.as_bytes()), ("a.md", wrong.as_bytes())]);
+    // Nobody reads standard error or standard output: every write fails.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "a.md"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().expect("ends");
+    assert_eq!(
+        status.code(),
+        Some(2),
+        "{status:?}: exit 101 would be a panic"
+    );
+}

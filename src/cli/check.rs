@@ -111,7 +111,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let sheet_of = with_sources(&args, &mut sheets, sheet_of, &mut outcome);
     let contexts: Vec<FactSheetContext> = sheets.iter().map(|s| FactSheetContext::new(s)).collect();
     if args.sources.is_empty() && setups.iter().any(|s| s.sheet_path.is_none()) {
-        eprintln!(
+        say!(
             "factlint: no fact sheet for some documents (no --facts, none in factlint.toml, no facts.toml in their folder or above): running only the checks that need none there"
         );
     }
@@ -189,7 +189,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 bar.inc(1);
             }
             for note in &file.notes {
-                eprintln!("factlint: {note}");
+                say!("factlint: {note}");
             }
             for failure in &file.failures {
                 outcome.fail(failure);
@@ -229,13 +229,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
     if accepted > 0 {
-        eprintln!("factlint: {accepted} finding(s) accepted by the baseline not shown");
+        say!("factlint: {accepted} finding(s) accepted by the baseline not shown");
     }
     if let Some(path) = &args.write_baseline {
         write_baseline(path, &to_write, &mut outcome);
     }
     if args.format == Format::Human && args.write_baseline.is_none() {
-        eprintln!("{}", summary(&tally, &args, started));
+        say!("{}", summary(&tally, &args, started));
     }
     if args.exit_zero {
         outcome.findings_fail = false;
@@ -504,7 +504,7 @@ fn write_baseline(path: &Path, found: &[(String, String, Vec<Diagnostic>)], outc
             .map(|(p, t, d)| (p.as_str(), t.as_str(), d.as_slice())),
     );
     match std::fs::write(path, written.to_json()) {
-        Ok(()) => eprintln!(
+        Ok(()) => say!(
             "factlint: wrote {count} finding(s) to the baseline {}",
             path.display()
         ),

@@ -74,7 +74,7 @@ pub fn run() -> ExitCode {
 }
 
 fn log(message: std::fmt::Arguments) {
-    eprintln!("factlint lsp: {message}");
+    say!("factlint lsp: {message}");
 }
 
 /// The session: initialization, then messages until `exit`. The exit code

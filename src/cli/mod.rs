@@ -28,7 +28,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn fail(&mut self, message: impl std::fmt::Display) {
-        eprintln!("factlint: {message}");
+        say!("factlint: {message}");
         self.failures += 1;
     }
 
@@ -41,7 +41,7 @@ impl Outcome {
     pub fn summarise(&self) {
         if self.failures > 0 {
             let s = if self.failures == 1 { "" } else { "s" };
-            eprintln!(
+            say!(
                 "factlint: {} failure{s} (above); the other files were checked",
                 self.failures
             );
@@ -74,14 +74,14 @@ pub fn report_problems(workspace: &mut Workspace, color: bool, outcome: &mut Out
         let shown = problem.path().display().to_string();
         match &problem {
             Problem::Unreadable { .. } => {}
-            Problem::Config { source, errors, .. } => eprint!(
-                "{}",
-                report::human::render_config_errors(&shown, source, errors, color)
-            ),
-            Problem::FactSheet { source, errors, .. } => eprint!(
-                "{}",
-                report::human::render_fact_sheet_errors(&shown, source, errors, color)
-            ),
+            Problem::Config { source, errors, .. } => {
+                let shown = report::human::render_config_errors(&shown, source, errors, color);
+                let _ = std::io::stderr().write_all(shown.as_bytes());
+            }
+            Problem::FactSheet { source, errors, .. } => {
+                let shown = report::human::render_fact_sheet_errors(&shown, source, errors, color);
+                let _ = std::io::stderr().write_all(shown.as_bytes());
+            }
         }
         outcome.fail(problem.summary());
     }
@@ -304,7 +304,7 @@ pub fn extract(args: CommonArgs, json: bool) -> ExitCode {
                 !closed
             }
             Err(Unread::Skipped(note)) => {
-                eprintln!("factlint: {note}");
+                say!("factlint: {note}");
                 true
             }
             Err(Unread::Failed(e)) => {

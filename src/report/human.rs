@@ -195,19 +195,36 @@ fn render_source_errors(
 ) -> String {
     let mut files = SimpleFiles::new();
     let file = files.add(path.to_string(), source.to_string());
+    let locator = Locator::new(source);
     let mut out = String::new();
     for e in errors {
-        let mut labels: Vec<Label<usize>> = e
-            .span
-            .iter()
-            .map(|s| Label::primary(file, s.clone()))
-            .collect();
+        let mut labels: Vec<Label<usize>> = Vec::new();
+        let mut notes = Vec::new();
+        let mut place = |span: &Range<usize>, label: Label<usize>| {
+            let line = locator.line_range(locator.line_index(span.start));
+            if line.is_some_and(|l| l.len() > LONG_LINE) {
+                let at = locator.at(span.start);
+                notes.push(format!(
+                    "at {path}:{}:{} (the line is too long to show)",
+                    at.line, at.char_column
+                ));
+            } else {
+                labels.push(label);
+            }
+        };
+        if let Some(span) = &e.span {
+            place(span, Label::primary(file, span.clone()));
+        }
         if let Some((span, message)) = &e.related {
-            labels.push(Label::secondary(file, span.clone()).with_message(message.clone()));
+            place(
+                span,
+                Label::secondary(file, span.clone()).with_message(message.clone()),
+            );
         }
         let rendered = Rendered::error()
             .with_message(format!("{what}: {}", e.message))
-            .with_labels(labels);
+            .with_labels(labels)
+            .with_notes(notes);
         emit(&mut out, &files, &rendered, color);
     }
     out

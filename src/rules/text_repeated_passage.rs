@@ -125,14 +125,15 @@ impl FirstSeen {
     }
 }
 
-/// The lines of a paragraph, trimmed.
+/// The lines of a paragraph, trimmed (a line of blanks is empty, at its
+/// end: Markdown's markup blanked can leave one inside a paragraph).
 fn lines_of<'t>(text: &'t str, paragraph: &Span) -> impl Iterator<Item = Span> + 't {
     let start = paragraph.start;
     text[paragraph.clone()].split('\n').scan(start, |at, line| {
         let from = *at;
         *at += line.len() + 1;
         let lead = line.len() - line.trim_start().len();
-        Some(from + lead..from + line.trim_end().len())
+        Some(from + lead..from + lead + line.trim().len())
     })
 }
 
@@ -217,6 +218,13 @@ fn without_comments(passage: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_of_blanks_is_an_empty_line_not_a_reversed_span() {
+        let text = "First line\n   \t \nlast";
+        let lines: Vec<super::Span> = super::lines_of(text, &(0..text.len())).collect();
+        assert_eq!(lines, [0..10, 16..16, 17..21]);
+    }
+
     use super::*;
 
     fn findings(text: &str) -> Vec<(usize, String)> {
