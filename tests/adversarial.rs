@@ -224,3 +224,25 @@ fn closed_output_streams_end_the_run_without_a_panic() {
         "{status:?}: exit 101 would be a panic"
     );
 }
+
+#[test]
+fn a_hundred_thousand_files_in_a_tree_are_all_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for k in 0..100_000 {
+        let folder = dir.path().join(format!("docs/{}", k / 1000));
+        if k % 1000 == 0 {
+            std::fs::create_dir_all(&folder).expect("mkdir");
+        }
+        std::fs::write(folder.join(format!("{k}.md")), "Nothing to see.\n").expect("write");
+    }
+    std::fs::write(dir.path().join("docs/7/wrong.md"), WRONG).expect("write");
+    std::fs::write(dir.path().join("facts.toml"), SHEET).expect("write");
+    let out = factlint(&["check", "docs"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("checked 100001 files"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("wrong.md"), "{}", stdout(&out));
+}

@@ -99,6 +99,9 @@ fn the_whole_analysis_survives_every_run() {
         "“\"«'",
         "last Friday since the beginning of ",
         "2020–2023 ",
+        // quotations nested ever deeper, never closed
+        "He said “she said ‘they said «we said ‹",
+        "30 soldiers\0\0 were killed.\r\n\rOn Sunday.\n",
     ] {
         let text = run_of(piece, 64 * 1024);
         let analysis = Analysis::new(&text, None, None);
