@@ -34,8 +34,8 @@ impl<'a> Checker<'a> {
         all
     }
 
-    /// Checks `text` window by window (see [`crate::window`]; a document up
-    /// to a window long is one) and calls `each` with each window's
+    /// Checks `text` window by window (see [`crate::window`]; a document of
+    /// up to 1 MiB is one window) and calls `each` with each window's
     /// analysis and findings, suppressions applied, in text order, until it
     /// returns `false`: what a long file costs is then a window's analysis
     /// and findings, not the whole file's.

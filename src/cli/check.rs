@@ -327,6 +327,10 @@ impl Run<'_> {
             file.notes.push(format!(
                 "{path}: not fixed: read with --encoding lossy, it would lose the bytes that are not UTF-8"
             ));
+            if args.diff {
+                file.tally.files += 1;
+                return file;
+            }
         } else if args.fix || args.diff {
             if let Some(fixed) = checker.fix(&text, input.markup()) {
                 if args.diff {

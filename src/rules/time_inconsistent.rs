@@ -197,10 +197,17 @@ fn context<'a>(
 ) -> Vec<ContextWord<'a>> {
     let text = analysis.doc.text;
     let words = &analysis.words;
+    // A time expression may run over its sentence's edge ("Aug. 14" where
+    // the sentence is cut after "Aug."): its clause is then empty on that
+    // side.
     let first = words.partition_point(|w| w.span.end <= sentence.start);
-    let at = words.partition_point(|w| w.span.end <= t.span.start);
+    let at = words
+        .partition_point(|w| w.span.end <= t.span.start)
+        .max(first);
     let after = words.partition_point(|w| w.span.start < t.span.end);
-    let end = words.partition_point(|w| w.span.start < sentence.end);
+    let end = words
+        .partition_point(|w| w.span.start < sentence.end)
+        .max(after);
     let is_time = |w: &crate::words::Word| overlaps_sorted(&analysis.time_spans, &w.span);
     let breaks = |gap: &str, w: &crate::words::Word| {
         let raw = text[w.span.clone()].to_lowercase();
