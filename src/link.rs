@@ -936,8 +936,13 @@ impl<'a> MentionContext<'a> {
         let clamp = |r: Range<usize>| {
             r.start.max(reach.start)..r.end.min(reach.end).max(r.start.max(reach.start))
         };
-        let sentence = clamp(word_range(words, &sentence));
-        let paragraph = clamp(word_range(words, &paragraph));
+        // A mention may run over its sentence's edge ("Aug. 14" where the
+        // sentence is cut after "Aug."): the sentence then reaches to its
+        // end, so that every range holds the one inside it.
+        let cover =
+            |r: Range<usize>, inner: &Range<usize>| r.start.min(inner.start)..r.end.max(inner.end);
+        let sentence = cover(clamp(word_range(words, &sentence)), &mention);
+        let paragraph = cover(clamp(word_range(words, &paragraph)), &sentence);
         let segment = segment(analysis, &sentence, &mention);
         Some(MentionContext {
             analysis,
