@@ -7,9 +7,8 @@ mod common;
 
 use std::process::Output;
 
-use common::{factlint, scratch, stderr, stdout};
+use common::{SHEET, factlint, scratch, stderr, stdout};
 
-const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
 const WRONG: &str = "The council approved $2.5 million for the harbour bridge.";
 
 /// The `byte_start` of every finding in JSON output, with its rule.

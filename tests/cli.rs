@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{factlint, root, scratch, stderr, stdout};
+use common::{QUOTE_SHEET, SHEET, WIRE, factlint, root, scratch, stderr, stdout};
 
 /// Runs factlint with `input` on its standard input.
 fn factlint_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
@@ -31,7 +31,6 @@ fn factlint_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
 
 const CLEAN_DOC: &str = "The council approved $2.5 billion for the harbour bridge.\n";
 const WRONG_DOC: &str = "The council approved $2.5 million for the harbour bridge.\n";
-const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
 
 #[test]
 fn exit_codes_follow_findings() {
@@ -545,10 +544,6 @@ fn the_wire_preset_turns_on_relative_dates_and_a_level_can_turn_it_off() {
     assert!(!run("quiet/a.md").contains("time/relative"));
 }
 
-/// A fact sheet with a quotation, and a wire house style that writes
-/// relative dates out: both have safe fixes.
-const QUOTE_SHEET: &str = "[story]\npublished = 2025-11-04\n\n[[fact]]\nid = \"rescue\"\ntext = 'Rescue leader Ana Vidal said: \"We reached them after forty hours of digging.\"'\n";
-const WIRE: &str = "preset = \"wire\"\n";
 /// Two fixable findings (a misquote, a relative date), CRLF line endings,
 /// and the same misquote in a code block, which is not prose.
 const FIXABLE: &str = "---\r\ndate: 2025-11-04\r\n---\r\nAna Vidal said on Monday: \"We reach them after forty hours of digging.\"\r\n\r\n```\r\n\"We reach them after forty hours of digging.\"\r\n```\r\n";

@@ -1,14 +1,14 @@
 //! `--fix` killed at any moment leaves every file whole: its old version or
 //! its new one, never a mix, a truncation or an empty file.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A fact sheet with a quotation, and a house style that writes relative
-/// dates out: both give safe fixes.
-const SHEET: &str = "[story]\npublished = 2025-11-04\n\n[[fact]]\nid = \"rescue\"\ntext = 'Rescue leader Ana Vidal said: \"We reached them after forty hours of digging.\"'\n";
-const WIRE: &str = "preset = \"wire\"\n";
+// Safe fixes: a misquote of the sheet, relative dates in the wire style.
+use common::{QUOTE_SHEET as SHEET, WIRE};
 
 /// Document `i`: a misquote and a relative date in every paragraph, and
 /// enough paragraphs that writing it takes a moment.

@@ -389,7 +389,10 @@ impl Run<'_> {
         // Printed file by file; a long file window by window, each window's
         // output handed over once the next one is checked, so that only a
         // window's findings are ever held.
-        let locator = Locator::new(&text);
+        // Indexed on first use: the JSON format reads positions from the
+        // analysis instead.
+        let locator = std::cell::OnceCell::new();
+        let locator = || locator.get_or_init(|| Locator::new(&text));
         let mut pending: Option<FileResult> = None;
         checker.check_windows(&text, &prose, |analysis, mut diagnostics| {
             let mut window = FileResult {
@@ -407,11 +410,11 @@ impl Run<'_> {
                 facts: sheet_ref,
             };
             window.output = Some(match args.format {
-                Format::Human => report::human::render_with(&checked, &locator, self.color),
+                Format::Human => report::human::render_with(&checked, locator(), self.color),
                 Format::Json => report::json::render(&checked, analysis),
-                Format::Github => report::github::render_with(&checked, &locator),
-                Format::Rdjsonl => report::rdjsonl::render_with(&checked, &locator),
-                _ => report::compact::render_with(&checked, &locator),
+                Format::Github => report::github::render_with(&checked, locator()),
+                Format::Rdjsonl => report::rdjsonl::render_with(&checked, locator()),
+                _ => report::compact::render_with(&checked, locator()),
             });
             if let Some(done) = pending.replace(window) {
                 parts.send(done);

@@ -183,6 +183,14 @@ pub fn findings(docs: &[PathBuf], sheet: &FactSheet) -> Findings {
     found
 }
 
+/// A one-fact sheet the command-line tests check against: "$2.5 billion".
+pub const SHEET: &str = "[story]\npublished = 2024-03-12\n\n[[fact]]\nid = \"cost\"\ntext = \"The council approved $2.5 billion for the new harbour bridge.\"\n";
+
+/// A fact sheet with a quotation, and a wire house style that writes
+/// relative dates out: both have safe fixes.
+pub const QUOTE_SHEET: &str = "[story]\npublished = 2025-11-04\n\n[[fact]]\nid = \"rescue\"\ntext = 'Rescue leader Ana Vidal said: \"We reached them after forty hours of digging.\"'\n";
+pub const WIRE: &str = "preset = \"wire\"\n";
+
 /// Runs the factlint binary in `dir`.
 pub fn factlint(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_factlint"))
